@@ -1,0 +1,1 @@
+"""The one registry of extractors: kind -> function(Document) -> Iterable[Mention]."""

@@ -1,0 +1,143 @@
+"""The plain data types that flow between stages.
+
+ingest  : bytes/str  -> Document  (raw text, analysis text, offset map, blocks, sentences, metadata)
+extract : Document   -> Mention   (one per fact mention, offsets in RAW coordinates)
+consolidate: Mentions -> fact table (pandas DataFrame)
+
+Offsets are always half-open, like Python slices.  Two coordinate systems exist:
+  * raw       — indices into ``Document.raw`` (the decoded file, BOM removed, newlines untouched)
+  * analysis  — indices into ``Document.text`` (normalized: width-folded, Simplified, lines joined)
+``Document.to_raw(start, end)`` maps an analysis span to the raw span it came from.
+Extractors find things in analysis coordinates and call ``Document.mention(...)``, which maps the
+span back and fills ``text`` from the raw string, so ``raw[start:end] == text`` holds by construction.
+"""
+from __future__ import annotations
+
+from array import array
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+LANGS = ("zh", "en", "es")
+
+# Block kinds.  Extractors read READABLE_KINDS; entity/event extractors also read bylines.
+BODY, HEADLINE, CAPTION, BYLINE, DEBRIS, GLOSS, METADATA = (
+    "body", "headline", "caption", "byline", "debris", "gloss", "metadata")
+READABLE_KINDS = frozenset({BODY, HEADLINE, CAPTION})
+FIGURE_KINDS = READABLE_KINDS
+ENTITY_KINDS = READABLE_KINDS | {BYLINE}
+EVENT_KINDS = READABLE_KINDS | {BYLINE}
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph (usually one physical line, or several joined when a line was broken)."""
+    index: int
+    start: int                 # analysis coordinates
+    end: int
+    lang: str                  # zh | en | es | other
+    kind: str                  # body | headline | caption | byline | debris | gloss | metadata
+    duplicate_of: int | None = None   # index of an earlier block with the same text
+    pair: int | None = None    # parallel-text pair index (000: an English line and its Chinese line)
+    reason: str = ""           # why the kind was chosen (shown by `factmine ingest`)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int                 # analysis coordinates
+    end: int
+    block: int                 # index into Document.blocks
+    lang: str
+    kind: str                  # the block's kind
+    duplicate_of: int | None = None   # index of an earlier sentence with the same text
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentMeta:
+    encoding: str = "utf-8"
+    date: str | None = None          # ISO 8601 at its granularity: 2020-05-16, 2024-06, 2024
+    date_source: str = ""            # how the date was found (dateline, header, catalog, ...)
+    date_span: tuple[int, int] | None = None   # analysis span of the date expression, if in text
+    title: str | None = None
+    publisher: str | None = None
+    byline: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Document:
+    doc_id: str
+    raw: str                   # decoded source, BOM removed, newlines untranslated
+    text: str                  # analysis text
+    raw_starts: array          # raw_starts[i] = raw index where analysis char i comes from
+    raw_ends: array            # raw_ends[i]   = raw index just after it
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
+
+    def to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """Map an analysis span [start, end) to the raw span it was made from."""
+        if not 0 <= start < end <= len(self.text):
+            raise ValueError(f"bad analysis span {start}:{end} in {self.doc_id}")
+        return self.raw_starts[start], self.raw_ends[end - 1]
+
+    def line_of(self, raw_start: int) -> int:
+        return self.raw.count("\n", 0, raw_start) + 1
+
+    def sentence_text(self, sentence: Sentence) -> str:
+        return self.text[sentence.start:sentence.end]
+
+    def readable(self, kinds: Iterable[str] = READABLE_KINDS, *, with_duplicates: bool = True,
+                 langs: Iterable[str] = LANGS) -> Iterator[Sentence]:
+        """Sentences an extractor should read: of the given block kinds, in zh/en/es."""
+        kinds, langs = frozenset(kinds), frozenset(langs)
+        for s in self.sentences:
+            if s.kind in kinds and s.lang in langs and (with_duplicates or s.duplicate_of is None):
+                yield s
+
+    def sentence_at(self, pos: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= pos < s.end:
+                return s
+        return None
+
+    def mention(self, kind: str, start: int, end: int, sentence: Sentence, **fields) -> "Mention":
+        """Build a Mention from an analysis span; offsets and text come from the raw source."""
+        rs, re_ = self.to_raw(start, end)
+        cs, ce = self.to_raw(sentence.start, sentence.end)
+        return Mention(
+            doc_id=self.doc_id, kind=kind, start=rs, end=re_, text=self.raw[rs:re_],
+            lang=sentence.lang, line=self.line_of(rs),
+            context=" ".join(self.raw[cs:ce].split()),
+            block=sentence.block, pair=self.blocks[sentence.block].pair,
+            duplicate=sentence.duplicate_of is not None, **fields)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One fact mention: the contract's columns less the ones consolidation fills in."""
+    doc_id: str
+    kind: str                  # figure | entity | event
+    start: int                 # raw coordinates
+    end: int
+    text: str                  # == raw[start:end]
+    lang: str
+    line: int = 0
+    context: str = ""
+    label: str = ""
+    value: float | None = None
+    value_max: float | None = None
+    unit: str = ""
+    qualifier: str = ""
+    metric: str = ""
+    period: str = ""
+    canonical: str = ""
+    date: str = ""
+    description: str = ""
+    group: str = ""            # mentions of one fact inside a sentence (a conversion in brackets)
+    block: int = -1
+    pair: int | None = None
+    duplicate: bool = False    # the sentence repeats an earlier one in the same document
+
+
+# An extractor is a pure function from a Document to its mentions.
+Extractor = Callable[[Document], Iterable[Mention]]
