@@ -1,38 +1,104 @@
-"""TEMPORARY minimal ingest (replaced by the full one shortly; same API)."""
+"""Assemble a Document: decode -> normalize -> lines -> blocks -> analysis text + offset map."""
 from __future__ import annotations
 
-import re
 from array import array
+from pathlib import Path
 
+from ..errors import FactmineError
 from ..types import BODY, Block, Document, DocumentMeta, Sentence
-
-_SENT = re.compile(r".*?(?:[。！？；!?]+[”」』\"]?|\.(?=\s|$)|$)")
-
-
-def _lang(s: str) -> str:
-    han = sum(1 for c in s if "\u4e00" <= c <= "\u9fff")
-    if han > 0.2 * max(1, len(s.strip())):
-        return "zh"
-    return "es" if re.search(r"[ñáéíóú¿¡]| de | la | el ", s) else "en"
+from . import blocks as B
+from .decode import decode_bytes
+from .metadata import infer_meta
+from .normalize import normalize
 
 
-def ingest_text(text: str, doc_id: str = "-", *, lang: str | None = None,
-                reference_date: str | None = None) -> Document:
-    blocks, sents = [], []
+class OffsetMapError(FactmineError):
+    """The analysis text does not map back onto the raw source (a bug, never silenced)."""
+
+
+def _check_map(doc: Document) -> None:
+    """Every analysis character maps to a non-empty, in-bounds, non-decreasing raw span."""
+    import numpy as np
+
+    st = np.frombuffer(doc.raw_starts, dtype=np.int64)
+    en = np.frombuffer(doc.raw_ends, dtype=np.int64)
+    if len(st) != len(doc.text) or len(en) != len(doc.text):
+        raise OffsetMapError(f"{doc.doc_id}: offset map has {len(st)} entries for {len(doc.text)} characters")
+    if len(st) and (st.min() < 0 or en.max() > len(doc.raw) or (en <= st).any() or (np.diff(st) < 0).any()):
+        raise OffsetMapError(f"{doc.doc_id}: offset map out of order or out of bounds")
+
+
+def ingest_text(raw: str, doc_id: str = "-", *, lang: str | None = None, reference_date: str | None = None,
+                encoding: str = "utf-8", catalog: dict | None = None) -> Document:
+    """Build a Document from decoded text.
+
+    ``lang`` forces the language of every zh/en/es-looking block (``factmine extract --lang``);
+    ``reference_date`` overrides the inferred document date.
+    """
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    norm = normalize(raw)
+    lines = B.split_lines(norm.text)
+    B.assign_languages(lines)
+    if lang:
+        for ln in lines:
+            if ln.lang != "other" or B.script_language(ln.text) is None:
+                ln.lang = lang
+    for ln in lines:
+        ln.kind, ln.reason = B.classify(ln)
+    B.mark_glosses(lines)
+    lines = B.join_broken(lines)
+    pairs = B.pair_parallel(lines)
+
+    # Analysis text: blocks separated by "\n"; a joined block's parts are glued with nothing (zh)
+    # or one space (en/es) that maps to the raw line break between them.
+    pieces: list[str] = []
+    starts, ends = array("q"), array("q")
+    ntext, nstarts, nends = norm.text, norm.starts, norm.ends
+    block_list: list[Block] = []
+    sentences: list[Sentence] = []
+    seen_blocks: dict[str, int] = {}
+    seen_sents: dict[str, int] = {}
     pos = 0
-    for line in text.split("\n"):
-        if line.strip():
-            b = len(blocks)
-            lg = lang or _lang(line)
-            blocks.append(Block(b, pos, pos + len(line), lg, BODY))
-            for m in _SENT.finditer(line):
-                if m.group().strip():
-                    sents.append(Sentence(pos + m.start(), pos + m.end(), b, lg, BODY))
-        pos += len(line) + 1
-    idx = array("q", range(len(text)))
-    return Document(doc_id, text, text, idx, array("q", range(1, len(text) + 1)),
-                    tuple(blocks), tuple(sents), DocumentMeta(date=reference_date))
+    for bi, ln in enumerate(lines):
+        if bi:
+            gap = lines[bi - 1].end           # the "\n" right after the previous block
+            pieces.append("\n"); starts.append(nstarts[gap]); ends.append(nends[gap])
+            pos += 1
+        bstart = pos
+        for pi, (a, b) in enumerate(ln.parts):
+            if pi and ln.lang != "zh":
+                gap = ln.parts[pi - 1][1]
+                pieces.append(" "); starts.append(nstarts[gap]); ends.append(nends[gap])
+                pos += 1
+            pieces.append(ntext[a:b]); starts.extend(nstarts[a:b]); ends.extend(nends[a:b])
+            pos += b - a
+        key = B.dedupe_key(ln.text)
+        dup = seen_blocks.get(key) if len(key) >= 8 else None
+        if dup is None and len(key) >= 8:
+            seen_blocks[key] = bi
+        block_list.append(Block(bi, bstart, pos, ln.lang, ln.kind, dup, pairs.get(bi), ln.reason))
+        for s, e in B.split_sentences(ln.text, ln.lang):
+            skey = B.dedupe_key(ln.text[s:e])
+            sdup = seen_sents.get(skey) if len(skey) >= 12 else None
+            if sdup is None and len(skey) >= 12:
+                seen_sents[skey] = len(sentences)
+            sentences.append(Sentence(bstart + s, bstart + e, bi, ln.lang, ln.kind, sdup))
+    text = "".join(pieces)
+    meta = infer_meta([(text[b.start:b.end], b.kind, b.start) for b in block_list], encoding, catalog)
+    if reference_date:
+        meta = DocumentMeta(**{**{f: getattr(meta, f) for f in meta.__slots__},
+                               "date": reference_date, "date_source": "given"})
+    doc = Document(doc_id, raw, text, starts, ends, tuple(block_list), tuple(sentences), meta)
+    _check_map(doc)
+    return doc
 
 
-def ingest_file(path, doc_id: str, **kw) -> Document:
-    raise NotImplementedError
+def ingest_bytes(data: bytes, doc_id: str, **kw) -> Document:
+    text, encoding = decode_bytes(data, doc_id)
+    return ingest_text(text, doc_id, encoding=encoding, **kw)
+
+
+def ingest_file(path: str | Path, doc_id: str | None = None, **kw) -> Document:
+    path = Path(path)
+    return ingest_bytes(path.read_bytes(), doc_id or path.name, **kw)

@@ -1,0 +1,230 @@
+"""Normalized lines -> blocks (paragraphs) with a language and a kind, and their sentences.
+
+Everything here works on the normalized text from ``normalize.py`` and only decides *where*
+blocks and sentences are; ``document.py`` assembles the analysis text from these decisions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from .. import resources
+from ..types import BODY, BYLINE, CAPTION, DEBRIS, FOREIGN, GLOSS, HEADLINE
+
+READ_LANGS = ("zh", "en", "es")
+_HAN = regex.compile(r"\p{Han}")
+_LATIN = regex.compile(r"\p{Latin}")
+_OTHER_SCRIPTS = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Cyrillic}\p{Arabic}\p{Thai}\p{Devanagari}]")
+_IPA = regex.compile(r"[ɪʃʒθðŋəɑɒʊɜːˈˌæ]")
+_FINAL_PUNCT = regex.compile(r"[。！？!?;；…\.:：”\"'」』)）\]]\s*$")
+_ZH_SENT = regex.compile(r".*?(?:[。！？!?；;]+[\"'”’」』》)]*|……[\"'”’」』]*|$)", regex.S)
+_LATIN_END = regex.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(¿¡\p{Lu}\d])")
+
+
+@dataclass(slots=True)
+class Line:
+    start: int            # normalized coordinates, stripped of surrounding spaces
+    end: int
+    text: str
+    lang: str = "other"
+    kind: str = BODY
+    reason: str = ""
+    blank_before: int = 0
+    parts: list[tuple[int, int]] = field(default_factory=list)   # joined lines
+
+
+@lru_cache(maxsize=1)
+def _rules():
+    data = resources.load("common", "blocks")
+    flags = regex.IGNORECASE | regex.VERSION1
+    compiled = {kind: [regex.compile(p, flags) for p in data[kind]]
+                for kind in (DEBRIS, BYLINE, CAPTION, GLOSS)}
+    head = data["headline"]
+    compiled[HEADLINE] = [regex.compile(p, flags) for p in head["patterns"]]
+    return compiled, head["max_chars_zh"], head["max_words_latin"]
+
+
+@lru_cache(maxsize=None)
+def _abbrev(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "abbreviations")["abbreviations"])
+
+
+@lru_cache(maxsize=1)
+def _lingua():
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(
+        Language.ENGLISH, Language.SPANISH, Language.FRENCH, Language.GERMAN,
+        Language.PORTUGUESE, Language.ITALIAN).build()
+
+
+_LINGUA_CODES = {"ENGLISH": "en", "SPANISH": "es"}
+
+
+def script_language(text: str) -> str | None:
+    """zh / other from the script alone; None for Latin-script text (needs a detector)."""
+    han = len(_HAN.findall(text))
+    latin = len(_LATIN.findall(text))
+    others = len(_OTHER_SCRIPTS.findall(text))
+    if others > han and others >= latin / 3 and others:
+        return "other"
+    if han and han >= 0.25 * (han + latin):
+        return "zh"
+    if latin < 2:
+        return "other"
+    return None
+
+
+def detect_language(text: str, default: str | None = None) -> str:
+    """The language of one block: zh, en, es or other."""
+    lang = script_language(text)
+    if lang is not None:
+        return lang
+    words = text.split()
+    if len(words) < 4 and default:
+        return default
+    values = _lingua().compute_language_confidence_values(text[:400])
+    if not values:
+        return default or "en"
+    top = values[0]
+    lang = _LINGUA_CODES.get(top.language.name, "other")
+    if lang == "other" and top.value < 0.7:      # unsure: names and numbers fool detectors
+        return default or "en"
+    return lang
+
+
+def classify(line: Line) -> tuple[str, str]:
+    """The kind of one line, and why."""
+    rules, max_zh, max_words = _rules()
+    text = line.text
+    if _IPA.search(text) and text.startswith("/"):
+        return GLOSS, "pronunciation"
+    for kind in (DEBRIS, BYLINE, CAPTION, GLOSS):
+        for pat in rules[kind]:
+            if pat.search(text):
+                return kind, f"matches {kind} pattern {pat.pattern!r}"
+    if line.lang == "other":
+        return FOREIGN, "not zh/en/es"
+    for pat in rules[HEADLINE]:
+        if pat.search(text):
+            return HEADLINE, f"matches headline pattern {pat.pattern!r}"
+    if not _FINAL_PUNCT.search(text):
+        short = len(text) <= max_zh if line.lang == "zh" else len(text.split()) <= max_words
+        if short:
+            return HEADLINE, "short, no final punctuation"
+    return BODY, ""
+
+
+def split_lines(text: str) -> list[Line]:
+    lines: list[Line] = []
+    blank = 0
+    pos = 0
+    for raw_line in text.split("\n"):
+        stripped = raw_line.strip()
+        if stripped:
+            lead = len(raw_line) - len(raw_line.lstrip())
+            s = pos + lead
+            lines.append(Line(s, s + len(stripped), stripped, blank_before=blank, parts=[(s, s + len(stripped))]))
+            blank = 0
+        else:
+            blank += 1
+        pos += len(raw_line) + 1
+    return lines
+
+
+def assign_languages(lines: list[Line]) -> None:
+    """Script first; Latin-script lines by lingua, short ones take the document's Latin majority."""
+    pending = []
+    counts = {"en": 0, "es": 0}
+    for ln in lines:
+        lang = script_language(ln.text)
+        if lang is None and len(ln.text.split()) >= 4:
+            lang = detect_language(ln.text)
+            if lang in counts:
+                counts[lang] += len(ln.text)
+        if lang is None:
+            pending.append(ln)
+        else:
+            ln.lang = lang
+    majority = max(counts, key=counts.get) if any(counts.values()) else "en"
+    for ln in pending:
+        ln.lang = majority
+
+
+def mark_glosses(lines: list[Line]) -> None:
+    """A short term line directly followed by a gloss line is part of the gloss entry."""
+    for i in range(len(lines) - 1):
+        if lines[i + 1].kind == GLOSS and lines[i].kind in (HEADLINE, BODY) and len(lines[i].text) <= 60 \
+                and lines[i + 1].blank_before == 0:
+            lines[i].kind, lines[i].reason = GLOSS, "term line of a gloss entry"
+
+
+def join_broken(lines: list[Line]) -> list[Line]:
+    """Join a body line that stops mid-sentence with the body line that continues it."""
+    _, max_zh, max_words = _rules()
+    out: list[Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind == BODY and ln.kind == BODY and prev.lang == ln.lang
+                and not _FINAL_PUNCT.search(prev.text)):
+            prev.parts.extend(ln.parts)
+            prev.end = ln.end
+            sep = "" if ln.lang == "zh" else " "
+            prev.text = prev.text + sep + ln.text
+            prev.reason = (prev.reason + "; " if prev.reason else "") + "joined a line broken mid-sentence"
+            continue
+        out.append(ln)
+    return out
+
+
+def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans (relative to ``text``), stripped of surrounding spaces."""
+    spans: list[tuple[int, int]] = []
+    if lang == "zh":
+        for m in _ZH_SENT.finditer(text):
+            if m.group().strip():
+                spans.append((m.start(), m.end()))
+    else:
+        abbrev = _abbrev(lang if lang in ("en", "es") else "en")
+        start = 0
+        for m in _LATIN_END.finditer(text):
+            if m.group().startswith("."):
+                word = regex.search(r"(\S+)$", text[start:m.start()])
+                token = word.group(1).lstrip("(\"'“") if word else ""
+                if token in abbrev or (len(token) == 1 and token.isupper()):
+                    continue
+            spans.append((start, m.end()))
+            start = m.end()
+        spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        seg = text[s:e]
+        s2 = s + len(seg) - len(seg.lstrip())
+        e2 = e - (len(seg) - len(seg.rstrip()))
+        if e2 > s2:
+            out.append((s2, e2))
+    return out
+
+
+def dedupe_key(text: str) -> str:
+    return regex.sub(r"[\s\p{P}]+", "", text).casefold()
+
+
+def pair_parallel(lines: list[Line]) -> dict[int, int]:
+    """In a parallel text (alternating languages line by line) pair each line with its translation."""
+    readable = [i for i, ln in enumerate(lines) if ln.lang in READ_LANGS and ln.kind in (BODY, HEADLINE)]
+    pairs: dict[int, int] = {}
+    k = 0
+    j = 0
+    while j < len(readable) - 1:
+        a, b = readable[j], readable[j + 1]
+        if lines[a].lang != lines[b].lang and b == a + 1:
+            pairs[a] = pairs[b] = k
+            k += 1
+            j += 2
+        else:
+            j += 1
+    # Only a real parallel text: most readable lines take part in a pair.
+    return pairs if len(pairs) >= max(4, 0.6 * len(readable)) else {}

@@ -1,0 +1,92 @@
+"""Raw text -> normalized characters, each remembering the raw span it came from.
+
+The normalizer never edits the raw string: it builds a new string plus two integer arrays,
+``starts[i]``/``ends[i]`` = the raw span that analysis character ``i`` was made from.  A deletion
+(zero-width space, the CR of CRLF) leaves no analysis character; an expansion (one raw character
+becoming two) maps both to the same raw span; a 1:1 replacement maps to its own character.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+
+# Characters deleted from the analysis text.
+ZERO_WIDTH = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+# Characters that become a plain space.
+ODD_SPACES = frozenset("\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                       "\u202f\u205f\u3000\t\v\f")
+QUOTES = {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2018": "'", "\u2019": "'",
+          "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u2033": '"', "\uff02": '"', "\uff07": "'"}
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    text: str
+    starts: array
+    ends: array
+
+
+def fold_char(c: str) -> str:
+    """One raw character -> its analysis form ('' to drop it)."""
+    if c in ZERO_WIDTH:
+        return ""
+    if c in ODD_SPACES:
+        return " "
+    q = QUOTES.get(c)
+    if q is not None:
+        return q
+    o = ord(c)
+    if 0xFF01 <= o <= 0xFFEF:            # full-width ASCII and half-width CJK forms
+        return unicodedata.normalize("NFKC", c)
+    return c
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional -> Simplified with OpenCC (phrase-aware); length-preserving or per character."""
+    if not any("\u4e00" <= c <= "\u9fff" for c in text):
+        return text
+    conv = _t2s()
+    out = conv.convert(text)
+    if len(out) == len(text):
+        return out
+    # A phrase conversion changed the length: fall back to character by character so the
+    # offset map stays one-to-one.
+    return "".join(ch if len(ch := conv.convert(c)) == 1 else c for c in text)
+
+
+_SPECIAL = re.compile("\r\n?|[" + re.escape("".join(ZERO_WIDTH | ODD_SPACES | set(QUOTES))) + "\uff01-\uffef]")
+
+
+def normalize(raw: str) -> Normalized:
+    """Fold widths, quotes, spaces, zero-width characters, CRLF/CR and Traditional characters."""
+    pieces: list[str] = []
+    starts = array("q")
+    ends = array("q")
+    pos = 0
+    for m in _SPECIAL.finditer(raw):
+        i = m.start()
+        if i > pos:                                  # untouched run: identity map
+            pieces.append(raw[pos:i])
+            starts.extend(range(pos, i))
+            ends.extend(range(pos + 1, i + 1))
+        token = m.group()
+        folded = "\n" if token[0] == "\r" else fold_char(token)
+        for f in folded:                             # CRLF -> one LF mapped to both raw chars
+            pieces.append(f); starts.append(i); ends.append(m.end())
+        pos = m.end()
+    if pos < len(raw):
+        pieces.append(raw[pos:])
+        starts.extend(range(pos, len(raw)))
+        ends.extend(range(pos + 1, len(raw) + 1))
+    text = to_simplified("".join(pieces))
+    return Normalized(text, starts, ends)
