@@ -1,0 +1,214 @@
+"""The ``factmine`` command: a thin Typer shell over run(), ingest and extract.
+
+Expected problems print one line (``factmine: <file>: <reason>``) and never a traceback.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date as _date
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import BadInput, FactmineError
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    help="Mine figures, named entities and dated events from Chinese, English and Spanish news, "
+         "each linked to the exact characters it came from.")
+
+
+class Kind(str, Enum):
+    figure = "figure"
+    entity = "entity"
+    event = "event"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+    es = "es"
+
+
+def _fail(message: str, code: int = 1) -> None:
+    typer.echo(f"factmine: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _check_date(value: Optional[str]) -> Optional[str]:
+    if value is None:
+        return None
+    for fmt_len, parts in ((10, 3), (7, 2), (4, 1)):
+        if len(value) == fmt_len:
+            try:
+                y, m, d = (list(map(int, value.split("-"))) + [1, 1])[:3]
+                _date(y, m, d)
+                if len(value.split("-")) == parts:
+                    return value
+            except ValueError:
+                break
+    raise BadInput(f"--reference-date {value!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
+
+
+@app.command("run")
+def run_cli(
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder of articles (.txt, .md), read recursively."),
+    out: Path = typer.Option(Path("outputs"), "--out", help="Folder for facts/entities/timeline .parquet and .csv."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes to use for changed files."),
+    reviews: Path = typer.Option(Path("reviews.csv"), "--reviews",
+                                 help="Review decisions (fact_id,status) merged into the status column."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Redo every file, even unchanged ones."),
+) -> None:
+    """Ingest and extract the whole corpus and write the fact table.
+
+    Example: factmine run --corpus corpus --out outputs
+
+    Only files that changed since the last run (or all, after a code change) are redone.
+    Files that cannot be read are reported, one line each, and the run goes on.
+    """
+    from .run import run
+
+    if not corpus.is_dir():
+        _fail(f"{corpus}: no such folder (give the articles' folder with --corpus)")
+    report = run(corpus, out, workers=workers, reviews=reviews, use_cache=not no_cache)
+    for _, reason in report.skipped:
+        typer.echo(f"skipped {reason}", err=True)
+    counts = report.counts()
+    typer.echo(f"read {report.documents} documents ({report.from_cache} unchanged, from cache), "
+               f"skipped {len(report.skipped)}, in {report.seconds:.1f} s")
+    for kind in ("figure", "entity", "event"):
+        by_lang = counts.get(kind, {})
+        detail = ", ".join(f"{lang} {n}" for lang, n in sorted(by_lang.items()))
+        typer.echo(f"  {kind + 's':9} {sum(by_lang.values()):5d}  ({detail or 'none'})")
+    typer.echo(f"wrote {', '.join(str(p) for p in report.outputs if p.suffix == '.parquet')} (+ .csv)")
+    if report.documents == 0:
+        raise typer.Exit(1)
+
+
+@app.command("ingest")
+def ingest_cli(
+    file: Path = typer.Argument(..., help="One article file."),
+    show_text: bool = typer.Option(False, "--text", help="Also print each block's analysis text in full."),
+) -> None:
+    """Show how a document was read: encoding, metadata, and each block's language and kind.
+
+    Example: factmine ingest corpus/004_f7175b00e1a29747.txt
+
+    Blocks of kind debris, byline, gloss or foreign are not mined for figures; repeated sentences
+    are flagged so a repeat is not counted as an independent fact.
+    """
+    from .ingest import ingest_file
+
+    try:
+        doc = ingest_file(file, file.name)
+    except FileNotFoundError:
+        _fail(f"{file}: no such file")
+    except FactmineError as exc:
+        _fail(str(exc))
+    m = doc.meta
+    typer.echo(f"{file}: {len(doc.raw)} characters, encoding {m.encoding}")
+    typer.echo(f"date: {m.date or 'unknown'}" + (f" ({m.date_source})" if m.date_source else ""))
+    for key in ("title", "publisher", "byline"):
+        if getattr(m, key):
+            typer.echo(f"{key}: {getattr(m, key)}")
+    typer.echo(f"{len(doc.blocks)} blocks, {len(doc.sentences)} sentences")
+    for b in doc.blocks:
+        rs, _ = doc.to_raw(b.start, b.end)
+        text = doc.text[b.start:b.end]
+        if not show_text and len(text) > 70:
+            text = text[:67] + "..."
+        flags = []
+        if b.pair is not None:
+            flags.append(f"pair {b.pair}")
+        if b.duplicate_of is not None:
+            flags.append(f"repeats block {b.duplicate_of}")
+        if b.reason:
+            flags.append(b.reason)
+        typer.echo(f"[{b.index:3d}] line {doc.line_of(rs):4d}  {b.lang:5} {b.kind:8} {text}")
+        if flags:
+            typer.echo(f"{'':24}({'; '.join(flags)})")
+    for s in doc.sentences:
+        if s.duplicate_of is not None:
+            rs, _ = doc.to_raw(s.start, s.end)
+            first = doc.sentences[s.duplicate_of]
+            fr, _ = doc.to_raw(first.start, first.end)
+            typer.echo(f"repeated sentence at line {doc.line_of(rs)} (first at line {doc.line_of(fr)}): "
+                       f"{doc.text[s.start:s.end][:60]}")
+
+
+@app.command("extract")
+def extract_cli(
+    file: Optional[str] = typer.Argument(None, help="A text file, or - for standard input."),
+    input_jsonl: Optional[Path] = typer.Option(None, "--input", help='Batch: JSON Lines of {"id", "text", "lang"?, "reference_date"?}.'),
+    lang: Optional[Lang] = typer.Option(None, "--lang", help="Force the language instead of detecting it."),
+    reference_date: Optional[str] = typer.Option(None, "--reference-date", help="Date that 'last year' / 去年 is relative to (YYYY-MM-DD)."),
+    kind: Optional[list[Kind]] = typer.Option(None, "--kind", help="Only these kinds (repeatable): figure, entity, event."),
+) -> None:
+    """Run the extractors on one text and print one JSON object per mention.
+
+    Example: echo '去年新疆网上零售额达723.3亿元' | factmine extract - --reference-date 2025-09-28
+
+    Batch example: factmine extract --input snippets.jsonl > mentions.jsonl
+    """
+    from .consolidate import build_table, write_jsonl
+    from .extract import extract_all
+    from .ingest import ingest_bytes, ingest_text
+
+    kinds = [k.value for k in kind] if kind else None
+    try:
+        ref = _check_date(reference_date)
+        if input_jsonl is not None:
+            if file is not None:
+                raise BadInput("give either a FILE or --input, not both")
+            _extract_batch(input_jsonl, lang.value if lang else None, ref, kinds)
+            return
+        if file is None:
+            raise BadInput("give a FILE, - for standard input, or --input texts.jsonl")
+        if file == "-":
+            doc = ingest_bytes(sys.stdin.buffer.read(), "-", lang=lang.value if lang else None, reference_date=ref)
+        else:
+            path = Path(file)
+            if not path.is_file():
+                raise BadInput(f"{file}: no such file")
+            doc = ingest_bytes(path.read_bytes(), path.name, lang=lang.value if lang else None, reference_date=ref)
+        df = build_table(extract_all(doc, kinds), doc_dates={doc.doc_id: doc.meta.date})
+        write_jsonl(df, sys.stdout)
+    except FactmineError as exc:
+        _fail(str(exc))
+
+
+def _extract_batch(path: Path, lang: Optional[str], ref: Optional[str], kinds) -> None:
+    from .consolidate import build_table, write_jsonl
+    from .extract import extract_all
+    from .ingest import ingest_text
+
+    if not path.is_file():
+        raise BadInput(f"{path}: no such file")
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                text, doc_id = item["text"], str(item.get("id", n))
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                typer.echo(f"factmine: {path}:{n}: skipped, not a JSON object with a 'text' ({exc})", err=True)
+                continue
+            try:
+                doc = ingest_text(text, doc_id, lang=item.get("lang") or lang,
+                                  reference_date=_check_date(item.get("reference_date")) or ref)
+            except FactmineError as exc:
+                typer.echo(f"factmine: {path}:{n}: skipped, {exc}", err=True)
+                continue
+            write_jsonl(build_table(extract_all(doc, kinds), doc_dates={doc_id: doc.meta.date}), sys.stdout)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+"""Build the fact table (CONTRACT.md columns + extras) and the tables derived from it.
+
+Computing is separate from writing: ``build_*`` return DataFrames, ``write_*`` put them on disk.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import pandas as pd
+
+from ..types import Mention
+from .clusters import cluster_ids
+from .ids import fact_ids
+
+# The contract's columns, in the contract's order, with their types.
+COLUMNS: dict[str, str] = {
+    "fact_id": "string", "doc_id": "string", "lang": "string", "kind": "string", "text": "string",
+    "start": "Int64", "end": "Int64", "line": "Int64", "context": "string",
+    "value": "Float64", "value_max": "Float64", "unit": "string", "qualifier": "string",
+    "metric": "string", "period": "string", "label": "string", "canonical": "string",
+    "date": "string", "description": "string", "cluster_id": "string", "status": "string",
+}
+# Columns we add (the contract allows extensions; see README "Fact table").
+EXTRA_COLUMNS: dict[str, str] = {
+    "duplicate": "boolean",    # the mention's sentence repeats an earlier one in its document
+    "pair": "Int64",           # parallel-text pair index of its block (bilingual documents)
+    "group": "string",         # figures of one conversion inside a sentence
+    "doc_date": "string",      # the document date relative expressions were resolved against
+}
+STATUSES = ("pending", "accepted", "rejected", "corrected")
+_STRINGS = [c for c, t in {**COLUMNS, **EXTRA_COLUMNS}.items() if t == "string"]
+
+
+def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | None] | None = None,
+                reviews: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """One row per mention.  ``reviews`` maps fact_id -> status (from the review store)."""
+    ids = fact_ids(mentions)
+    clusters = cluster_ids(mentions, ids)
+    reviews = reviews or {}
+    doc_dates = doc_dates or {}
+    rows = []
+    for m, fid, cid in zip(mentions, ids, clusters):
+        rows.append({
+            "fact_id": fid, "doc_id": m.doc_id, "lang": m.lang, "kind": m.kind, "text": m.text,
+            "start": m.start, "end": m.end, "line": m.line, "context": m.context,
+            "value": m.value, "value_max": m.value_max, "unit": m.unit, "qualifier": m.qualifier,
+            "metric": m.metric, "period": m.period, "label": m.label, "canonical": m.canonical,
+            "date": m.date, "description": m.description, "cluster_id": cid,
+            "status": reviews.get(fid, "pending"),
+            "duplicate": m.duplicate, "pair": m.pair, "group": m.group,
+            "doc_date": doc_dates.get(m.doc_id),
+        })
+    df = pd.DataFrame(rows, columns=list(COLUMNS) + list(EXTRA_COLUMNS))
+    for col in _STRINGS:                    # empty is null, never "" or "None"
+        df[col] = df[col].where(df[col].notna() & (df[col].astype(object) != ""), None)
+    return df.astype({**COLUMNS, **EXTRA_COLUMNS})
+
+
+def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
+    """One row per entity (canonical + label): surfaces, languages, mention and document counts."""
+    ents = facts[facts["kind"] == "entity"]
+    cols = ["canonical", "label", "surfaces", "langs", "mentions", "documents", "doc_ids"]
+    if ents.empty:
+        return pd.DataFrame(columns=cols)
+    key = ents["canonical"].fillna(ents["text"])
+    g = ents.assign(canonical=key).groupby(["canonical", "label"], sort=True)
+    out = g.agg(surfaces=("text", lambda s: " | ".join(dict.fromkeys(s))),
+                langs=("lang", lambda s: ",".join(sorted(set(s)))),
+                mentions=("text", "size"),
+                documents=("doc_id", "nunique"),
+                doc_ids=("doc_id", lambda s: ",".join(sorted(set(s))))).reset_index()
+    return out.sort_values(["mentions", "canonical"], ascending=[False, True]).reset_index(drop=True)[cols]
+
+
+def build_timeline(facts: pd.DataFrame) -> pd.DataFrame:
+    """One row per event across the corpus, sorted by date (repeats of one event collapsed)."""
+    ev = facts[(facts["kind"] == "event") & facts["date"].notna()]
+    cols = ["date", "label", "description", "doc_id", "lang", "text", "context", "fact_id", "cluster_id"]
+    if ev.empty:
+        return pd.DataFrame(columns=cols)
+    ev = ev[~ev["duplicate"].fillna(False)]
+    ev = ev.sort_values(["date", "doc_id", "start"], kind="stable")
+    return ev.drop_duplicates(subset=["cluster_id", "doc_id"])[cols].reset_index(drop=True)
+
+
+def write_parquet(df: pd.DataFrame, path: Path) -> None:
+    df.to_parquet(path, index=False)
+
+
+def write_csv(df: pd.DataFrame, path: Path) -> None:
+    df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def jsonable(v):
+    """A cell as a plain Python value (None for missing)."""
+    if v is None or v is pd.NA or (isinstance(v, float) and v != v):
+        return None
+    if hasattr(v, "item"):
+        return v.item()
+    return v
+
+
+def write_jsonl(df: pd.DataFrame, stream) -> None:
+    for rec in df.to_dict("records"):
+        stream.write(json.dumps({k: jsonable(v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
