@@ -112,7 +112,9 @@ def classify(line: Line) -> tuple[str, str]:
             return HEADLINE, f"matches headline pattern {pat.pattern!r}"
     if not _FINAL_PUNCT.search(text):
         short = len(text) <= max_zh if line.lang == "zh" else len(text.split()) <= max_words
-        if short:
+        # clause commas inside a longer line: a paragraph cut short, not a title
+        clauses = "," in text and (len(text) > 15 if line.lang == "zh" else len(text.split()) > 8)
+        if short and not clauses:
             return HEADLINE, "short, no final punctuation"
     return BODY, ""
 
@@ -167,8 +169,12 @@ def join_broken(lines: list[Line]) -> list[Line]:
     out: list[Line] = []
     for ln in lines:
         prev = out[-1] if out else None
-        if (prev is not None and prev.kind == BODY and ln.kind == BODY and prev.lang == ln.lang
-                and not _FINAL_PUNCT.search(prev.text)):
+        continues = prev is not None and ln.kind == BODY and prev.lang == ln.lang and (
+            prev.kind == BODY
+            # a short Latin-script line is a heading unless the next line goes on in lower case
+            or (prev.kind == HEADLINE and ln.lang != "zh" and ln.text[:1].islower()))
+        if continues and not _FINAL_PUNCT.search(prev.text):
+            prev.kind = BODY
             prev.parts.extend(ln.parts)
             prev.end = ln.end
             sep = "" if ln.lang == "zh" else " "

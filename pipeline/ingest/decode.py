@@ -26,19 +26,19 @@ def _looks_binary(text: str) -> bool:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 without a BOM shows as NUL bytes in every other position for ASCII-heavy text."""
-    if len(data) < 4 or len(data) % 2:
+    """UTF-16 without a BOM: NUL bytes in every other position for ASCII, plausible text throughout."""
+    if len(data) < 4 or len(data) % 2 or b"\x00" not in data:
         return None
-    even, odd = data[0::2].count(0), data[1::2].count(0)
-    half = len(data) // 2
-    enc = "utf-16-le" if odd > 0.3 * half and even < 0.05 * half else (
-        "utf-16-be" if even > 0.3 * half and odd < 0.05 * half else None)
-    if enc is None:
-        return None
-    try:
-        return data.decode(enc)
-    except UnicodeDecodeError:
-        return None
+    best = None
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        share = _plausible_share(text)
+        if share >= 0.9 and (best is None or share > best[0]):
+            best = (share, text)
+    return best[1] if best else None
 
 
 def decode_bytes(data: bytes, name: str = "-") -> tuple[str, str]:
@@ -69,31 +69,44 @@ def decode_bytes(data: bytes, name: str = "-") -> tuple[str, str]:
     return text, encoding
 
 
-def _cjk_share(text: str) -> float:
-    good = sum(1 for c in text if "\u4e00" <= c <= "\u9fff" or c.isascii() or "\u3000" <= c <= "\u303f" or "\uff00" <= c <= "\uffef")
-    return good / max(1, len(text))
+def _plausible(c: str) -> bool:
+    o = ord(c)
+    return (o < 0x250 or 0x2000 <= o <= 0x206F or 0x3000 <= o <= 0x303F or 0x4E00 <= o <= 0x9FFF
+            or 0xFF00 <= o <= 0xFFEF or 0xAC00 <= o <= 0xD7AF)
+
+
+def _plausible_share(text: str) -> float:
+    if not text:
+        return 0.0
+    return sum(1 for c in text if _plausible(c) and (c >= " " or c in "\t\n\r")) / len(text)
 
 
 def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
-    """Not UTF-8: ask charset-normalizer, then prefer the CJK codec whose text reads best."""
-    candidates: list[tuple[float, str, str]] = []
+    """Not UTF-8: GB18030 or Big5 (or what charset-normalizer says), whichever reads best.
+
+    Ranking: share of plausible characters, then fewer characters (a double-byte reading beats a
+    single-byte misreading of the same bytes), then charset-normalizer's verdict.
+    """
+    guess = None
     try:
         from charset_normalizer import from_bytes
 
         best = from_bytes(data).best()
         if best is not None:
-            candidates.append((_cjk_share(str(best)) + 0.001, str(best), best.encoding))
+            guess = best.encoding
     except Exception:  # noqa: BLE001 — detection is a hint, never a reason to fail
         pass
-    for enc in _CJK_FALLBACKS:
+    candidates = []
+    for enc in dict.fromkeys([*_CJK_FALLBACKS, *([guess] if guess else [])]):
         try:
             text = data.decode(enc)
-        except UnicodeDecodeError:
+        except (UnicodeDecodeError, LookupError):
             continue
-        candidates.append((_cjk_share(text), text, enc))
+        share = round(_plausible_share(text), 2)
+        candidates.append((share, -len(text), codecs.lookup(enc).name == codecs.lookup(guess or enc).name, text, enc))
     if not candidates:
         raise UndecodableSource(f"{name}: not valid UTF-8, UTF-16, GB18030 or Big5 text")
-    score, text, enc = max(candidates, key=lambda c: c[0])
-    if score < 0.85:
+    share, _, _, text, enc = max(candidates, key=lambda c: c[:3])
+    if share < 0.85:
         raise UndecodableSource(f"{name}: undecodable text (best guess {enc} reads as garbage)")
     return text, enc
