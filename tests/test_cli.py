@@ -1,0 +1,151 @@
+"""The factmine command end to end, on temporary corpora."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.consolidate import COLUMNS
+
+from .conftest import CORPUS
+
+runner = CliRunner()
+
+
+def _corpus_with_bad_files(tmp_path: Path) -> Path:
+    corpus = tmp_path / "corpus"
+    (corpus / "sub").mkdir(parents=True)
+    shutil.copy(CORPUS / "002_811667954f068af1.txt", corpus / "good.txt")
+    text = (CORPUS / "004_f7175b00e1a29747.txt").read_text(encoding="utf-8")
+    (corpus / "sub" / "gb.txt").write_bytes(text.encode("gb18030"))
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    (corpus / "notes.pdf").write_bytes(b"%PDF-1.4")
+    return corpus
+
+
+def test_cli_run_writes_contract_tables_and_goes_on_after_bad_files(tmp_path):
+    corpus = _corpus_with_bad_files(tmp_path)
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "read 2 documents" in result.stdout
+    assert "skipped 2" in result.stdout
+    err = result.stderr
+    assert "empty.txt: empty file" in err and "binary.txt: binary file" in err
+    assert "Traceback" not in result.output
+    facts = pd.read_parquet(out / "facts.parquet")
+    assert list(facts.columns)[: len(COLUMNS)] == list(COLUMNS)
+    assert set(facts["doc_id"]) == {"good.txt", "sub/gb.txt"}
+    csv = pd.read_csv(out / "facts.csv", dtype=str, keep_default_na=False)
+    assert len(csv) == len(facts)
+    assert not (csv == "None").any().any()
+    for name in ("entities", "timeline"):
+        assert (out / f"{name}.parquet").is_file() and (out / f"{name}.csv").is_file()
+
+
+def test_cli_run_second_time_reuses_unchanged_files(tmp_path):
+    corpus = _corpus_with_bad_files(tmp_path)
+    out = tmp_path / "out"
+    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    first = pd.read_parquet(out / "facts.parquet")
+    again = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    assert "(2 unchanged, from cache)" in again.stdout
+    second = pd.read_parquet(out / "facts.parquet")
+    pd.testing.assert_frame_equal(first, second)
+
+
+def test_cli_run_fact_ids_survive_edits_elsewhere(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    body = "Sales rose 13 percent to 5 billion yuan last year, officials in Aksu said."
+    (corpus / "a.txt").write_text(body + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    before = pd.read_parquet(out / "facts.parquet").set_index("text")["fact_id"].to_dict()
+    (corpus / "a.txt").write_text("A new first paragraph, added later by the editor.\n\n" + body + "\n",
+                                  encoding="utf-8")
+    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    after = pd.read_parquet(out / "facts.parquet").set_index("text")["fact_id"].to_dict()
+    assert before and all(after.get(k) == v for k, v in before.items())
+
+
+def test_cli_run_missing_corpus_is_one_line_error(tmp_path):
+    result = runner.invoke(app, ["run", "--corpus", str(tmp_path / "nope"), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+    assert result.stderr.strip().count("\n") == 0 and "no such folder" in result.stderr
+
+
+def test_cli_run_nothing_processable_exits_nonzero(tmp_path):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "empty.txt").write_bytes(b"")
+    result = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1
+
+
+def test_cli_run_keeps_review_decisions(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Sales rose 13 percent last year in the county.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    fid = pd.read_parquet(out / "facts.parquet")["fact_id"].iloc[0]
+    reviews = tmp_path / "reviews.csv"
+    reviews.write_text(f"fact_id,status\n{fid},rejected\n", encoding="utf-8")
+    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out), "--reviews", str(reviews)])
+    facts = pd.read_parquet(out / "facts.parquet").set_index("fact_id")
+    assert facts.loc[fid, "status"] == "rejected"
+    assert reviews.read_text(encoding="utf-8") == f"fact_id,status\n{fid},rejected\n"
+
+
+def test_cli_extract_stdin_prints_jsonl():
+    result = runner.invoke(app, ["extract", "-", "--kind", "figure", "--reference-date", "2025-09-28"],
+                           input="去年,新疆网上零售额达723.3亿元,同比增长13.62%。".encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and all(r["kind"] == "figure" and r["doc_id"] == "-" for r in rows)
+    assert set(COLUMNS) <= set(rows[0])
+
+
+def test_cli_extract_batch_sets_doc_id(tmp_path):
+    src = tmp_path / "in.jsonl"
+    src.write_text(json.dumps({"id": "row-7", "text": "Exports grew 20 percent in 2023.", "lang": "en"}) + "\n"
+                   + "not json\n", encoding="utf-8")
+    result = runner.invoke(app, ["extract", "--input", str(src), "--kind", "figure"])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert rows and {r["doc_id"] for r in rows} == {"row-7"}
+    assert "in.jsonl:2: skipped" in result.stderr
+
+
+@pytest.mark.parametrize("args,message", [
+    (["extract", "-", "--reference-date", "2024-13-01"], "--reference-date"),
+    (["extract", "missing-file.txt"], "no such file"),
+    (["extract"], "give a FILE"),
+])
+def test_cli_extract_bad_input_is_one_line_error(args, message):
+    result = runner.invoke(app, args, input="")
+    assert result.exit_code == 1
+    assert message in result.stderr and "Traceback" not in result.output
+
+
+def test_cli_ingest_shows_blocks_and_repeats():
+    result = runner.invoke(app, ["ingest", str(CORPUS / "004_f7175b00e1a29747.txt")])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "date: 2024-06" in out
+    assert "joined a line broken mid-sentence" in out
+    assert "repeated sentence" in out
+    assert " byline " in out and " caption " in out
+
+
+def test_cli_help_has_examples():
+    for cmd in ("run", "ingest", "extract"):
+        result = runner.invoke(app, [cmd, "--help"])
+        assert result.exit_code == 0 and "Example" in result.stdout
