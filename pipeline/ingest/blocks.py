@@ -20,6 +20,7 @@ _OTHER_SCRIPTS = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Cyrillic}
 _IPA = regex.compile(r"[ɪʃʒθðŋəɑɒʊɜːˈˌæ]")
 _FINAL_PUNCT = regex.compile(r"[。！？!?;；…\.:：”\"'」』)）\]]\s*$")
 _ZH_SENT = regex.compile(r".*?(?:[。！？!?；;]+[\"'”’」』》)]*|……[\"'”’」』]*|$)", regex.S)
+_LAST_TOKEN = regex.compile(r"(\S+)$")
 _LATIN_END = regex.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(¿¡\p{Lu}\d])")
 
 
@@ -61,6 +62,26 @@ def _lingua():
 
 
 _LINGUA_CODES = {"ENGLISH": "en", "SPANISH": "es"}
+_WORD = regex.compile(r"\p{L}+")
+
+
+@lru_cache(maxsize=1)
+def _hints():
+    data = resources.load("common", "blocks")["language_hints"]
+    return data["min_hits"], data["ratio"], frozenset(data["en"]), frozenset(data["es"])
+
+
+def hinted_language(text: str) -> str | None:
+    """en or es when function words clearly say so, else None."""
+    min_hits, ratio, en, es = _hints()
+    words = [w.casefold() for w in _WORD.findall(text[:600])]
+    n_en = sum(w in en for w in words)
+    n_es = sum(w in es for w in words)
+    if n_en >= min_hits and n_en >= ratio * n_es:
+        return "en"
+    if n_es >= min_hits and n_es >= ratio * n_en:
+        return "es"
+    return None
 
 
 def script_language(text: str) -> str | None:
@@ -85,6 +106,9 @@ def detect_language(text: str, default: str | None = None) -> str:
     words = text.split()
     if len(words) < 4 and default:
         return default
+    hinted = hinted_language(text)
+    if hinted:
+        return hinted
     values = _lingua().compute_language_confidence_values(text[:400])
     if not values:
         return default or "en"
@@ -197,7 +221,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         start = 0
         for m in _LATIN_END.finditer(text):
             if m.group().startswith("."):
-                word = regex.search(r"(\S+)$", text[start:m.start()])
+                word = _LAST_TOKEN.search(text, start, m.start())
                 token = word.group(1).lstrip("(\"'“") if word else ""
                 if token in abbrev or (len(token) == 1 and token.isupper()):
                     continue
@@ -214,8 +238,12 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     return out
 
 
+_NOT_CONTENT = regex.compile(r"[\s\p{P}]+")
+
+
 def dedupe_key(text: str) -> str:
-    return regex.sub(r"[\s\p{P}]+", "", text).casefold()
+    """What two paragraphs or sentences must share to count as a repeat."""
+    return _NOT_CONTENT.sub("", text).casefold()
 
 
 def pair_parallel(lines: list[Line]) -> dict[int, int]:
