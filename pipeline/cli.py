@@ -16,7 +16,7 @@ import typer
 from .errors import BadInput, FactmineError
 
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+    add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
     help="Mine figures, named entities and dated events from Chinese, English and Spanish news, "
          "each linked to the exact characters it came from.")
 
