@@ -24,6 +24,10 @@ _YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*年)?")
 _THIS_YEAR_MONTHS = regex.compile(r"今年前(\d{1,2})个月|前(\d{1,2})个月")
 
 
+_SOURCE_NAMES = {BYLINE: "date in the byline/header", FOREIGN: "date in the page footer metadata",
+                 HEADLINE: "date in a headline"}
+
+
 @lru_cache(maxsize=1)
 def _patterns():
     data = resources.load("common", "metadata")
@@ -64,7 +68,7 @@ def header_date(blocks_text: list[tuple[str, str, int]]) -> tuple[str, str, tupl
                 if m:
                     month = _month(m.group("m"), months)
                     if month:
-                        return (_iso(int(m.group("y")), month, int(m.group("d"))), f"{kind} date",
+                        return (_iso(int(m.group("y")), month, int(m.group("d"))), _SOURCE_NAMES[kind],
                                 (offset + m.start(), offset + m.end()))
     return None
 
