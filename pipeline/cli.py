@@ -21,6 +21,9 @@ app = typer.Typer(
          "each linked to the exact characters it came from.")
 
 
+PLURAL = {"figure": "figures", "entity": "entities", "event": "events"}
+
+
 class Kind(str, Enum):
     figure = "figure"
     entity = "entity"
@@ -82,7 +85,7 @@ def run_cli(
     for kind in ("figure", "entity", "event"):
         by_lang = counts.get(kind, {})
         detail = ", ".join(f"{lang} {n}" for lang, n in sorted(by_lang.items()))
-        typer.echo(f"  {kind + 's':9} {sum(by_lang.values()):5d}  ({detail or 'none'})")
+        typer.echo(f"  {PLURAL[kind]:9} {sum(by_lang.values()):5d}  ({detail or 'none'})")
     typer.echo(f"wrote {', '.join(str(p) for p in report.outputs if p.suffix == '.parquet')} (+ .csv)")
     if report.documents == 0:
         raise typer.Exit(1)

@@ -14,6 +14,7 @@ span back and fills ``text`` from the raw string, so ``raw[start:end] == text`` 
 from __future__ import annotations
 
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -73,6 +74,7 @@ class Document:
     blocks: tuple[Block, ...]
     sentences: tuple[Sentence, ...]
     meta: DocumentMeta = field(default_factory=DocumentMeta)
+    line_starts: array = field(default_factory=lambda: array("q", [0]))  # raw index where each line starts
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map an analysis span [start, end) to the raw span it was made from."""
@@ -81,7 +83,8 @@ class Document:
         return self.raw_starts[start], self.raw_ends[end - 1]
 
     def line_of(self, raw_start: int) -> int:
-        return self.raw.count("\n", 0, raw_start) + 1
+        """1-based line of a raw offset (lines end at \n, as the contract counts them)."""
+        return bisect_right(self.line_starts, raw_start)
 
     def sentence_text(self, sentence: Sentence) -> str:
         return self.text[sentence.start:sentence.end]

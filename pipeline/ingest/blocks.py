@@ -17,6 +17,7 @@ READ_LANGS = ("zh", "en", "es")
 _HAN = regex.compile(r"\p{Han}")
 _LATIN = regex.compile(r"\p{Latin}")
 _OTHER_SCRIPTS = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Cyrillic}\p{Arabic}\p{Thai}\p{Devanagari}]")
+_LETTER = regex.compile(r"\p{L}")
 _IPA = regex.compile(r"[ɪʃʒθðŋəɑɒʊɜːˈˌæ]")
 _FINAL_PUNCT = regex.compile(r"[。！？!?;；…\.:：”\"'」』)）\]]\s*$")
 _ZH_SENT = regex.compile(r".*?(?:[。！？!?；;]+[\"'”’」』》)]*|……[\"'”’」』]*|$)", regex.S)
@@ -177,6 +178,11 @@ def assign_languages(lines: list[Line]) -> None:
     majority = max(counts, key=counts.get) if any(counts.values()) else "en"
     for ln in pending:
         ln.lang = majority
+    # Lines without letters (a year heading "2012", a figure alone) take their neighbours' language.
+    for i, ln in enumerate(lines):
+        if not _LETTER.search(ln.text):
+            near = [lines[j].lang for j in (i + 1, i - 1) if 0 <= j < len(lines) and _LETTER.search(lines[j].text)]
+            ln.lang = near[0] if near else "other"
 
 
 def mark_glosses(lines: list[Line]) -> None:

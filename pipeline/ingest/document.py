@@ -1,6 +1,7 @@
 """Assemble a Document: decode -> normalize -> lines -> blocks -> analysis text + offset map."""
 from __future__ import annotations
 
+import re
 from array import array
 from pathlib import Path
 
@@ -10,6 +11,9 @@ from . import blocks as B
 from .decode import decode_bytes
 from .metadata import infer_meta
 from .normalize import normalize
+
+
+_NEWLINE = re.compile("\n")
 
 
 class OffsetMapError(FactmineError):
@@ -89,7 +93,9 @@ def ingest_text(raw: str, doc_id: str = "-", *, lang: str | None = None, referen
     if reference_date:
         meta = DocumentMeta(**{**{f: getattr(meta, f) for f in meta.__slots__},
                                "date": reference_date, "date_source": "given"})
-    doc = Document(doc_id, raw, text, starts, ends, tuple(block_list), tuple(sentences), meta)
+    line_starts = array("q", [0])
+    line_starts.extend(m.end() for m in _NEWLINE.finditer(raw))
+    doc = Document(doc_id, raw, text, starts, ends, tuple(block_list), tuple(sentences), meta, line_starts)
     _check_map(doc)
     return doc
 

@@ -1,0 +1,379 @@
+"""Dated events: ``extract(doc) -> Iterable[Mention]`` (kind ``event``).
+
+Find, then resolve:
+  * :func:`find` walks the readable sentences (bylines included) and yields :class:`Candidate`
+    — a date expression (a :class:`~pipeline.extract.timex.Timex`, offsets absolute in the
+    analysis text) with its role: ``publication`` (byline date, dateline), ``timeline`` (a year
+    heading of a timeline list or a month/day inside one of its entries) or ``body``;
+  * :func:`resolve` decides whether a candidate is an event and fills label and description.
+
+Rules (all word lists in ``resources/<lang>/events.yaml``):
+  * byline dates and the dateline at the start of a paragraph (``URUMQI, May 16 (Xinhua) --``,
+    ``新华社乌鲁木齐5月16日电``) are ``publication`` events, description ``publication``;
+  * a year standing alone on a line (``2015年``) heads a timeline entry: the heading is an event
+    (description: the entry's first clause) and year-less dates in the entry take its year;
+  * any other date is an event unless it is unresolvable, a baseline (较2022年, compared with 2019),
+    an edition year inside an event name while the sentence has another date (2024年南疆新电商大会),
+    or it only frames a figure: its clause states a number and has no action cue.
+  * year context inside a paragraph: a year-less date later in the same year as an explicit month
+    date before it takes that year (2015年4月，…；7月中旬，… -> 2015-07), as does one after a year
+    opening the paragraph (2019年，…。3月，… -> 2019-03); 同年/次年 take the paragraph's last
+    explicit year.  Otherwise year-less dates follow the rule of :mod:`pipeline.extract.timex`.
+  * the event's ``label`` is the type of the first cue in its clause (``other`` without one); its
+    ``description`` is the clause around the cue, dates removed (``publication`` for publication).
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import regex
+
+from ...resources import alternation, load
+from ...types import BYLINE, EVENT_KINDS, LANGS, Document, Mention, Sentence
+from ..timex import Timex, find_timexes
+from .rules import EventRules, label_of, rules
+
+__all__ = ["extract", "find", "resolve", "Candidate", "timeline_years"]
+
+_YEAR_LINE = regex.compile(r"^\s*(?P<y>(?:18|19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*(?:年)?\s*[:：.]?\s*$")
+_MAX_ENTRY = 400   # characters: longer blocks are article paragraphs, not timeline entries
+_DATELINE_LATIN_BEFORE = regex.compile(
+    r"^\s*[\p{Lu}][\p{L}\p{M}\s.'’/-]{1,40}(?:,\s*[\p{Lu}][\p{L}\p{M}\s.'’-]{1,30})?,\s*$")
+_DATELINE_LATIN_AFTER = regex.compile(r"^\s*(?:,\s*\d{4}\s*)?(?:\(|--|—|–|-\s|/)")
+
+
+@lru_cache(maxsize=None)
+def _byline_line() -> regex.Pattern:
+    """Source/date lines in any of the three languages (a byline may sit in a line of another)."""
+    words = [w for lang in LANGS for w in load(lang, "events")["byline_words"]]
+    return regex.compile(rf"^\s*{alternation(words)}\s*[:：|]"
+                         r"|\|\s*(?:updated|source|editor|published)|\s\|\s|\|\s*\d{4}-\d", regex.I)
+
+
+@lru_cache(maxsize=None)
+def _zh_dateline() -> tuple[regex.Pattern, regex.Pattern]:
+    res = load("zh", "events")
+    return (regex.compile(rf"^\s*(?:[（(]?\s*)?{alternation(res['dateline_agencies'])}?[^\s，,。]{{0,16}}$"),
+            regex.compile(rf"^\s*{alternation(res['dateline_markers'])}"))
+
+
+_CHINESE_NUM = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    timex: Timex            # offsets absolute (analysis text)
+    sentence: Sentence
+    role: str               # publication | timeline_heading | timeline | body
+    heading_text: str = ""  # timeline headings: the entry's text
+
+
+def _year_of_line(text: str) -> int | None:
+    m = _YEAR_LINE.match(text)
+    if not m:
+        return None
+    y = int(m["y"].translate(_CHINESE_NUM))
+    return y if 1800 <= y <= 2099 else None
+
+
+def timeline_years(doc: Document) -> tuple[dict[int, int], dict[int, int]]:
+    """(headings, governed): block index -> year for year-heading blocks, and for the blocks of
+    each heading's entry (until the next year heading or a non-body, non-caption block)."""
+    headings: dict[int, int] = {}
+    governed: dict[int, int] = {}
+    current: int | None = None
+    for b in doc.blocks:
+        y = _year_of_line(doc.text[b.start:b.end])
+        if y is not None:
+            headings[b.index] = y
+            current = y
+            continue
+        if current is None:
+            continue
+        if (b.kind in ("byline", "metadata", "debris") or b.end - b.start > _MAX_ENTRY
+                or (b.kind == "headline" and b.index - 1 not in headings)):
+            current = None   # a timeline entry is short; an article paragraph ends the list
+            continue
+        governed[b.index] = current
+    return headings, governed
+
+
+def _is_byline(doc: Document, s: Sentence, text: str) -> bool:
+    """Ingest's byline blocks, and short source/date lines near the top it typed otherwise."""
+    if s.kind == BYLINE:
+        return True
+    block = doc.blocks[s.block]
+    line = doc.text[block.start:block.end]
+    return block.index < 8 and len(line) < 200 and bool(_byline_line().search(line))
+
+
+def _is_dateline(s: Sentence, text: str, tx: Timex, block_start: int) -> bool:
+    """The date stands at the start of a paragraph, between a place and a source marker."""
+    if s.start != block_start:
+        return False
+    rel_s, rel_e = tx.start, tx.end          # tx is relative to the sentence text here
+    if rel_s > 60:
+        return False
+    before, after = (_zh_dateline() if s.lang == "zh" else (_DATELINE_LATIN_BEFORE, _DATELINE_LATIN_AFTER))
+    return bool(before.match(text[:rel_s]) and after.match(text[rel_e:]))
+
+
+def _shift(tx: Timex, offset: int) -> Timex:
+    return dataclasses.replace(tx, start=tx.start + offset, end=tx.end + offset)
+
+
+_PARAGRAPH_LEAD = regex.compile(r"^\s*(?:(?i:in|during|by|en|durante|a\s+lo\s+largo\s+de)\s+|在|于)?$")
+_EXPLICIT_YEAR = regex.compile(
+    r"\d{4}|[〇零○一二三四五六七八九]{4}|去年|今年|明年|前年|本年|(?i:last|this|next|pasado|este|próximo)")
+
+
+def _next_context(ctx: tuple[int, int] | None, tx: Timex) -> tuple[int, int] | None:
+    """Paragraph context after a date: an explicit month/day date (2015年4月, 去年11月) sets the
+    year for later year-less dates; an explicit year alone or a period clears it."""
+    if not tx.date:
+        return ctx
+    explicit = bool(_EXPLICIT_YEAR.search(tx.text))
+    if tx.granularity in ("day", "month") and (explicit or (ctx is not None and int(tx.date[:4]) == ctx[0])):
+        return int(tx.date[:4]), int(tx.date[5:7])
+    if explicit:
+        return None
+    return ctx
+
+
+def _inherit_year(text: str, lang: str, ref: str | None, tx: Timex, ctx: tuple[int, int],
+                  cache: dict[int, dict[tuple[int, int], Timex]]) -> Timex:
+    """A year-less date after an explicit month date of the same paragraph, later in that year,
+    takes its year (2015年4月，…；7月中旬，… -> 2015-07), not the document's."""
+    if not tx.relative or _EXPLICIT_YEAR.search(tx.text):
+        return tx
+    year, month = ctx
+    if year not in cache:
+        cache[year] = {(t.start, t.end): t for t in find_timexes(text, lang, ref, default_year=year)}
+    a = cache[year].get((tx.start, tx.end))
+    if a is not None and not a.relative and len(a.date) >= 7 and int(a.date[5:7]) >= month:
+        return a
+    return tx
+
+
+def find(doc: Document) -> Iterator[Candidate]:
+    """Date expressions of the readable sentences, with their role (no event decision yet)."""
+    ref = doc.meta.date
+    headings, governed = timeline_years(doc)
+    by_block: dict[int, list[Sentence]] = {}
+    for s in doc.sentences:
+        by_block.setdefault(s.block, []).append(s)
+    readable = set(id(s) for s in doc.readable(EVENT_KINDS))
+    ctx_block, ctx = -1, None      # (year, month) of the last explicit month/day date in the paragraph
+    anchor_block, anchor = -1, None  # the last explicit year of the paragraph (for 同年 / 次年)
+    for s in doc.sentences:
+        if s.block in headings:
+            if s is not by_block[s.block][0]:
+                continue
+            # the heading itself: an event whose description is its entry's first clause
+            entry = next((by_block[i] for i in range(s.block + 1, len(doc.blocks))
+                          if i in by_block and governed.get(i) == headings[s.block]), [])
+            lang = s.lang if s.lang in LANGS else (entry[0].lang if entry else "")
+            # a bare year line may be typed foreign/other by ingest: it is a heading all the same
+            if lang not in LANGS or not entry:
+                continue
+            sent = s if s.lang == lang else dataclasses.replace(s, lang=lang)
+            raw = doc.text[s.start:s.end]
+            lead = len(raw) - len(raw.lstrip())
+            core = raw.strip()
+            y = headings[s.block]
+            tx = Timex(s.start + lead, s.start + lead + len(core), core, f"{y:04d}", "year", False)
+            entry_text = doc.text[entry[0].start:entry[-1].end] if entry else ""
+            yield Candidate(tx, sent, "timeline_heading", entry_text)
+            continue
+        if id(s) not in readable:
+            continue
+        text = doc.text[s.start:s.end]
+        default_year = governed.get(s.block)
+        block = doc.blocks[s.block]
+        if s.block != ctx_block:
+            ctx_block, ctx = s.block, None
+        byline = _is_byline(doc, s, text)
+        if s.block != anchor_block:
+            anchor_block, anchor = s.block, None
+        cache: dict[int, dict[tuple[int, int], Timex]] = {}
+        for tx in find_timexes(text, s.lang, ref, default_year=default_year):
+            if ctx is not None and default_year is None and not byline:
+                tx = _inherit_year(text, s.lang, ref, tx, ctx, cache)
+            if not tx.date and anchor is not None and default_year is None:
+                # 同年7月 / 次年: anaphoric, resolved from the paragraph's last explicit year
+                if anchor not in cache:
+                    cache[anchor] = {(t.start, t.end): t
+                                     for t in find_timexes(text, s.lang, ref, default_year=anchor)}
+                tx = cache[anchor].get((tx.start, tx.end), tx)
+            if tx.date and _EXPLICIT_YEAR.search(tx.text) and tx.granularity != "period":
+                anchor = int(tx.date[:4])
+            if byline or _is_dateline(s, text, tx, block.start) or (
+                    doc.meta.date_span is not None and
+                    (tx.start + s.start, tx.end + s.start) == tuple(doc.meta.date_span)):
+                role = "publication"
+            elif default_year is not None:
+                role = "timeline"
+            else:
+                role = "body"
+            if role != "publication":
+                ctx = _next_context(ctx, tx)
+                if (tx.granularity == "year" and not tx.relative and tx.date and s.start == block.start
+                        and _PARAGRAPH_LEAD.match(text[:tx.start])):
+                    ctx = (int(tx.date[:4]), 0)   # "2019年，…" / "In 2019, …" frames its paragraph
+            yield Candidate(_shift(tx, s.start), s, role)
+
+
+# ----------------------------------------------------------------------------- resolve
+
+_TRIM = " \t\n,，。.;；:：、!！?？—-–()（）[]【】\"'“”‘’《》…"
+_LEAD_WORDS = {
+    "zh": regex.compile(r"^(?:在|于|从|自|到|至|截至|截止|是|的|，|,)+"),
+    "en": regex.compile(r"^(?:in|on|at|by|since|during|from|of|and|,)\s+", regex.I),
+    "es": regex.compile(r"^(?:en|de|del|desde|durante|a|y|,)\s+", regex.I),
+}
+
+
+_CREDIT = regex.compile(r"\[[^\]]*\]?\s*$")                  # trailing [Photo/Xinhua]
+_SPACE_BEFORE_PUNCT = regex.compile(r"\s+([,.;:!?，。；：])")    # a removed date leaves " ,"
+_REPEATED_PUNCT = regex.compile(r"([,，;；])(?:\s*[,，;；])+")
+_PREP_BEFORE_DATE = regex.compile(
+    r"(?:(?<![\w])(?:in|on|at|by|since|during|from|of|as of|en|el|de|desde|durante|para|a)\s+)?$", regex.I)
+
+
+def _clean(s: str, lang: str, limit: int) -> str:
+    s = _CREDIT.sub("", s)
+    s = " ".join(s.split())
+    s = _SPACE_BEFORE_PUNCT.sub(r"\1", s)
+    s = _REPEATED_PUNCT.sub(r"\1", s)
+    s = s.strip(_TRIM)
+    for _ in range(3):
+        s2 = _LEAD_WORDS[lang].sub("", s).strip(_TRIM)
+        if s2 == s:
+            break
+        s = s2
+    if len(s) > limit:
+        cut = s[:limit]
+        if lang != "zh" and " " in cut:
+            cut = cut.rsplit(" ", 1)[0]
+        s = cut.rstrip(_TRIM) + "…"
+    for o, c in ("()", "（）", "“”", "[]"):
+        if s.count(o) > s.count(c):              # a cut left a bracket open: drop its tail
+            s = s[:s.rfind(o)].rstrip(_TRIM) or s
+    return s
+
+
+def _clauses(text: str, delims: str) -> list[tuple[int, int]]:
+    out, start = [], 0
+    for i, c in enumerate(text):
+        if c in delims:
+            out.append((start, i))
+            start = i + 1
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _describe(r: EventRules, lang: str, text: str, cue_at: int | None,
+              dates: list[tuple[int, int]], scope: tuple[int, int]) -> str:
+    """A short phrase from the sentence saying what happened: for Chinese the clause around the
+    cue (with the next one when it is too short), else the date's scope; dates removed."""
+    if lang == "zh":
+        spans = _clauses(text, r.delimiters)
+        at = cue_at if cue_at is not None else scope[0]
+        idx = next((i for i, (a, b) in enumerate(spans) if a <= at < b), None)
+        if idx is None:
+            idx = next((i for i, (a, b) in enumerate(spans) if b > scope[0]), 0)
+        pieces = []
+        for a, b in spans[idx:]:
+            piece = _masked(text[a:b], [(s0 - a, e0 - a) for s0, e0 in dates]).replace(" ", "")
+            pieces.append(piece)
+            if sum(len(p.strip(_TRIM)) for p in pieces) >= 6:
+                break
+        return _clean("，".join(p for p in pieces if p.strip(_TRIM)), lang, 40)
+    a, b = scope
+    part = text[a:b]
+    for s0, e0 in sorted(dates, reverse=True):
+        if a <= s0 and e0 <= b:
+            part = _PREP_BEFORE_DATE.sub("", part[:s0 - a], count=1) + " " + part[e0 - a:]
+            b = a + len(part)
+    return _clean(part, lang, 120)
+
+
+def _scope(text: str, rel_s: int, rel_e: int, others: list[tuple[int, int]], r: EventRules) -> tuple[int, int]:
+    """The part of the sentence a date governs: from the start of its clause (or the previous
+    date) to the next date or the end of the sentence."""
+    prev_end = max((e for s, e in others if e <= rel_s), default=0)
+    next_start = min((s for s, e in others if s >= rel_e), default=len(text))
+    start = prev_end
+    for i in range(rel_s - 1, prev_end - 1, -1):
+        if text[i] in r.delimiters:
+            start = i + 1
+            break
+    return start, next_start
+
+
+def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(max(0, s), min(len(chars), e)):
+            chars[i] = " "
+    return "".join(chars)
+
+
+def resolve(doc: Document, cand: Candidate, siblings: list[Candidate]) -> Mention | None:
+    """Decide whether a candidate is an event; build its Mention (None if not)."""
+    tx, s = cand.timex, cand.sentence
+    if not tx.date:
+        return None  # relative and the document date is unknown
+    lang = s.lang
+    if cand.role == "publication":
+        return doc.mention("event", tx.start, tx.end, s, date=tx.date, label="publication",
+                           description="publication")
+    r = rules(lang)
+    if cand.role == "timeline_heading":
+        entry = cand.heading_text
+        first = _clauses(entry, "。.;；!?！？\n")
+        first_text = entry[first[0][0]:first[0][1]] if first else ""
+        # the heading summarises its entry: skip a leading month/day of the first item
+        lead = find_timexes(first_text, lang, None, default_year=int(tx.date[:4]))
+        if lead and first_text[:lead[0].start].strip(_TRIM) == "":
+            first_text = first_text[lead[0].end:]
+        cue = r.cue.search(entry)
+        return doc.mention("event", tx.start, tx.end, s, date=tx.date,
+                           label=label_of(r, cue.group(0)) if cue else "other",
+                           description=_clean(first_text, lang, 40 if lang == "zh" else 120))
+    text = doc.text[s.start:s.end]
+    rel_s, rel_e = tx.start - s.start, tx.end - s.start
+    others = [(c.timex.start - s.start, c.timex.end - s.start) for c in siblings if c is not cand]
+    # baselines of a comparison
+    if r.baseline.search(text[max(0, rel_s - 25):rel_s]):
+        return None
+    # edition year inside an event name, when another date carries the event
+    name = r.edition.match(text[rel_e:])
+    if (tx.granularity == "year" and name and not r.cue.search(name.group(0)) and any(
+            c.timex.granularity != "year" or c.role == "timeline" for c in siblings if c is not cand)):
+        return None
+    a, b = _scope(text, rel_s, rel_e, others, r)
+    scope = text[a:b]
+    masked = _masked(scope, [(s0 - a, e0 - a) for s0, e0 in others + [(rel_s, rel_e)]])
+    cue = r.cue.search(masked)
+    if cue is None and cand.role != "timeline" and r.figure.search(masked):
+        return None  # the date only frames a figure: that figure's period
+    label = label_of(r, cue.group(0)) if cue else "other"
+    return doc.mention("event", tx.start, tx.end, s, date=tx.date, label=label,
+                       description=_describe(r, lang, text, a + cue.start() if cue else None,
+                                             others + [(rel_s, rel_e)], (a, b)))
+
+
+def extract(doc: Document) -> Iterator[Mention]:
+    """Dated events of a document (see the module docstring)."""
+    cands = list(find(doc))
+    by_sentence: dict[int, list[Candidate]] = {}
+    for c in cands:
+        by_sentence.setdefault(id(c.sentence), []).append(c)
+    for c in cands:
+        m = resolve(doc, c, by_sentence[id(c.sentence)])
+        if m is not None:
+            yield m

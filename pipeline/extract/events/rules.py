@@ -1,0 +1,51 @@
+"""Event rules compiled from ``resources/<lang>/events.yaml``: cues, baselines, edition names,
+figures.  Pure helpers on a sentence string; compiled once per language."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ...resources import alternation, load
+
+LABELS = ("publication", "opening", "founding", "designation", "conference", "announcement",
+          "training", "policy", "other")
+
+
+@dataclass(frozen=True)
+class EventRules:
+    lang: str
+    cue: regex.Pattern            # any cue; group name = label
+    cue_label: dict[str, str]     # lowercased cue -> label
+    baseline: regex.Pattern       # matches at the END of the text before a date
+    edition: regex.Pattern        # matches right AFTER a year: a short name ending in an event noun
+    figure: regex.Pattern
+    delimiters: str
+
+
+@lru_cache(maxsize=None)
+def rules(lang: str) -> EventRules:
+    res = load(lang, "events")
+    cue_label: dict[str, str] = {}
+    for label, words in res["cues"].items():
+        if label not in LABELS:
+            raise ValueError(f"{lang}/events.yaml: unknown event label {label!r}")
+        for w in words:
+            cue_label.setdefault(str(w).lower(), label)
+    if lang == "zh":
+        cue = regex.compile(alternation(cue_label))
+        baseline = regex.compile(alternation(res["baseline_before"]) + r"\s*$")
+        edition = regex.compile(r"^[^\s，,。；;、：:！？!?（）()“”\"的]{0,16}?" + alternation(res["edition_nouns"]))
+    else:
+        words = [r"\s+".join(regex.escape(part) for part in w.split()) for w in cue_label]
+        cue = regex.compile(r"(?<![\w])" + alternation(words, escape=False) + r"(?![\w])", regex.I)
+        baseline = regex.compile(r"(?<![\w])" + alternation(res["baseline_before"]) + r"\s*$", regex.I)
+        edition = regex.compile(r"^\s+(?:[\p{Lu}][\w'’.-]*\s+){0,5}" + alternation(res["edition_nouns"])
+                                + r"(?![\w])")
+    figure = regex.compile("|".join(f"(?:{p})" for p in res["figure_patterns"]), regex.I)
+    return EventRules(lang, cue, cue_label, baseline, edition, figure, str(res["clause_delimiters"]))
+
+
+def label_of(r: EventRules, cue_text: str) -> str:
+    return r.cue_label.get(regex.sub(r"\s+", " ", cue_text.lower()), "other")

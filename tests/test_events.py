@@ -1,0 +1,332 @@
+"""Dated events: pipeline.extract.events (find, then resolve; zh / en / es)."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.events import extract, find, resolve, timeline_years
+from pipeline.ingest import ingest_text
+
+REF = "2024-06-15"
+
+
+def _doc(text, ref=REF, lang=None):
+    return ingest_text(text, doc_id="t", lang=lang, reference_date=ref)
+
+
+def _events(text, ref=REF, lang=None):
+    doc = _doc(text, ref, lang)
+    return [(m.text, m.date) for m in extract(doc)]
+
+
+# ----------------------------------------------------------------------------- events in body text
+
+EVENTS = [
+    # zh: an action in the clause makes a dated event
+    ("zh", "5月28日，杭州援建的电商产业园新区正式开园。", [("5月28日", "2024-05-28")]),
+    ("zh", "2019年，这家孵化基地建成并投入使用。", [("2019年", "2019")]),
+    ("zh", "去年11月，市援疆指挥部成立直播培训基地。", [("去年11月", "2023-11")]),
+    ("zh", "6月初，第二届丝路电商论坛在喀什举办。", [("6月初", "2024-06")]),
+    ("zh", "2022年开始，她组建了一支主播团队。", [("2022年", "2022")]),
+    ("zh", "小伙子2018年回乡创业，开了一家网店。", [("2018年", "2018")]),
+    ("zh", "2021年3月，该县被评为国家级示范县。", [("2021年3月", "2021-03")]),
+    ("zh", "今年4月，商务局印发了扶持办法。", [("今年4月", "2024-04")]),
+    ("zh", "去年，协会与平台沟通后，平台解除了处罚机制。", [("去年", "2023")]),
+    ("zh", "明年，新的物流园区将建成投用。", [("明年", "2025")]),
+    ("zh", "在2023年全疆首届直播大赛上，他荣获冠军。", [("2023年", "2023")]),
+    ("zh", "二〇一七年十一月，合作社正式挂牌成立。", [("二〇一七年十一月", "2017-11")]),
+    # en
+    ("en", "The small county became a demonstration county early in 2016.", [("early in 2016", "2016")]),
+    ("en", "In May, the ministry announced 10 new occupations.", [("May", "2024-05")]),
+    ("en", "Many enterprises started up last year, with sales exceeding 20 billion yuan.",
+     [("last year", "2023")]),
+    ("en", "The new logistics park opened on March 3, 2021.", [("March 3, 2021", "2021-03-03")]),
+    ("en", "The company was founded in 2012 by two brothers.", [("2012", "2012")]),
+    ("en", "The region will expand its digital economy by 10 percent this year.", [("this year", "2024")]),
+    ("en", "Online consumption has increased significantly since the beginning of this year.",
+     [("since the beginning of this year", "2024-01/2024-06")]),
+    ("en", "The forum was held in Kashgar in September 2019.", [("September 2019", "2019-09")]),
+    ("en", "Residents pick apricots in a village in Luntai, in June 2018. [Photo/Xinhua]",
+     [("June 2018", "2018-06")]),
+    # es
+    ("es", "El 28 de mayo se inauguró el nuevo parque industrial.", [("28 de mayo", "2024-05-28")]),
+    ("es", "La cooperativa se fundó en 2015 con diez familias.", [("2015", "2015")]),
+    ("es", "El año pasado el gobierno aprobó un plan de apoyo.", [("El año pasado", "2023")]),
+    ("es", "En junio se celebró la feria del comercio electrónico.", [("junio", "2024-06")]),
+    ("es", "El distrito fue designado condado modelo a principios de 2016.", [("a principios de 2016", "2016")]),
+    ("es", "Este año se abrirán tres centros de servicios.", [("Este año", "2024")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", EVENTS)
+def test_events_found(lang, text, expected):
+    assert _events(text) == expected
+
+
+# ----------------------------------------------------------------------------- not events
+
+NOT_EVENTS = [
+    # a date that only frames a figure
+    ("zh", "2023年，阿克苏全地区网络交易额达到185.65亿元。"),
+    ("zh", "去年，新疆网上零售额达723.3亿元，同比增长13.62%。"),
+    ("zh", "今年前5个月，地区实现网络交易额88.2亿元。"),
+    ("en", "In 2023, online sales reached 3.4 billion yuan."),
+    ("en", "Retail sales reached 6.49 billion yuan in the first quarter, up 25.46 percent."),
+    ("es", "En 2023, las ventas en línea alcanzaron 500 millones de yuanes."),
+    # baselines
+    ("zh", "游客较2022年增加4倍"),
+    ("en", "Visitors tripled compared with 2019"),
+    # vague or present time
+    ("zh", "如今，库尔勒香梨已出口至20多个国家和地区。"),
+    ("zh", "近年来，电商产业快速发展。"),
+    ("zh", "这些年，加依村变化很大。"),
+    ("zh", "一直以来，运输是最大瓶颈。"),
+    ("en", "In the past, companies bought products from farmers."),
+    ("en", "Now I have nearly 1,000 students."),
+    ("es", "En la serie de hoy conoceremos a los agricultores."),
+    # durations and names are no dates
+    ("zh", "乐器制作技艺传承已逾300年。"),
+    ("zh", "他在杭州经营干果店3年。"),
+    ("zh", "这位“90后”组建了团队。"),
+]
+
+
+@pytest.mark.parametrize("lang,text", NOT_EVENTS)
+def test_events_not_events(lang, text):
+    assert _events(text) == []
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("zh", "去年11月，基地成立。"),
+    ("zh", "5月28日，产业园开园。"),
+    ("en", "In May, the ministry announced new jobs."),
+    ("es", "El año pasado se fundó la empresa."),
+])
+def test_events_relative_skipped_without_document_date(lang, text):
+    assert _events(text, ref=None) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # an edition year inside an event name is no event when another date carries the event
+    ("zh", "6月初，2024年南疆新电商大会在阿克苏举办。", [("6月初", "2024-06")]),
+    ("en", "On June 6, 2024, the 2024 Kashgar Trade Fair opened.", [("June 6, 2024", "2024-06-06")]),
+])
+def test_events_edition_year_in_name(lang, text, expected):
+    assert _events(text) == expected
+
+
+# ----------------------------------------------------------------------------- publication dates
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("Rural shops boom\n\nSource: Xinhua| 2020-05-16 17:05:24|Editor: Lu Hui\n\n"
+     "URUMQI, May 16 (Xinhua) -- Zhang Wei's online shop has been busy.\n",
+     "2020-05-16", [("2020-05-16 17:05:24", "2020-05-16"), ("May 16", "2020-05-16")]),
+    ("Xinjiang looks to expand digital economy\n\nchinadaily.com.cn | Updated: June 2, 2020\n\n"
+     "The region will grow.\n", "2020-06-02", [("June 2, 2020", "2020-06-02")]),
+    ("电商带火小山村\n\n新华社乌鲁木齐5月16日电（记者 李明）当地农民开始直播带货。\n",
+     "2020-05-16", [("5月16日", "2020-05-16")]),
+    ("El comercio crece\n\nBEIJING, 3 jun (Xinhua) -- Los agricultores venden en línea.\n",
+     "2020-06-03", [("3 jun", "2020-06-03")]),
+])
+def test_events_publication(text, ref, expected):
+    doc = _doc(text, ref)
+    got = [(m.text, m.date, m.label, m.description) for m in extract(doc)]
+    assert got == [(t, d, "publication", "publication") for t, d in expected]
+
+
+# ----------------------------------------------------------------------------- timelines
+
+TIMELINE = (
+    "发展历程\n\n"
+    "2013年\n某县第一家电商企业开始运营。\n\n"
+    "2015年\n4月，某县首期电商培训班开班。7月中旬，该县被确定为示范县。\n\n"
+    "2018年\n全县网商达到1200家，带动就业3000人。\n\n"
+    "2020年\n3月，产业园获评示范基地；12月，物流中心建成。\n"
+)
+
+
+def test_events_timeline_headings_and_items():
+    got = [(m.text, m.date) for m in extract(_doc(TIMELINE, "2024-06"))]
+    assert got == [
+        ("2013年", "2013"),
+        ("2015年", "2015"), ("4月", "2015-04"), ("7月中旬", "2015-07"),
+        ("2018年", "2018"),
+        ("2020年", "2020"), ("3月", "2020-03"), ("12月", "2020-12"),
+    ]
+
+
+def test_events_timeline_heading_description_is_entry_summary():
+    by_text = {m.text: m for m in extract(_doc(TIMELINE, "2024-06"))}
+    assert "电商企业开始运营" in by_text["2013年"].description
+    assert "培训班开班" in by_text["2015年"].description
+    assert not by_text["2015年"].description.startswith("4月")
+
+
+def test_events_timeline_years_map():
+    doc = _doc(TIMELINE, "2024-06")
+    headings, governed = timeline_years(doc)
+    assert sorted(headings.values()) == [2013, 2015, 2018, 2020]
+    assert set(governed.values()) <= {2013, 2015, 2018, 2020}
+
+
+def test_events_timeline_bare_year_heading_en():
+    text = "Milestones\n\n2012\nThe first online shop opened in March.\n\n2016\nIn July, the county was named a pilot.\n"
+    got = [(m.text, m.date) for m in extract(_doc(text, "2024-06"))]
+    assert got == [("2012", "2012"), ("March", "2012-03"), ("2016", "2016"), ("July", "2016-07")]
+
+
+# ----------------------------------------------------------------------------- labels, descriptions, offsets
+
+@pytest.mark.parametrize("lang,text,label", [
+    ("zh", "5月28日，产业园新区开园。", "opening"),
+    ("zh", "去年11月，基地成立。", "founding"),
+    ("zh", "2015年4月，该市被确定为示范县。", "designation"),
+    ("zh", "6月6日，南疆新电商大会举行。", "conference"),
+    ("zh", "3月，商务部宣布了新名单。", "announcement"),
+    ("zh", "去年，平台解除了处罚机制。", "policy"),
+    ("en", "The park opened on May 28, 2024.", "opening"),
+    ("en", "The company was founded in 2012.", "founding"),
+    ("en", "The county became a demonstration county early in 2016.", "designation"),
+    ("en", "The fair was held in September 2019.", "conference"),
+    ("en", "In May, the ministry announced new jobs.", "announcement"),
+    ("es", "El 28 de mayo se inauguró el parque.", "opening"),
+    ("es", "La empresa se fundó en 2015.", "founding"),
+    ("es", "En junio se celebró la feria.", "conference"),
+])
+def test_events_label(lang, text, label):
+    ms = list(extract(_doc(text)))
+    assert len(ms) == 1 and ms[0].label == label
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("5月28日，杭州全额援建的阿克苏市电商产业园新区开园。", "电商产业园新区开园"),
+    ("去年11月，杭州市援疆指挥部成立直播培训基地，帮助学员学习。", "成立直播培训基地"),
+    ("The small county became a demonstration county of e-commerce early in 2016.",
+     "became a demonstration county"),
+])
+def test_events_description_is_a_phrase_from_the_sentence(text, fragment):
+    m = next(iter(extract(_doc(text))))
+    assert fragment in m.description
+    assert m.text not in m.description
+
+
+def test_events_offsets_are_raw_and_exact():
+    raw = "标题\r\n\r\n５月２８日，产业园新区开园。去年１１月，基地成立。\r\n"
+    doc = ingest_text(raw, doc_id="t", reference_date=REF)
+    ms = list(extract(doc))
+    assert [m.date for m in ms] == ["2024-05-28", "2023-11"]
+    for m in ms:
+        assert raw[m.start:m.end] == m.text
+        assert m.kind == "event"
+
+
+def test_events_find_then_resolve():
+    doc = _doc("交易额2023年达到185亿元。5月28日，新园区开园。")
+    cands = list(find(doc))
+    assert [c.timex.text for c in cands] == ["2023年", "5月28日"]
+    assert [c.role for c in cands] == ["body", "body"]
+    kept = [resolve(doc, c, cands) for c in cands]
+    assert kept[0] is None and kept[1].date == "2024-05-28"
+
+
+@pytest.mark.parametrize("lang,text,ref,expected", [
+    # a year-less date later in a paragraph takes the year of an explicit month date before it
+    ("zh", "2015年4月，该市被确定为示范县；7月中旬，又被商务部确定为综合示范县。", REF,
+     [("2015年4月", "2015-04"), ("7月中旬", "2015-07")]),
+    ("zh", "2019年3月，合作社成立。5月，第一家网店开业。", REF,
+     [("2019年3月", "2019-03"), ("5月", "2019-05")]),
+    ("zh", "去年11月，基地成立。12月，首批学员开班。", REF, [("去年11月", "2023-11"), ("12月", "2023-12")]),
+    ("en", "The park opened in March 2019. In July, the first firms moved in.", REF,
+     [("March 2019", "2019-03"), ("July", "2019-07")]),
+    # not when the month lies before the context month, nor after a bare year
+    ("zh", "2019年11月，合作社成立。3月，新园区开园。", REF, [("2019年11月", "2019-11"), ("3月", "2024-03")]),
+    ("zh", "他说，2019年合作社成立。5月28日，新园区开园。", REF, [("2019年", "2019"), ("5月28日", "2024-05-28")]),
+])
+def test_events_paragraph_year_context(lang, text, ref, expected):
+    assert _events(text, ref) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("2015年，该县被确定为示范县。同年7月，电商产业园开园。", [("2015年", "2015"), ("同年7月", "2015-07")]),
+    ("2018年3月，合作社成立，次年5月建成冷库。", [("2018年3月", "2018-03"), ("次年5月", "2019-05")]),
+    ("同年7月，电商产业园开园。", []),     # no year to refer to: unresolvable, skipped
+])
+def test_events_anaphoric_year(text, expected):
+    assert _events(text) == expected
+
+
+@pytest.mark.parametrize("text,ref,expected", [
+    ("Title here\n\nAKSU, China, June 6 (Xinhua) -- The conference opened in Aksu.\n", "2024-06-06",
+     [("June 6", "publication")]),
+    ("Title here\n\nKashgar, Aug. 21 (Xinhua) -- Farmers sell apricots online.\n", "2023-08-21",
+     [("Aug. 21", "publication")]),
+    ("标题\n\n人民网北京6月5日电 国务院召开常务会议，部署电商工作。\n", "2024-06-05", [("6月5日", "publication")]),
+])
+def test_events_dateline_variants(text, ref, expected):
+    assert [(m.text, m.label) for m in extract(_doc(text, ref))] == expected
+
+
+def test_events_long_paragraph_ends_a_timeline():
+    text = ("回顾\n\n2015年\n4月，首期培训班开班。\n\n" + "电商带动农民增收，" * 50 + "5月28日，新园区开园。\n")
+    got = [(m.text, m.date) for m in extract(_doc(text, "2024-06"))]
+    assert got == [("2015年", "2015"), ("4月", "2015-04"), ("5月28日", "2024-05-28")]
+
+
+MORE_EVENTS = [
+    ("es", "La feria se celebrará en Urumqi del 17 al 21 de agosto.", REF,
+     [("17 al 21 de agosto", "2024-08-17/2024-08-21")]),
+    ("es", "En marzo de 2020, Aysa fundó una cooperativa con 12 vecinos.", REF, [("marzo de 2020", "2020-03")]),
+    ("es", "El gobierno local planea construir 50 estaciones más para finales de 2025.", REF,
+     [("finales de 2025", "2025")]),
+    ("es", "En 2022, la prefectura fue designada base nacional de comercio electrónico.", REF, [("2022", "2022")]),
+    ("es", "La joven regresó a su pueblo natal en 2019.", REF, [("2019", "2019")]),
+    ("es", "El mes pasado, el gobierno anunció nuevas ayudas.", REF, [("El mes pasado", "2024-05")]),
+    ("es", "El lunes se inauguró un centro logístico.", "2024-06-12", [("El lunes", "2024-06-10")]),
+    ("es", "En el primer semestre, las ventas alcanzaron 3.200 millones de yuanes.", REF, []),
+    ("es", "Las ventas crecieron un 20 % respecto a 2022.", REF, []),
+    ("en", "In March 2020, she set up a cooperative with 12 other villagers.", REF, [("March 2020", "2020-03")]),
+    ("en", "The zone, approved by the State Council in 2014, started operations in 2015.", REF,
+     [("2014", "2014"), ("2015", "2015")]),
+    ("en", "A new cold-chain center went into operation on Monday.", "2023-08-23", [("on Monday", "2023-08-21")]),
+    ("en", "Ma said the company plans to list on the stock market in 2026.", REF, [("2026", "2026")]),
+    ("en", "Since 2018, more than 3,000 drones have been deployed across the region.", REF, []),
+    ("en", "In 2022, cotton output reached 5.39 million tons, over 90 percent of the national total.", REF, []),
+    ("en", "Tourist numbers rose 30 percent in the first two months.", REF, []),
+    ("zh", "喀什综合保税区2014年经国务院批准设立，2015年正式封关运营。", REF, [("2014年", "2014"), ("2015年", "2015")]),
+    ("zh", "第八届中国—亚欧博览会将于8月17日至21日在乌鲁木齐举办。", REF, [("8月17日至21日", "2024-08-17/2024-08-21")]),
+    ("zh", "自2018年以来，全区已投入农用无人机3000多架。", REF, []),
+    ("zh", "2022年，新疆棉花产量达539万吨，占全国总产量的90%以上。", REF, []),
+    ("zh", "今年1月，自治区发布了数字经济发展规划。", REF, [("今年1月", "2024-01")]),
+    ("zh", "马总表示，公司计划于2026年上市。", REF, [("2026年", "2026")]),
+    ("zh", "截至2023年底，全市共有网店1.2万家。", REF, []),
+    ("zh", "与2018年相比，网店数量增长了两倍。", REF, []),
+]
+
+
+@pytest.mark.parametrize("lang,text,ref,expected", MORE_EVENTS)
+def test_events_more_cases(lang, text, ref, expected):
+    assert _events(text, ref) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a year opening a paragraph frames the year-less dates after it
+    ("zh", "2019年，他回乡创业。3月，他注册了电商公司。", [("2019年", "2019"), ("3月", "2019-03")]),
+    ("en", "In 2015, the county opened its first e-commerce center. In July, it was named a pilot county.",
+     [("2015", "2015"), ("July", "2015-07")]),
+    ("es", "En 2015, el distrito abrió su primer centro. En julio, fue designado condado piloto.",
+     [("2015", "2015"), ("julio", "2015-07")]),
+    # a year inside the paragraph does not
+    ("zh", "他说，2019年回乡创业。5月28日，新园区开园。", [("2019年", "2019"), ("5月28日", "2024-05-28")]),
+])
+def test_events_paragraph_opening_year(lang, text, expected):
+    assert _events(text) == expected
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "es"])
+def test_events_resources_well_formed(lang):
+    from pipeline.extract.events.rules import LABELS, rules
+    from pipeline.resources import load
+    data = load(lang, "events")
+    assert set(data["cues"]) <= set(LABELS) and "publication" not in data["cues"]
+    assert all(isinstance(w, str) and w for ws in data["cues"].values() for w in ws)
+    r = rules(lang)
+    assert r.figure.search("5.32") and not r.cue.search("")
