@@ -1,0 +1,98 @@
+"""English canonical names: pinyin for Chinese names, suffix and glossary translation.
+
+``person_zh('郝占军') == 'Hao Zhanjun'``; ``person_zh('迪丽妮格·依明') == 'Dilinige Yiming'``;
+``proper_zh('加依') == 'Jiayi'``.  Pure functions over the rule data of ``zh/entities.yaml``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import rules
+
+INTERPUNCTS = "·•・‧∙"
+
+
+@lru_cache(maxsize=65536)
+def syllables(text: str) -> tuple[str, ...]:
+    from pypinyin import Style, lazy_pinyin
+
+    out = lazy_pinyin(text, style=Style.NORMAL, errors="ignore", v_to_u=True)
+    if len(out) == len(text):
+        # readings used in names and transcriptions (喀什 Kashi, 易卜拉欣 Yibulaxin)
+        fixed = rules("zh").get("char_pinyin") or {}
+        out = [fixed.get(c, s) for c, s in zip(text, out)]
+    return tuple(s.replace("ü", "u") for s in out if s)
+
+
+def proper_zh(text: str) -> str:
+    """Pinyin of a Chinese proper name part, joined and capitalized: 红沙河 → Hongshahe."""
+    return "".join(syllables(text)).capitalize()
+
+
+def split_surname(name: str) -> tuple[str, str]:
+    surnames = set(rules("zh")["surnames"])
+    if len(name) >= 3 and name[:2] in surnames:
+        return name[:2], name[2:]
+    return name[:1], name[1:]
+
+
+def person_zh(name: str) -> str:
+    """Chinese person name → pinyin, surname first; a·b transcribed names → 'A B'."""
+    for dot in INTERPUNCTS:
+        if dot in name:
+            return " ".join(proper_zh(p) for p in name.split(dot) if p)
+    surname, given = split_surname(name)
+    overrides = rules("zh").get("surname_pinyin") or {}
+    sur = overrides.get(surname) or proper_zh(surname)
+    return f"{sur} {proper_zh(given)}".strip() if given else sur
+
+
+def looks_pinyin(word: str) -> bool:
+    """True if a Latin word splits into valid pinyin syllables (Shujun, Mingyao, Wen)."""
+    w = word.lower()
+    if not w.isalpha() or not w.isascii():
+        return False
+    syl = _pinyin_syllables()
+    n = len(w)
+    ok = [False] * (n + 1)
+    ok[0] = True
+    for i in range(n):
+        if not ok[i]:
+            continue
+        for j in range(i + 1, min(n, i + 6) + 1):
+            if w[i:j] in syl:
+                ok[j] = True
+    return ok[n]
+
+
+@lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    from pypinyin import Style, lazy_pinyin
+
+    chars = "".join(chr(c) for c in range(0x4E00, 0x9FA6))
+    return frozenset(s.replace("ü", "v") for s in lazy_pinyin(chars, style=Style.NORMAL, errors="ignore")
+                     if s.isascii() and s.isalpha() and any(v in s for v in "aeiouv"))
+
+
+def translate_zh_parts(parts: list[tuple[str, str]]) -> str:
+    """Compose an English name from classified parts of a Chinese composite name.
+
+    ``parts`` is a list of (kind, value): kind 'en' = already English (place canonical, glossary,
+    suffix translation), 'proper' = Chinese text to romanize; consecutive proper parts join into one
+    word (红 + 沙河 → Hongshahe).
+    """
+    words: list[str] = []
+    pending = ""
+    for kind, value in parts:
+        if kind == "proper":
+            pending += value
+            continue
+        if pending:
+            words.append(proper_zh(pending))
+            pending = ""
+        if value:
+            words.append(value)
+    if pending:
+        words.append(proper_zh(pending))
+    out = " ".join(words)
+    return out.replace("( ", "(").replace(" )", ")").replace(" ,", ",")

@@ -1,0 +1,266 @@
+"""The entity lexicons, built once per process from ``pipeline/resources``.
+
+* ``common/entities_admin.yaml``  — administrative gazetteer; suffixed forms are generated here
+* ``common/entities_names.yaml``  — places, organizations, platforms, products, event names, SKIP
+* ``<lang>/entities.yaml``        — per-language rules (cues, heads, glossary, stop words)
+
+``lexicon()`` returns one frozen :class:`Lexicon`; ``init_jieba()`` adds the Chinese surfaces to
+jieba's dictionary once (lazily: jieba itself loads its dictionary on first use, ~0.6 s).
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ...resources import ResourceError, load
+
+LABELS = ("PLACE", "ORG", "PERSON", "PRODUCT", "PLATFORM", "EVENT_NAME")
+SKIP = "SKIP"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """What a known surface means."""
+    label: str                 # one of LABELS, or SKIP
+    canonical: str             # English name shared by every language's form
+    base: str = ""             # bare English name (for products: Korla → "Korla fragrant pear")
+    level: str = ""            # admin level of a place: province, region, prefecture, county, ...
+    modifier: str = ""         # reading at the front of an org name (浙江省 → "Zhejiang Provincial")
+
+
+@dataclass(slots=True)
+class Lexicon:
+    zh: dict[str, Entry] = field(default_factory=dict)      # Chinese surface → entry
+    latin: dict[str, Entry] = field(default_factory=dict)   # exact Latin surface → entry
+    latin_fold: dict[str, Entry] = field(default_factory=dict)  # casefolded Latin surface → entry
+    latin_max_words: int = 1
+    latin_first: dict[str, int] = field(default_factory=dict)  # casefolded first word → most words
+
+
+def _add_zh(lex: Lexicon, surface: str, entry: Entry) -> None:
+    if surface and surface not in lex.zh:
+        lex.zh[surface] = entry
+
+
+def _add_latin(lex: Lexicon, surface: str, entry: Entry) -> None:
+    if not surface:
+        return
+    lex.latin.setdefault(surface, entry)
+    lex.latin.setdefault(surface.upper(), entry)
+    lex.latin_fold.setdefault(surface.casefold(), entry)
+    words = surface.replace("-", " ").split()
+    first = words[0].casefold()
+    lex.latin_max_words = max(lex.latin_max_words, len(words))
+    lex.latin_first[first] = max(lex.latin_first.get(first, 0), len(words))
+
+
+def _is_han(s: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in s)
+
+
+def _add(lex: Lexicon, surface: str, entry: Entry) -> None:
+    (_add_zh if _is_han(surface) else _add_latin)(lex, surface, entry)
+
+
+def _admin_rows(data: dict):
+    for group in ("provinces", "cities", "xinjiang"):
+        for row in data.get(group) or []:
+            if isinstance(row, dict):
+                opts = dict(row)
+            else:
+                if len(row) < 4:
+                    raise ResourceError(f"entities_admin.yaml: bad row {row!r}")
+                opts = {"zh": row[0], "en": row[1], "alt": row[2], "level": row[3]}
+                if len(row) > 4 and isinstance(row[4], dict):
+                    opts.update(row[4])
+            yield opts
+
+
+def _build_admin(lex: Lexicon, data: dict) -> None:
+    for r in _admin_rows(data):
+        zh, en, level = r["zh"], r["en"], r["level"]
+        alts = [a for a in (r.get("alt") or []) if a]
+        bare_ok = r.get("zh_bare", True)
+        names = [en] + alts
+
+        def place(canonical: str, modifier: str = "") -> Entry:
+            return Entry("PLACE", canonical, base=en.replace(" City", "").replace(" County", ""),
+                         level=level, modifier=modifier or canonical)
+
+        if level in ("province",):
+            e_bare, e_full = place(en), place(f"{en} Province", f"{en} Provincial")
+            _add_zh(lex, zh, e_bare)
+            _add_zh(lex, zh + "省", e_full)
+            for n in names:
+                _add_latin(lex, n, e_bare)
+                for form in (f"{n} Province", f"{n} province", f"provincia de {n}", f"Provincia de {n}"):
+                    _add_latin(lex, form, e_full)
+        elif level in ("municipality", "city", "pcity"):
+            e = place(en)
+            if level == "municipality":
+                e = Entry("PLACE", en, base=en, level=level, modifier=en)
+            _add_zh(lex, zh, e)
+            _add_zh(lex, zh + "市", e)
+            for n in names:
+                _add_latin(lex, n, e)
+                for form in (f"{n} City", f"{n} city", f"ciudad de {n}", f"Ciudad de {n}"):
+                    _add_latin(lex, form, e)
+        elif level == "region":
+            e_bare = place(en)
+            e_full = Entry("PLACE", r.get("full_en") or en, base=en, level=level,
+                           modifier=r.get("full_en") or en)
+            _add_zh(lex, zh, e_bare)
+            for n in names:
+                _add_latin(lex, n, e_bare)
+            for f in r.get("full_zh") or []:
+                _add_zh(lex, f, e_full)
+            for f in r.get("full_alt") or []:
+                _add_latin(lex, f, e_full)
+        elif level in ("prefecture", "aprefecture"):
+            e_bare = place(en)
+            full = r.get("full_en") or f"{en} Prefecture"
+            e_full = Entry("PLACE", full, base=en, level="prefecture", modifier=full)
+            if bare_ok:
+                _add_zh(lex, zh, e_bare)
+            _add_zh(lex, zh + ("地区" if level == "prefecture" else "州"), e_full)
+            for f in r.get("full_zh") or []:
+                _add_zh(lex, f, e_full)
+            for n in names:
+                _add_latin(lex, n, e_bare)
+                for form in (f"{n} Prefecture", f"{n} prefecture", f"prefectura de {n}", f"Prefectura de {n}"):
+                    _add_latin(lex, form, e_full)
+            if r.get("full_en"):
+                _add_latin(lex, r["full_en"], e_full)
+                tail = r["full_en"][len(en):] if r["full_en"].startswith(en) else ""
+                for n in alts:      # Kezilesu Kirgiz autonomous prefecture
+                    if tail:
+                        _add_latin(lex, n + tail, e_full)
+        elif level in ("ccity", "ccity_only"):
+            city = en if level == "ccity_only" else f"{en} City"
+            base = en.replace(" City", "")
+            e_city = Entry("PLACE", city, base=base, level="ccity", modifier=city)
+            _add_zh(lex, zh + "市", e_city)
+            if level == "ccity":
+                e_bare = Entry("PLACE", en, base=en, level="ccity", modifier=en)
+                if bare_ok:
+                    _add_zh(lex, zh, e_bare)
+                for n in names:
+                    _add_latin(lex, n, e_bare)
+                    for form in (f"{n} City", f"{n} city", f"ciudad de {n}", f"Ciudad de {n}"):
+                        _add_latin(lex, form, e_city)
+            else:
+                for n in names:
+                    _add_latin(lex, n, e_city)
+        elif level in ("county", "acounty", "county_full", "district"):
+            if level == "county_full":
+                e = Entry("PLACE", en, base=en.replace(" County", ""), level="county", modifier=en)
+                _add_zh(lex, zh, e)
+                for n in names:
+                    _add_latin(lex, n, e)
+                continue
+            if level == "district":
+                e_full = Entry("PLACE", f"{en} District", base=en, level="district")
+                e_bare = Entry("PLACE", en, base=en, level="district")
+                _add_zh(lex, zh + "区", e_full)
+                if bare_ok:
+                    _add_zh(lex, zh, e_bare)
+                for n in names:
+                    _add_latin(lex, n, e_bare)
+                    _add_latin(lex, f"{n} District", e_full)
+                continue
+            county = f"{en} County"
+            e = Entry("PLACE", county, base=en, level="county", modifier=county)
+            _add_zh(lex, zh + "县", e)
+            if bare_ok:
+                _add_zh(lex, zh, e)
+            for n in names:
+                for form in (n, f"{n} County", f"{n} county", f"condado de {n}", f"Condado de {n}",
+                             f"distrito de {n}", f"Distrito de {n}"):
+                    _add_latin(lex, form, e)
+            if level == "acounty" and r.get("full_en"):
+                e_full = Entry("PLACE", r["full_en"], base=en, level="county", modifier=r["full_en"])
+                for f in r.get("full_zh") or []:
+                    _add_zh(lex, f, e_full)
+                _add_latin(lex, r["full_en"], e_full)
+        else:
+            raise ResourceError(f"entities_admin.yaml: unknown level {level!r} for {zh}")
+
+
+def _build_names(lex: Lexicon, data: dict) -> None:
+    for label, group in data.items():
+        if label == SKIP:
+            for row in group:
+                for s in row:
+                    _add(lex, str(s), Entry(SKIP, ""))
+            continue
+        if label not in LABELS:
+            raise ResourceError(f"entities_names.yaml: unknown label {label!r}")
+        for canonical, surfaces in group.items():
+            entry = Entry(label, str(canonical), base=str(canonical))
+            for s in surfaces:
+                _add(lex, str(s), entry)
+
+
+@lru_cache(maxsize=None)
+def lexicon() -> Lexicon:
+    lex = Lexicon()
+    # names first: an explicit entry (天山 → Tianshan Mountains) wins over a generated admin form
+    _build_names(lex, load("common", "entities_names"))
+    _build_admin(lex, load("common", "entities_admin"))
+    return lex
+
+
+@lru_cache(maxsize=None)
+def rules(lang: str) -> dict:
+    """Per-language rule data (``<lang>/entities.yaml``) with a few derived sets."""
+    data = dict(load(lang, "entities"))
+    for key in ("surnames", "translit_chars", "romanized_surnames"):
+        if isinstance(data.get(key), str):
+            data[key] = data[key].split()
+    return data
+
+
+_JIEBA_LOCK = threading.Lock()
+_TOKENIZER = None
+_ADDED: dict[str, str] = {}     # words we added to jieba → our tag ('nlex': a lexicon/rule word)
+
+
+def init_jieba():
+    """A private jieba tokenizer with the lexicon surfaces, suffixes and glossary words added.
+
+    Private (``jieba.Tokenizer()``), so other users of the global ``jieba`` segmenter are not
+    affected; built once per process, on first use (jieba loads its dictionary, ~0.6 s).
+    """
+    global _TOKENIZER
+    if _TOKENIZER is not None:
+        return _TOKENIZER
+    with _JIEBA_LOCK:
+        if _TOKENIZER is not None:
+            return _TOKENIZER
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(60)
+        tk = jieba.Tokenizer()
+        tk.initialize()
+        zh = rules("zh")
+        words = set(lexicon().zh)
+        words.update(zh.get("suffixes") or {})
+        words.update(w for w in (zh.get("glossary") or {}) if len(w) > 1)
+        words.update(w for w in (zh.get("person_titles") or []) if len(w) > 1)
+        words.update(w for w in (zh.get("product_nouns") or {}) if len(w) > 1)
+        tags = jieba.posseg.dt.word_tag_tab
+        for w in sorted(words):
+            if w not in tags:
+                _ADDED[w] = "nlex"
+            tk.add_word(w)
+        _TOKENIZER = tk
+    return _TOKENIZER
+
+
+def word_tag(word: str) -> str:
+    """jieba's dictionary POS tag of a word, 'nlex' for a word we added, 'unk' for one jieba guessed."""
+    import jieba.posseg
+
+    return _ADDED.get(word) or jieba.posseg.dt.word_tag_tab.get(word, "unk")

@@ -1,0 +1,671 @@
+"""Tests for pipeline.extract.entities (issue 4): find, resolve, canonical, extract."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.entities import extract, find, resolve
+from pipeline.extract.entities.canonical import looks_pinyin, person_zh, proper_zh
+from pipeline.extract.entities.latin import find_latin
+from pipeline.extract.entities.lexicon import lexicon
+from pipeline.extract.entities.zh import find_zh
+from pipeline.ingest import ingest_text
+
+
+def _entities(text: str, lang: str | None = None) -> list:
+    doc = ingest_text(text, doc_id="t", lang=lang, reference_date="2024-06-15")
+    return list(extract(doc))
+
+
+def _table(text: str, lang: str | None = None) -> dict[str, tuple[str, str]]:
+    return {m.text: (m.label, m.canonical) for m in _entities(text, lang)}
+
+
+# (lang, text, expected: surface → (label, canonical))
+CASES_ZH = [
+    ("zh", "新疆阿克苏地区温宿县的核桃远销海外。",
+     {"新疆": ("PLACE", "Xinjiang"), "阿克苏地区": ("PLACE", "Aksu Prefecture"), "温宿县": ("PLACE", "Wensu County")}),
+    ("zh", "喀什地区莎车县巴旦木种植面积持续扩大。",
+     {"喀什地区": ("PLACE", "Kashgar Prefecture"), "莎车县": ("PLACE", "Yarkant County"), "巴旦木": ("PRODUCT", "badam")}),
+    ("zh", "莎车巴旦木和库尔勒香梨都是新疆的名优特产。",
+     {"莎车巴旦木": ("PRODUCT", "Yarkant badam"), "库尔勒香梨": ("PRODUCT", "Korla fragrant pear")}),
+    ("zh", "和田地区墨玉县托胡拉乡的农民通过直播卖红枣。",
+     {"和田地区": ("PLACE", "Hotan Prefecture"), "墨玉县": ("PLACE", "Karakax County"),
+      "托胡拉乡": ("PLACE", "Tuohula Township")}),
+    ("zh", "伊犁哈萨克自治州霍城县的薰衣草吸引了大批游客。",
+     {"伊犁哈萨克自治州": ("PLACE", "Ili Kazak Autonomous Prefecture"), "霍城县": ("PLACE", "Huocheng County")}),
+    ("zh", "巴音郭楞蒙古自治州库尔勒市的香梨丰收了。",
+     {"巴音郭楞蒙古自治州": ("PLACE", "Bayingolin Mongol Autonomous Prefecture"), "库尔勒市": ("PLACE", "Korla City")}),
+    ("zh", "乌鲁木齐市和克拉玛依市的数字经济增速领先。",
+     {"乌鲁木齐市": ("PLACE", "Urumqi"), "克拉玛依市": ("PLACE", "Karamay")}),
+    ("zh", "吐鲁番的葡萄干和哈密瓜享誉全国。",
+     {"吐鲁番": ("PLACE", "Turpan"), "哈密瓜": ("PRODUCT", "Hami melon")}),
+    ("zh", "江苏省对口支援伊犁州，广东省对口支援喀什。",
+     {"江苏省": ("PLACE", "Jiangsu Province"), "广东省": ("PLACE", "Guangdong Province"), "喀什": ("PLACE", "Kashgar")}),
+    ("zh", "新疆维吾尔自治区商务厅发布了最新数据。",
+     {"新疆维吾尔自治区商务厅": ("ORG", "Xinjiang Uygur Autonomous Region Department of Commerce")}),
+    ("zh", "据喀什地区商务局介绍，今年电商销售额大幅增长。",
+     {"喀什地区商务局": ("ORG", "Kashgar Prefecture Commerce Bureau")}),
+    ("zh", "江苏省援疆指挥部组织企业赴伊宁考察，省援疆指挥部负责人表示满意。",
+     {"江苏省援疆指挥部": ("ORG", "Jiangsu Provincial Xinjiang Aid Headquarters"),
+      "省援疆指挥部": ("ORG", "Jiangsu Provincial Xinjiang Aid Headquarters")}),
+    ("zh", "若羌县金丝玉枣农民专业合作社成立于2015年。",
+     {"若羌县金丝玉枣农民专业合作社": ("ORG", "Ruoqiang County Jinsi Jujube Farmers Specialized Cooperative")}),
+    ("zh", "他在昌吉州玛纳斯县创办了天润乳业股份有限公司。",
+     {"玛纳斯县": ("PLACE", "Manas County")}),
+    ("zh", "拜城县电子商务公共服务中心为群众提供培训。",
+     {"拜城县电子商务公共服务中心": ("ORG", None)}),
+    ("zh", "会长王建国介绍，协会已有会员企业200多家。", {"王建国": ("PERSON", "Wang Jianguo")}),
+    ("zh", "县委书记李明华表示，要把电商作为富民产业。", {"李明华": ("PERSON", "Li Minghua")}),
+    ("zh", "“我们村的杏子今年卖得特别好。”村民张秀英说。", {"张秀英": ("PERSON", "Zhang Xiuying")}),
+    ("zh", "本报记者 王小丽 摄", {"王小丽": ("PERSON", "Wang Xiaoli")}),
+    ("zh", "主播阿依古丽·吐尔逊每天直播三个小时。", {"阿依古丽·吐尔逊": ("PERSON", "Ayiguli Tuerxun")}),
+    ("zh", "买买提·艾力在喀什老城开了一家手工艺品店。",
+     {"买买提·艾力": ("PERSON", "Maimaiti Aili"), "喀什": ("PLACE", "Kashgar")}),
+    ("zh", "欧阳晓峰说，物流成本已经明显下降。", {"欧阳晓峰": ("PERSON", "Ouyang Xiaofeng")}),
+    ("zh", "农户们在淘宝、抖音和快手上开设了网店。",
+     {"淘宝": ("PLATFORM", "Taobao"), "抖音": ("PLATFORM", "Douyin"), "快手": ("PLATFORM", "Kuaishou")}),
+    ("zh", "拼多多和京东也推出了新疆特产专区，小红书上相关笔记很多。",
+     {"拼多多": ("PLATFORM", "Pinduoduo"), "京东": ("PLATFORM", "JD.com"), "小红书": ("PLATFORM", "Xiaohongshu")}),
+    ("zh", "第八届中国—亚欧博览会在乌鲁木齐开幕。",
+     {"中国—亚欧博览会": ("EVENT_NAME", "China-Eurasia Expo"), "乌鲁木齐": ("PLACE", "Urumqi")}),
+    ("zh", "首届喀什地区直播电商大赛吸引了300名选手。",
+     {"喀什地区直播电商大赛": ("EVENT_NAME", "Kashgar Prefecture Livestreaming E-commerce Competition")}),
+    ("zh", "2023年和田地区电商产业发展大会在和田市举行。",
+     {"和田地区电商产业发展大会": ("EVENT_NAME", "Hotan Prefecture E-commerce Industry Development Conference"),
+      "和田市": ("PLACE", "Hotan City")}),
+    ("zh", "商务部和农业农村部联合开展“数商兴农”行动。",
+     {"商务部": ("ORG", "Ministry of Commerce"), "农业农村部": ("ORG", "Ministry of Agriculture and Rural Affairs")}),
+    ("zh", "新华社乌鲁木齐5月16日电", {"新华社": ("ORG", "Xinhua"), "乌鲁木齐": ("PLACE", "Urumqi")}),
+    ("zh", "游客可以从天山天池一路向南前往塔克拉玛干沙漠。",
+     {"天山天池": ("PLACE", "Tianchi Lake"), "塔克拉玛干沙漠": ("PLACE", "Taklimakan Desert")}),
+    ("zh", "霍尔果斯口岸每天通行的中欧班列越来越多。",
+     {"霍尔果斯口岸": ("PLACE", "Khorgos Port"), "中欧班列": ("ORG", "China-Europe Railway Express")}),
+    ("zh", "新疆的产品出口到哈萨克斯坦、吉尔吉斯斯坦和俄罗斯。",
+     {"哈萨克斯坦": ("PLACE", "Kazakhstan"), "吉尔吉斯斯坦": ("PLACE", "Kyrgyzstan"), "俄罗斯": ("PLACE", "Russia")}),
+    ("zh", "阿勒泰地区布尔津县的喀纳斯景区游客爆满。",
+     {"阿勒泰地区": ("PLACE", "Altay Prefecture"), "布尔津县": ("PLACE", "Burqin County")}),
+    ("zh", "塔城地区的农产品通过微信小程序销售。", {"塔城地区": ("PLACE", "Tacheng Prefecture"), "微信": ("PLATFORM", "WeChat")}),
+    ("zh", "库车市龟兹故城遗址游客数量增加。", {"库车市龟兹故城遗址": ("PLACE", "Kuqa City Qiuci Ancient City Ruins")}),
+    ("zh", "新疆生产建设兵团第一师阿拉尔市的红枣远近闻名。",
+     {"新疆生产建设兵团": ("ORG", "Xinjiang Production and Construction Corps"), "阿拉尔市": ("PLACE", "Aral City")}),
+    ("zh", "阿图什市的无花果通过冷链运往上海。", {"阿图什市": ("PLACE", "Atushi City"), "上海": ("PLACE", "Shanghai")}),
+]
+
+CASES_EN = [
+    ("en", "Farmers in Aksu prefecture sell walnuts on Taobao and Pinduoduo.",
+     {"Aksu prefecture": ("PLACE", "Aksu Prefecture"), "Taobao": ("PLATFORM", "Taobao"),
+      "Pinduoduo": ("PLATFORM", "Pinduoduo")}),
+    ("en", "Kashgar, in the Xinjiang Uygur autonomous region, is an ancient Silk Road city.",
+     {"Kashgar": ("PLACE", "Kashgar"), "Xinjiang Uygur autonomous region": ("PLACE", "Xinjiang Uygur Autonomous Region")}),
+    ("en", "Li Na, a 28-year-old livestreamer from Hotan, sells jujubes online.",
+     {"Li Na": ("PERSON", "Li Na"), "Hotan": ("PLACE", "Hotan")}),
+    ("en", "\"Sales have tripled,\" said Chen Jianhua, director of the county's commerce bureau.",
+     {"Chen Jianhua": ("PERSON", "Chen Jianhua")}),
+    ("en", "Liu Yang opened a shop in 2018. Liu now employs 30 villagers.",
+     {"Liu Yang": ("PERSON", "Liu Yang"), "Liu": ("PERSON", "Liu Yang")}),
+    ("en", "Memet Tursun, who runs a cooperative in Shache county, said orders doubled.",
+     {"Memet Tursun": ("PERSON", "Memet Tursun"), "Shache county": ("PLACE", "Yarkant County")}),
+    ("en", "The Ministry of Commerce said online retail sales rose 11 percent.",
+     {"Ministry of Commerce": ("ORG", "Ministry of Commerce")}),
+    ("en", "The Xinjiang Academy of Agricultural Sciences trained 500 farmers in Korla.",
+     {"Xinjiang Academy of Agricultural Sciences": ("ORG", "Xinjiang Academy of Agricultural Sciences"),
+      "Korla": ("PLACE", "Korla")}),
+    ("en", "Hami melons and Turpan grapes reach Beijing within 48 hours.",
+     {"Hami melons": ("PRODUCT", "Hami melon"), "Turpan grapes": ("PRODUCT", "Turpan grape"),
+      "Beijing": ("PLACE", "Beijing")}),
+    ("en", "Livestreamers on Douyin and Kuaishou promote Korla pears and Aksu apples.",
+     {"Douyin": ("PLATFORM", "Douyin"), "Kuaishou": ("PLATFORM", "Kuaishou"),
+      "Korla pears": ("PRODUCT", "Korla fragrant pear"), "Aksu apples": ("PRODUCT", "Aksu apple")}),
+    ("en", "Wensu County lies at the foot of the Tianshan Mountains.",
+     {"Wensu County": ("PLACE", "Wensu County"), "Tianshan Mountains": ("PLACE", "Tianshan Mountains")}),
+    ("en", "Trucks cross the Taklimakan Desert to reach the Tarim Basin oil fields.",
+     {"Taklimakan Desert": ("PLACE", "Taklimakan Desert"), "Tarim Basin": ("PLACE", "Tarim Basin")}),
+    ("en", "URUMQI, June 3 (Xinhua) -- The China-Eurasia Expo opened on Thursday.",
+     {"URUMQI": ("PLACE", "Urumqi"), "Xinhua": ("ORG", "Xinhua"), "China-Eurasia Expo": ("EVENT_NAME", "China-Eurasia Expo")}),
+    ("en", "Exports to Kazakhstan and Uzbekistan grew quickly.",
+     {"Kazakhstan": ("PLACE", "Kazakhstan"), "Uzbekistan": ("PLACE", "Uzbekistan")}),
+    ("en", "Editor: Zhang Xiaomei", {"Zhang Xiaomei": ("PERSON", "Zhang Xiaomei")}),
+    ("en", "Goods from Yiwu reach Khorgos by the China-Europe Railway Express.",
+     {"Khorgos": ("PLACE", "Khorgos"), "China-Europe Railway Express": ("ORG", "China-Europe Railway Express")}),
+    ("en", "Guma County in Hotan prefecture built 120 village e-commerce stations.",
+     {"Guma County": ("PLACE", "Guma County"), "Hotan prefecture": ("PLACE", "Hotan Prefecture")}),
+    ("en", "Kashi University and the Xinjiang Agricultural University signed an agreement.",
+     {"Kashi University": ("ORG", "Kashi University"), "Xinjiang Agricultural University": ("ORG", "Xinjiang Agricultural University")}),
+    ("en", "Sales on WeChat and Xiaohongshu, or RedNote, keep growing.",
+     {"WeChat": ("PLATFORM", "WeChat"), "Xiaohongshu": ("PLATFORM", "Xiaohongshu"), "RedNote": ("PLATFORM", "Xiaohongshu")}),
+    ("en", "Zhejiang province has paired with Aksu since 1997.",
+     {"Zhejiang province": ("PLACE", "Zhejiang Province"), "Aksu": ("PLACE", "Aksu")}),
+    ("en", "Ms. Gulnar Abdurehim teaches embroidery in Kuqa.",
+     {"Gulnar Abdurehim": ("PERSON", "Gulnar Abdurehim"), "Kuqa": ("PLACE", "Kuqa")}),
+    ("en", "Huang Wei's online store sells Hotan jade and Atlas silk.",
+     {"Huang Wei": ("PERSON", "Huang Wei"), "Hotan jade": ("PRODUCT", "Hotan jade"), "Atlas silk": ("PRODUCT", "Atlas silk")}),
+    ("en", "Data from the National Bureau of Statistics show rural incomes rising.",
+     {"National Bureau of Statistics": ("ORG", "National Bureau of Statistics")}),
+    ("en", "Tourists flock to Sayram Lake and the Nalati Grassland every summer.",
+     {"Sayram Lake": ("PLACE", "Sayram Lake"), "Nalati Grassland": ("PLACE", "Nalati Grassland")}),
+]
+
+CASES_ES = [
+    ("es", "Los agricultores del condado de Wensu venden nueces en Taobao.",
+     {"condado de Wensu": ("PLACE", "Wensu County"), "Taobao": ("PLATFORM", "Taobao")}),
+    ("es", "La región autónoma uygur de Xinjiang exporta frutas a Kazajistán.",
+     {"región autónoma uygur de Xinjiang": ("PLACE", "Xinjiang Uygur Autonomous Region"),
+      "Kazajistán": ("PLACE", "Kazakhstan")}),
+    ("es", "Según la Agencia Xinhua, las ventas en línea crecieron un 20 por ciento.",
+     {"Agencia Xinhua": ("ORG", "Xinhua")}),
+    ("es", "El Ministerio de Comercio de China publicó nuevas medidas.",
+     {"Ministerio de Comercio": ("ORG", "Ministry of Commerce"), "China": ("PLACE", "China")}),
+    ("es", "Gulnur Tohti, quien trabaja en Kashgar, vende alfombras por Douyin.",
+     {"Gulnur Tohti": ("PERSON", "Gulnur Tohti"), "Kashgar": ("PLACE", "Kashgar"), "Douyin": ("PLATFORM", "Douyin")}),
+    ("es", "Las peras de Korla llegan a Pekín en dos días.",
+     {"peras de Korla": ("PRODUCT", "Korla fragrant pear"), "Pekín": ("PLACE", "Beijing")}),
+    ("es", "El Centro de formación agrícola de Hotan capacitó a 300 jóvenes.",
+     {"Centro de formación agrícola de Hotan": ("ORG", "Hotan Agricultural Training Center")}),
+    ("es", "Wang Fang, una joven de Urumqi, transmite en vivo por Kuaishou.",
+     {"Wang Fang": ("PERSON", "Wang Fang"), "Urumqi": ("PLACE", "Urumqi"), "Kuaishou": ("PLATFORM", "Kuaishou")}),
+    ("es", "Las montañas Tianshan separan el norte y el sur de la región.",
+     {"montañas Tianshan": ("PLACE", "Tianshan Mountains")}),
+    ("es", "Muchos productos llegan a Europa y a América Latina a través de Tik-Tok.",
+     {"Europa": ("PLACE", "Europe"), "América Latina": ("PLACE", "Latin America"), "Tik-Tok": ("PLATFORM", "TikTok")}),
+    ("es", "La Universidad de Xinjiang firmó un acuerdo con la ciudad de Hangzhou.",
+     {"Universidad de Xinjiang": ("ORG", "Xinjiang University"), "ciudad de Hangzhou": ("PLACE", "Hangzhou")}),
+    ("es", "El distrito de Yarkant tiene más de un millón de habitantes.",
+     {"distrito de Yarkant": ("PLACE", "Yarkant County")}),
+    ("es", "Las manzanas de Aksu se venden en JD.com y Pinduoduo.",
+     {"manzanas de Aksu": ("PRODUCT", "Aksu apple"), "JD.com": ("PLATFORM", "JD.com"), "Pinduoduo": ("PLATFORM", "Pinduoduo")}),
+    ("es", "La Feria de comercio electrónico de Kashgar reunió a 200 empresas.",
+     {"Feria de comercio electrónico de Kashgar": ("EVENT_NAME", "Kashgar E-commerce Fair")}),
+    ("es", "La provincia de Zhejiang apoya a la prefectura de Aksu desde hace años.",
+     {"provincia de Zhejiang": ("PLACE", "Zhejiang Province"), "prefectura de Aksu": ("PLACE", "Aksu Prefecture")}),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", CASES_ZH + CASES_EN + CASES_ES)
+def test_entities_recognizes(lang, text, expected):
+    table = _table(text, lang)
+    for surface, (label, canonical) in expected.items():
+        assert surface in table, f"{surface!r} not found in {table}"
+        assert table[surface][0] == label, (surface, table[surface])
+        if canonical is not None:
+            assert table[surface][1] == canonical, (surface, table[surface])
+
+
+# (lang, text, surfaces that must NOT be emitted as entities)
+NEGATIVE = [
+    ("zh", "电商平台和直播平台帮助农民增收，县级电商服务中心覆盖全县。", ["电商平台", "直播平台", "县级电商服务中心"]),
+    ("zh", "自治区党委高度重视，全疆各地积极响应。", ["自治区", "全疆"]),
+    ("zh", "南北疆的交通条件不断改善，疆内物流更加顺畅。", ["南北疆", "南疆", "疆内"]),
+    ("zh", "“一带一路”倡议为丝绸之路经济带建设注入动力。", ["一带一路", "丝绸之路经济带"]),
+    ("zh", "培育出不少电商网红，是名副其实的电商创业孵化基地。", ["电商创业孵化基地", "孵化基地"]),
+    ("zh", "当地政府出台了扶持政策，农村电商表现尤为突出。", ["当地政府", "政府"]),
+    ("zh", "他们成立了7个农民专业合作社，带动周边村民就业。", ["农民专业合作社", "合作社"]),
+    ("zh", "“精致柯坪”团队负责人介绍了经验。", ["柯坪"]),
+    ("zh", "记者看见不少民族乐手在网络直播间演奏音乐。", ["乐手", "记者"]),
+    ("zh", "主播和优质授课教师一起上课。", ["和优质"]),
+    ("zh", "即便在偏远地区，公路也已延伸至田间地头。", ["偏远地区"]),
+    ("zh", "这个村子被誉为中国民间乐器制作第一村。", ["第一村"]),
+    ("en", "The government said the county will build more roads.", ["The", "government", "county"]),
+    ("en", "Rural e-commerce, in particular, performed exceptionally well.", ["Rural"]),
+    ("en", "Livestreaming has become their new farm tool. Statistics showed growth.", ["Livestreaming", "Statistics"]),
+    ("en", "It has integrated remote sensing, GIS, GPS, and communications technology.", ["GIS", "GPS"]),
+    ("en", "The country's economy has been affected by the COVID-19 epidemic.", ["COVID-19", "COVID"]),
+    ("en", "EXPLORE XINHUANET", ["XINHUANET"]),
+    ("en", "Home> Updates", ["Home", "Updates"]),
+    ("en", "In May, farmers planted cotton. Today, sales are strong.", ["May", "Today", "In"]),
+    ("es", "El Centro ha establecido más de 200 estaciones en todo el distrito.", ["Centro", "El Centro"]),
+    ("es", "En la serie de hoy dedicada a \"China sin pobreza\", conoceremos su historia.", ["China sin pobreza", "China"]),
+    ("es", "Sin embargo, a muchos agricultores les resulta difícil vender.", ["Sin", "Sin embargo"]),
+    ("es", "Para ello, colabora con las cooperativas agrícolas locales.", ["Para"]),
+    ("es", "Sobre todo, después del brote de COVID-19, creció el consumo.", ["COVID-19", "Sobre"]),
+    ("en", "Officials said the plan will work. Residents agreed.", ["Officials", "Residents"]),
+    ("en", "Digital Silk Road projects grow. Smart Farming helps.", ["Digital Silk Road", "Smart Farming"]),
+]
+
+
+@pytest.mark.parametrize("lang,text,absent", NEGATIVE)
+def test_entities_skips_generic_and_chrome(lang, text, absent):
+    surfaces = {m.text for m in _entities(text, lang)}
+    for a in absent:
+        assert a not in surfaces, f"{a!r} wrongly emitted: {surfaces}"
+
+
+@pytest.mark.parametrize("lang,text,outer,inner", [
+    ("zh", "浙江省援疆指挥部组织了培训。", "浙江省援疆指挥部", "浙江"),
+    ("zh", "阿克苏地区商务局发布消息。", "阿克苏地区商务局", "阿克苏地区"),
+    ("zh", "柯坪县红沙河粮油购销有限责任公司总经理接受采访。", "柯坪县红沙河粮油购销有限责任公司", "柯坪县"),
+    ("zh", "2024年南疆新电商大会在阿克苏举办。", "南疆新电商大会", "南疆"),
+    ("en", "Residents of the Xinjiang Uygur Autonomous Region shop online.", "Xinjiang Uygur Autonomous Region", "Xinjiang"),
+    ("en", "He studied at the Xinjiang Potential Education Development Institute.",
+     "Xinjiang Potential Education Development Institute", "Xinjiang"),
+    ("es", "Trabaja en el Centro de servicios de comercio electrónico de Yarkant.",
+     "Centro de servicios de comercio electrónico de Yarkant", "Yarkant"),
+])
+def test_entities_flat_outermost(lang, text, outer, inner):
+    surfaces = [m.text for m in _entities(text, lang)]
+    assert outer in surfaces
+    assert inner not in surfaces
+
+
+@pytest.mark.parametrize("lang,text,short,canonical", [
+    ("en", "Zhang Wei runs a shop in Jinghe County. Zhang said business is good in Jinghe.", "Zhang", "Zhang Wei"),
+    ("en", "Zhang Wei runs a shop in Jinghe County. Zhang said business is good in Jinghe.", "Jinghe", "Jinghe County"),
+    ("en", "Bian Mingyao, deputy head of the department, spoke. \"We grew,\" Bian said.", "Bian", "Bian Mingyao"),
+    ("en", "Farmers in Foshan Township sell pears. Foshan is small.", "Foshan", None),
+    ("en", "Gulnar Tursun sells carpets online. Gulnar said orders doubled.", "Gulnar", "Gulnar Tursun"),
+    ("es", "Asidam Kayyum, quien transmite en vivo, vende miel. Asidam trabaja mucho.", "Asidam", "Asidam Kayyum"),
+    ("zh", "浙江省援疆指挥部组织培训。近年来，省援疆指挥部投入大量资金。", "省援疆指挥部",
+     "Zhejiang Provincial Xinjiang Aid Headquarters"),
+    ("zh", "会长郝占军介绍了情况。郝占军见证了电商产业的兴起。", "郝占军", "Hao Zhanjun"),
+])
+def test_entities_document_alias(lang, text, short, canonical):
+    ms = [m for m in _entities(text, lang) if m.text == short]
+    assert ms, f"short form {short!r} not found"
+    if canonical is not None:
+        assert all(m.canonical == canonical for m in ms), [(m.text, m.canonical) for m in ms]
+
+
+def test_entities_alias_not_inside_collective():
+    text = "浙江省援疆指挥部支持电商。省市援疆指挥部帮助建立机制。"
+    surfaces = [m.text for m in _entities(text, "zh")]
+    assert "市援疆指挥部" not in surfaces
+
+
+def test_entities_anaphora_region_department():
+    text = ("The Xinjiang Uygur autonomous region will expand its digital economy, according to the "
+            "region's Department of Industry and Information Technology. Xinjiang has many firms.")
+    table = _table(text, "en")
+    assert table["Department of Industry and Information Technology"] == (
+        "ORG", "Xinjiang Department of Industry and Information Technology")
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("郝占军", "Hao Zhanjun"), ("陆斯超", "Lu Sichao"), ("欧阳晓峰", "Ouyang Xiaofeng"), ("单田芳", "Shan Tianfang"),
+    ("曾小红", "Zeng Xiaohong"), ("迪丽妮格·依明", "Dilinige Yiming"), ("米尔扎提·喀米力", "Mierzhati Kamili"),
+    ("吕梅", "Lu Mei"), ("朱磊", "Zhu Lei"),
+])
+def test_entities_canonical_person_pinyin(name, expected):
+    assert person_zh(name) == expected
+
+
+@pytest.mark.parametrize("text,expected", [("加依", "Jiayi"), ("红沙河", "Hongshahe"), ("托胡拉", "Tuohula")])
+def test_entities_canonical_proper_pinyin(text, expected):
+    assert proper_zh(text) == expected
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("Shujun", True), ("Mingyao", True), ("Wen", True), ("Xiaohong", True),
+    ("Kayyum", False), ("Asidam", False), ("Tursun", False), ("Abdurehim", False),
+])
+def test_entities_looks_pinyin(word, expected):
+    assert looks_pinyin(word) is expected
+
+
+@pytest.mark.parametrize("surface,label,canonical", [
+    ("阿克苏", "PLACE", "Aksu"), ("阿克苏市", "PLACE", "Aksu City"), ("阿克苏地区", "PLACE", "Aksu Prefecture"),
+    ("新和县", "PLACE", "Xinhe County"), ("新疆维吾尔自治区", "PLACE", "Xinjiang Uygur Autonomous Region"),
+    ("库尔勒", "PLACE", "Korla"), ("莎车", "PLACE", "Yarkant County"), ("淘宝网", "PLATFORM", "Taobao"),
+    ("浙报", "ORG", "Zhejiang Daily"), ("杭州市", "PLACE", "Hangzhou"), ("浙江省", "PLACE", "Zhejiang Province"),
+])
+def test_entities_lexicon_zh(surface, label, canonical):
+    entry = lexicon().zh[surface]
+    assert (entry.label, entry.canonical) == (label, canonical)
+
+
+@pytest.mark.parametrize("surface,label,canonical", [
+    ("Yarkant", "PLACE", "Yarkant County"), ("Kashi", "PLACE", "Kashgar"), ("Hetian", "PLACE", "Hotan"),
+    ("Uqturpan", "PLACE", "Wushi County"), ("Keping", "PLACE", "Kalpin County"), ("Kargilik", "PLACE", "Kargilik County"),
+    ("chinadaily.com.cn", "ORG", "China Daily"), ("Tik-Tok", "PLATFORM", "TikTok"), ("URUMQI", "PLACE", "Urumqi"),
+    ("región autónoma uygur de Xinjiang", "PLACE", "Xinjiang Uygur Autonomous Region"),
+])
+def test_entities_lexicon_latin(surface, label, canonical):
+    entry = lexicon().latin[surface]
+    assert (entry.label, entry.canonical) == (label, canonical)
+
+
+def test_entities_find_zh_offsets_are_absolute():
+    text = "会长郝占军介绍"
+    cands = find_zh(text, base=100)
+    person = [c for c in cands if c.label == "PERSON"]
+    assert person and person[0].start == 102 and person[0].end == 105
+
+
+def test_entities_find_latin_offsets_are_absolute():
+    cands = find_latin("Farmers in Korla sell pears.", base=50, lang="en")
+    korla = [c for c in cands if c.text == "Korla"]
+    assert korla and korla[0].start == 61 and korla[0].end == 66
+
+
+def test_entities_find_then_resolve_drops_skip():
+    doc = ingest_text("全疆的电商发展很快。", doc_id="t", lang="zh", reference_date="2024-06-15")
+    found = find(doc)
+    assert any(c.label == "SKIP" for _, cands in found for c in cands)
+    assert all(c.label != "SKIP" for _, c in resolve(doc, found))
+
+
+@pytest.mark.parametrize("text", [
+    "新疆阿克苏地区新和县加依村。丽水市援疆指挥部供图\nJinghe County is in Xinjiang. Zhang Wei said so.\n",
+    "Source: Xinhua| 2020-05-16 17:05:24|Editor: Lu Hui\r\nURUMQI, May 16 (Xinhua) -- Zhang Wei's shop.",
+    "La región autónoma uygur de Xinjiang, en el noroeste de China.",
+])
+def test_entities_provenance(text):
+    doc = ingest_text(text, doc_id="t", lang=None, reference_date="2024-06-15")
+    ms = list(extract(doc))
+    assert ms
+    for m in ms:
+        assert doc.raw[m.start:m.end] == m.text
+        assert m.kind == "entity" and m.label and m.canonical
+
+
+def test_entities_byline_reporter():
+    text = "今年电商发展迅速\n\n本报记者 陆斯超\n\n资料来源:阿克苏地区商务局 浙报制图:戚建卫\n"
+    table = _table(text, "zh")
+    assert table["陆斯超"] == ("PERSON", "Lu Sichao")
+    assert table["戚建卫"] == ("PERSON", "Qi Jianwei")
+    assert table["浙报"] == ("ORG", "Zhejiang Daily")
+    assert table["阿克苏地区商务局"] == ("ORG", "Aksu Prefecture Commerce Bureau")
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("zh", "农民通过TikTok和WeChat把Korla pears卖到迪拜。",
+     {"TikTok": ("PLATFORM", "TikTok"), "WeChat": ("PLATFORM", "WeChat"), "迪拜": ("PLACE", "Dubai")}),
+    ("zh", "（编辑：王静）", {"王静": ("PERSON", "Wang Jing")}),
+    ("zh", "理事长买买提江·吾守尔告诉记者，销售额突破500万元。", {"买买提江·吾守尔": ("PERSON", "Maimaitijiang Wushouer")}),
+    ("zh", "在沙雅县，县长张伟明表示要让农民分享红利。", {"张伟明": ("PERSON", "Zhang Weiming"), "沙雅县": ("PLACE", "Xayar County")}),
+    ("zh", "广州市援疆工作队帮助当地引进了中通快递。",
+     {"广州市援疆工作队": ("ORG", "Guangzhou Xinjiang Aid Work Team"), "中通快递": ("ORG", "ZTO Express")}),
+    ("zh", "将举办新疆特色农产品产销对接会。",
+     {"新疆特色农产品产销对接会": ("EVENT_NAME", None)}),
+    ("zh", "公司与盒马、叮咚买菜建立了合作关系。", {"盒马": ("PLATFORM", "Freshippo"), "叮咚买菜": ("PLATFORM", "Dingdong Maicai")}),
+    ("en", "Kashgar Prefecture and Hotan Prefecture launched similar programs.",
+     {"Kashgar Prefecture": ("PLACE", "Kashgar Prefecture"), "Hotan Prefecture": ("PLACE", "Hotan Prefecture")}),
+    ("en", "By Cui Jia in Urumqi | China Daily", {"Cui Jia": ("PERSON", "Cui Jia"), "China Daily": ("ORG", "China Daily")}),
+    ("en", "Many young people, like 23-year-old Dilnur, work as hosts. Dilnur's channel is popular.",
+     {"Dilnur": ("PERSON", "Dilnur")}),
+    ("en", "Experts from Peking University visited the Alashankou Comprehensive Bonded Zone.",
+     {"Peking University": ("ORG", "Peking University"),
+      "Alashankou Comprehensive Bonded Zone": ("PLACE", "Alashankou Comprehensive Bonded Zone")}),
+    ("es", "Según el Departamento de Comercio de Xinjiang, las ventas crecieron.",
+     {"Departamento de Comercio de Xinjiang": ("ORG", "Xinjiang Department of Commerce")}),
+    ("es", "La Cooperativa de frutas Hongqi de Aksu cuenta con 120 miembros.",
+     {"Cooperativa de frutas Hongqi de Aksu": ("ORG", "Aksu Hongqi Fruit Cooperative")}),
+    ("es", "La Universidad Agrícola de Xinjiang capacitó a 500 jóvenes.",
+     {"Universidad Agrícola de Xinjiang": ("ORG", "Xinjiang Agricultural University")}),
+    ("es", "El Festival Internacional de la Uva de Turpan atrajo a miles de turistas.",
+     {"Festival Internacional de la Uva de Turpan": ("EVENT_NAME", None)}),
+    ("es", "Los productos de Xinjiang, como las uvas de Turpan y los melones de Hami, son populares.",
+     {"uvas de Turpan": ("PRODUCT", "Turpan grape"), "melones de Hami": ("PRODUCT", "Hami melon")}),
+])
+def test_entities_recognizes_more(lang, text, expected):
+    table = _table(text, lang)
+    for surface, (label, canonical) in expected.items():
+        assert surface in table, f"{surface!r} not found in {table}"
+        assert table[surface][0] == label, (surface, table[surface])
+        if canonical is not None:
+            assert table[surface][1] == canonical, (surface, table[surface])
+
+
+@pytest.mark.parametrize("lang,text,absent", [
+    ("zh", "记者马上赶到了现场。", ["马上"]),
+    ("zh", "“数商兴农”和“快递进村”工程在阿克苏落地。", ["数商兴农", "快递进村"]),
+    ("en", "Digital Farming Takes Root In Remote Xinjiang Villages", ["Digital Farming", "Remote Xinjiang Villages"]),
+    ("en", "By Cui Jia in Urumqi", ["Cui Jia in"]),
+])
+def test_entities_skips_more(lang, text, absent):
+    surfaces = {m.text for m in _entities(text, lang)}
+    for a in absent:
+        assert a not in surfaces, f"{a!r} wrongly emitted: {surfaces}"
+
+
+@pytest.mark.parametrize("lang,text,expected_present,absent", [
+    ("zh", "浙江援建阿克苏电商产业园。", ["阿克苏电商产业园"], ["浙江援建阿克苏电商产业园"]),
+    ("zh", "在阿克苏建设电商基地。", ["阿克苏"], ["阿克苏建设电商基地"]),
+    ("zh", "新疆投资发展集团有限公司成立。", ["新疆投资发展集团有限公司"], ["新疆"]),
+    ("zh", "杭州市援疆指挥部成立遥望商学院阿克苏直播培训基地。", ["遥望商学院阿克苏直播培训基地"], ["阿克苏"]),
+    ("en", "Kashgar Opens New E-commerce Center For Farmers", ["Kashgar"], ["Kashgar Opens New E-commerce Center"]),
+    ("en", "Delegates to the Chinese People's Political Consultative Conference met in Beijing.",
+     ["Chinese People's Political Consultative Conference", "Beijing"], []),
+])
+def test_entities_clause_and_headline_guards(lang, text, expected_present, absent):
+    surfaces = {m.text for m in _entities(text, lang)}
+    for e in expected_present:
+        assert e in surfaces, (e, surfaces)
+    for a in absent:
+        assert a not in surfaces, (a, surfaces)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "By CUI JIA in Urumqi | China Daily", {"CUI JIA": ("PERSON", "Cui Jia")}),
+    ("zh", "本报记者 张三丰 李四光", {"张三丰": ("PERSON", "Zhang Sanfeng"), "李四光": ("PERSON", "Li Siguang")}),
+    ("zh", "（记者 李晓东 王静）", {"李晓东": ("PERSON", "Li Xiaodong"), "王静": ("PERSON", "Wang Jing")}),
+    ("es", "Según la Agencia de Noticias Xinhua, las ventas crecieron.", {"Agencia de Noticias Xinhua": ("ORG", "Xinhua")}),
+    ("zh", "阿克苏小伙米尔扎提·喀米力回乡创业。米尔扎提说，直播改变了他的生活。",
+     {"米尔扎提": ("PERSON", "Mierzhati Kamili")}),
+])
+def test_entities_bylines_and_short_names(lang, text, expected):
+    table = _table(text, lang)
+    for surface, (label, canonical) in expected.items():
+        assert table.get(surface) == (label, canonical), (surface, table)
+
+
+@pytest.mark.parametrize("lang,text,expected_present,absent", [
+    ("en", "The county built a new E-commerce Service Center last year.", [], ["E-commerce Service Center"]),
+    ("en", "Students of Tsinghua University joined the Rural Revitalization Training Base.", ["Tsinghua University"],
+     ["Rural Revitalization Training Base"]),
+    ("en", "The Department of Industry and Information Technology released data.",
+     ["Department of Industry and Information Technology"], []),
+    ("es", "El presidente chino, Xi Jinping, visitó la provincia de Gansu.", ["Xi Jinping", "provincia de Gansu"], []),
+    ("es", "La empresa Xinjiang Guoyuan Agricultural Technology Co., Ltd. exporta a Malasia.",
+     ["Xinjiang Guoyuan Agricultural Technology Co., Ltd.", "Malasia"], ["Xinjiang"]),
+    ("es", "El director del Centro de Innovación Digital de Urumqi habló.", ["Centro de Innovación Digital de Urumqi"],
+     ["Urumqi"]),
+    ("zh", "温宿县佳木镇科克库勒村的核桃熟了。", ["温宿县", "佳木镇", "科克库勒村"], []),
+    ("zh", "温宿县电商助力乡村振兴。", ["温宿县"], ["电商助力乡"]),
+    ("zh", "90后返乡青年阿依努尔·买买提正对着手机镜头介绍。", ["阿依努尔·买买提"], ["阿依努尔·买买提正"]),
+])
+def test_entities_generalization_guards(lang, text, expected_present, absent):
+    surfaces = {m.text for m in _entities(text, lang)}
+    for e in expected_present:
+        assert e in surfaces, (e, surfaces)
+    for a in absent:
+        assert a not in surfaces, (a, surfaces)
+
+
+@pytest.mark.parametrize("lang,text,surface,canonical", [
+    ("en", "Tursun Niyaz, 45, sells dried fruit online.", "Tursun Niyaz", "Tursun Niyaz"),
+    ("es", "Aygul Ablimit, de 28 años, vende alfombras en línea.", "Aygul Ablimit", "Aygul Ablimit"),
+    ("zh", "在郝占军看来，电商传播速度快。", "郝占军", "Hao Zhanjun"),
+])
+def test_entities_person_cues(lang, text, surface, canonical):
+    table = _table(text, lang)
+    assert table.get(surface) == ("PERSON", canonical), table
+
+
+def test_entities_chinese_romanized_alias_is_surname_only():
+    text = "Yang Wen teaches online. Yang said Wen Jiabao visited once."
+    ms = [(m.text, m.canonical) for m in _entities(text, "en")]
+    assert ("Yang", "Yang Wen") in ms
+    assert ("Wen", "Yang Wen") not in ms
+
+
+from hypothesis import given, settings, strategies as st
+
+FRAGMENTS = ["新疆阿克苏地区新和县加依村", "会长郝占军介绍，", "浙江省援疆指挥部", "“精致柯坪”", "。", "\n", "\r\n", "　",
+             "Zhang Wei said ", "Jinghe County ", "the region's Department of Commerce ", "Tik-Tok ", "URUMQI, ",
+             "región autónoma uygur de Xinjiang ", "Centro de servicios de Yarkant ", "１２％", "（", "）", "😀", " ",
+             "迪丽妮格·依明说", "Korla pears", "库尔勒香梨", "Editor: Lu Hui", "\u200b", "ＡＢＣ"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), min_size=1, max_size=14))
+def test_entities_hypothesis_provenance(parts):
+    text = "".join(parts)
+    doc = ingest_text(text, doc_id="h", lang=None, reference_date="2024-06-15")
+    for m in extract(doc):
+        assert doc.raw[m.start:m.end] == m.text
+        assert m.text.strip() and m.label in {"PLACE", "ORG", "PERSON", "PRODUCT", "PLATFORM", "EVENT_NAME"}
+
+
+@pytest.mark.parametrize("text", ["", "   ", "。。。", "!!!", "ALL CAPS TEXT WITHOUT NAMES HERE", "a" * 5000,
+                                  "新" * 3000])
+def test_entities_degenerate_input(text):
+    doc = ingest_text(text, doc_id="d", lang=None, reference_date=None)
+    assert isinstance(list(extract(doc)), list)
+
+
+@pytest.mark.parametrize("lang,text,expected,absent", [
+    ("en", "Chinese President Xi Jinping visited Urumqi on Tuesday.", {"Xi Jinping": "Xi Jinping"}, ["Chinese President"]),
+    ("en", "Governor Erkin Tuniyaz spoke at the meeting.", {"Erkin Tuniyaz": "Erkin Tuniyaz"}, []),
+    ("es", "El Presidente Xi Jinping llegó a Urumqi.", {"Xi Jinping": "Xi Jinping"}, []),
+    ("en", "The Ministry of Commerce and Director General said so.", {}, ["General", "Director General"]),
+])
+def test_entities_titles_inside_runs(lang, text, expected, absent):
+    table = _table(text, lang)
+    for surface, canonical in expected.items():
+        assert table.get(surface) == ("PERSON", canonical), table
+    for a in absent:
+        assert a not in table, table
+
+
+@pytest.mark.parametrize("lang,text,surface,canonical", [
+    ("en", "Farmers in Bay village sell apricots.", "Bay village", "Bay Village"),
+    ("en", "He lives in Luntai county.", "Luntai county", "Luntai County"),
+    ("es", "La aldea de Jiayi fabrica instrumentos.", "aldea de Jiayi", "Jiayi Village"),
+])
+def test_entities_lowercase_place_heads(lang, text, surface, canonical):
+    assert _table(text, lang).get(surface) == ("PLACE", canonical)
+
+
+@pytest.mark.parametrize("text,surface,canonical", [
+    ("La prefectura autónoma mongol de Bayingolin produce peras.", "prefectura autónoma mongol de Bayingolin",
+     "Bayingolin Mongol Autonomous Prefecture"),
+    ("El condado de Foo tiene 20 aldeas.", "condado de Foo", "Foo County"),
+    ("Visitamos la región autónoma uygur de Xinjiang.", "región autónoma uygur de Xinjiang", "Xinjiang Uygur Autonomous Region"),
+])
+def test_entities_spanish_place_heads(text, surface, canonical):
+    assert _table(text, "es").get(surface) == ("PLACE", canonical)
+
+
+def test_entities_spanish_region_de_is_just_the_place():
+    table = _table("La región de Xinjiang exporta frutas.", "es")
+    assert table.get("Xinjiang") == ("PLACE", "Xinjiang")
+    assert "región de Xinjiang" not in table
+
+
+def test_entities_chinese_names_inside_english():
+    table = _table("Farmers in Aksu (阿克苏) and Kuqa (库车) sell apples.", "en")
+    assert table.get("阿克苏") == ("PLACE", "Aksu")
+    assert table.get("Kuqa") == ("PLACE", "Kuqa")
+
+
+@pytest.mark.parametrize("text,surface,canonical", [
+    ("By MAO WEIHUA in Kashgar and CUI JIA in Urumqi | CHINA DAILY", "CUI JIA", "Cui Jia"),
+    ("Every evening, his daughter Gulbahar streams the workshop live.", "Gulbahar", "Gulbahar"),
+    ("The bureau's director, Abdukadir Tohti, said sales rose.", "Abdukadir Tohti", "Abdukadir Tohti"),
+])
+def test_entities_english_person_contexts(text, surface, canonical):
+    assert _table(text, "en").get(surface) == ("PERSON", canonical)
+
+
+def test_entities_email_is_not_an_outlet():
+    assert "chinadaily.com.cn" not in _table("Contact the writers at cuijia@chinadaily.com.cn", "en")
+
+
+@pytest.mark.parametrize("text,surface,canonical", [
+    ("La Cooperativa Agrícola Tianyuan, ubicada en la aldea, tiene 300 miembros.", "Cooperativa Agrícola Tianyuan",
+     "Tianyuan Agricultural Cooperative"),
+    ("La Universidad Tsinghua firmó un acuerdo.", "Universidad Tsinghua", "Tsinghua University"),
+])
+def test_entities_spanish_official_names(text, surface, canonical):
+    assert _table(text, "es").get(surface) == ("ORG", canonical)
+
+
+@pytest.mark.parametrize("text", ["El Centro Nacional ha abierto.", "El Centro ha establecido 200 estaciones."])
+def test_entities_spanish_bare_heads_are_not_names(text):
+    assert not any(m.label == "ORG" for m in _entities(text, "es"))
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Han Chinese and Uygur farmers work together.", ["Han Chinese"]),
+    ("Many Kazak herdsmen now sell lamb online.", ["Kazak"]),
+])
+def test_entities_ethnonyms_are_not_persons(text, absent):
+    table = _table(text, "en")
+    for a in absent:
+        assert a not in table, table
+
+
+@pytest.mark.parametrize("lang,text,present,absent", [
+    ("en", "The activity was launched in the Hetian walnut market in Hetian.", ["Hetian"], ["Hetian walnut"]),
+    ("en", "Hotan walnuts are sold nationwide.", ["Hotan walnuts"], []),
+    ("zh", "实现农村物流县有中心、镇有站点。", [], ["县有中心"]),
+    ("zh", "中国(新疆)贫困地区特色农产品品牌推介洽谈会暨电商扶贫天山行在乌鲁木齐市启动。",
+     ["电商扶贫天山行", "乌鲁木齐市"], ["电商扶贫天山行在乌鲁木齐市启动"]),
+    ("zh", "在商务部电子商务和信息化司的指导下开展工作。", ["商务部电子商务和信息化司"], ["商务部"]),
+    ("zh", "青河县商务和经济信息化委员会主任李红梅接过授牌。", ["青河县商务和经济信息化委员会", "李红梅"], []),
+])
+def test_entities_more_guards(lang, text, present, absent):
+    surfaces = {m.text for m in _entities(text, lang)}
+    for p in present:
+        assert p in surfaces, (p, surfaces)
+    for a in absent:
+        assert a not in surfaces, (a, surfaces)
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("ABDUKAHAR ADIL Founder, Yarkant Sami Agricultural Cooperative \"Sales rose.\"",
+     {"ABDUKAHAR ADIL": ("PERSON", "Abdukahar Adil"),
+      "Yarkant Sami Agricultural Cooperative": ("ORG", "Yarkant Sami Agricultural Cooperative")}, []),
+    ("\"Now I realize it,\" said trainee Aimaljan Aili, expressing his amazement.",
+     {"Aimaljan Aili": ("PERSON", "Aimaljan Aili")}, []),
+    ("Instructors teach intelligent tools like DeepSeek to trainees.", {}, ["DeepSeek"]),
+    ("TOP STORIES", {}, ["TOP STORIES"]),
+])
+def test_entities_captions_and_roles(text, expected, absent):
+    table = _table(text, "en")
+    for surface, value in expected.items():
+        assert table.get(surface) == value, table
+    for a in absent:
+        assert a not in table, table
+
+
+@pytest.mark.parametrize("text,expected,absent", [
+    ("天山网-新疆日报记者 拍热扎提·阿不都", {"拍热扎提·阿不都": ("PERSON", "Pairezhati Abudou")}, []),
+    ("青年意见领袖奥马尔·易卜拉欣同样对这座纺纱厂赞誉有加。", {"奥马尔·易卜拉欣": ("PERSON", "Aomaer Yibulaxin")}, []),
+    ("记者走进昌吉市阿什里乡的小镇。", {"阿什里乡": ("PLACE", "Ashili Township")}, []),
+    ("江西已构建省直医院支撑、阿克陶县人民医院帮扶的模式。",
+     {"阿克陶县人民医院": ("ORG", "Akto County People's Hospital")}, ["省直医院"]),
+    ("在新疆尉犁县利华纺织有限公司纺纱厂参观。",
+     {"新疆尉犁县利华纺织有限公司": ("ORG", "Xinjiang Yuli County Lihua Textile Co., Ltd.")}, []),
+])
+def test_entities_chinese_news_snippets(text, expected, absent):
+    table = _table(text, "zh")
+    for surface, value in expected.items():
+        assert table.get(surface) == value, table
+    for a in absent:
+        assert a not in table, table
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "His yard is in Darya Boyi, a town located in Taklimakan Desert.",
+     {"Darya Boyi": ("PLACE", "Darya Boyi"), "Taklimakan Desert": ("PLACE", "Taklimakan Desert")}),
+    ("en", "Agigul Niyazi lives in Wuqia county in Kezilesu Kirgiz autonomous prefecture.",
+     {"Kezilesu Kirgiz autonomous prefecture": ("PLACE", "Kizilsu Kirgiz Autonomous Prefecture"),
+      "Wuqia county": ("PLACE", "Ulugqat County")}),
+    ("es", "Una empleada alimenta a un ternero en Bole, Xinjiang.", {"Bole": ("PLACE", "Bole")}),
+    ("es", "Fu Qiang, director de la oficina de agricultura de Bole, señaló la cifra. \"Hemos crecido\", dijo Fu.",
+     {"Fu Qiang": ("PERSON", "Fu Qiang"), "Fu": ("PERSON", "Fu Qiang")}),
+])
+def test_entities_wire_snippets(lang, text, expected):
+    table = _table(text, lang)
+    for surface, value in expected.items():
+        assert table.get(surface) == value, table
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("今年45岁的王大海是村里的致富带头人。", {"王大海": ("PERSON", "Wang Dahai")}),
+    ("加依村村委会组织村民参加培训。", {"加依村村委会": ("ORG", "Jiayi Village Village Committee")}),
+])
+def test_entities_chinese_age_cue_and_village_bodies(text, expected):
+    table = _table(text, "zh")
+    for surface, value in expected.items():
+        assert table.get(surface) == value, table
