@@ -1,0 +1,311 @@
+"""Context of a figure inside its sentence: metric (what is measured), period, conversion group.
+
+The period comes from the shared temporal module (``pipeline.extract.timex``): the time expression
+of the figure's own clause, else the nearest one before it in the sentence, else one after it in
+the sentence, else the year heading the figure stands under (a timeline ``2017年`` line).  Baselines
+(较2022年, compared with 2019) never give a period.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+import regex
+
+from ...types import Document, Sentence
+from .find import _Spans
+from .lexicon import MONEY, MULTIPLE, PERCENT
+
+try:  # the shared temporal module; figures work (without periods) if it is missing or broken
+    from ..timex import find_timexes as _find_timexes
+except Exception:  # pragma: no cover - depends on the tree state
+    _find_timexes = None
+
+_CLAUSE_SEP = regex.compile(r"[,，;；:：。!?！？]|\s[—–-]{1,2}\s|——|--")
+_CONVERSION = regex.compile(
+    r"\s*[(（]\s*(?:约合|约|合|折合|相当于|about|around|approximately|roughly|some|or|equivalent to|"
+    r"aproximadamente|unos|unas|alrededor de|cerca de|equivalentes a)?\s*$", regex.IGNORECASE)
+_BASELINE = {
+    "zh": regex.compile(r"(?:较|比|相比|同比|环比|相较|与|对比)\s*$"),
+    "en": regex.compile(r"(?:compared (?:with|to)|than|versus|vs\.?|from|over|against|since|that of|those of)\s+$",
+                        regex.IGNORECASE),
+    "es": regex.compile(r"(?:frente a|respecto a|respecto de|en comparación con|comparado con|que|desde)\s+$",
+                        regex.IGNORECASE),
+}
+_GROWTH = {
+    "zh": regex.compile(r"(?:同比|环比|比上年|较上年)?(?:增长|增加|提高|上升|提升|下降|减少|降低|增|降|翻)了?(?:到|至)?$"),
+    "en": regex.compile(r"\b(?:grew|grow|grown|growing|rose|rise|risen|rising|up|down|increased?|increasing|"
+                        r"declined?|declining|fell|fall|falling|dropped|expand(?:ed|ing)?|jumped|surged|"
+                        r"climbed|gained?|by)\b(?:\s+by)?\s*$", regex.IGNORECASE),
+    "es": regex.compile(r"\b(?:creció|crecieron|aumentó|aumentaron|subió|subieron|bajó|cayó|"
+                        r"incrementó|un aumento de|un crecimiento de|un alza de|en)\s*$", regex.IGNORECASE),
+}
+_TRAIL = {
+    "zh": regex.compile(r"(?:同比|环比|分别|已|达到|达|为|是|有|实现|完成|超过|突破|共计|累计|合计|总计|共|约为|约合|约|"
+                        r"近|逾|超|增长|增加|提高|上升|下降|减少|到|至|占|居|接待|带动|培训|只有|仅|就|已经|从|由|的|了|"
+                        r"高达|多达|将|可|能|破|上)+$"),
+    "en": regex.compile(r"(?:\s+|^)(?:hit|hits|reached|reach|reaches|totaled|totalled|totaling|stood at|stands at|"
+                        r"was|were|is|are|of|at|to|by|grew|grow|growing|rose|rising|increased|increase|up|down|"
+                        r"exceeding|exceeded|beyond|with|has|have|had|nearly|almost|about|around|more than|over|"
+                        r"some|than|approximately|roughly|up to|a|an|the|for|and|from|reaching|hitting|worth|"
+                        r"amounted to|amounting to|has been|have been|will|would|be|now|in|on|during|"
+                        r"jumped|surged|climbed|fell|dropped|declined|spent|exported|imported|sold)\s*$", regex.IGNORECASE),
+    "es": regex.compile(r"(?:\s+|^)(?:alcanzó|alcanzaron|llegó a|llegaron a|fue|fueron|es|son|de|del|en|a|con|"
+                        r"más de|cerca de|casi|unos|unas|alrededor de|hasta|el|la|los|las|un|una|ha|han|"
+                        r"establecido|tiene|tienen|sumó|sumaron|creció|aumentó|un total de|por)\s*$",
+                        regex.IGNORECASE),
+}
+_LEAD = {
+    "zh": regex.compile(r"^(?:其中|而且|并且|同时|此外|另外|目前|如今|现在|去年|今年|当年|全年|此前|从|由|在|使|让|并|且|而|和|与|及)+"),
+    "en": regex.compile(r"^(?:and|but|with|while|as|which|who|that|so|then|also|in addition)\s+", regex.IGNORECASE),
+    "es": regex.compile(r"^(?:y|pero|con|mientras|que|como|además|también)\s+", regex.IGNORECASE),
+}
+_WS = regex.compile(r"\s+")
+_ZH_CMP_END = regex.compile(r"^.*(?:较|比)$")
+_MAX_WORDS = 7
+_MAX_ZH = 14
+
+
+@lru_cache(maxsize=1)
+def _timex_ok() -> bool:
+    if _find_timexes is None:
+        return False
+    try:
+        _find_timexes("2020年", "zh", None)
+        return True
+    except Exception:
+        return False
+
+
+class Context:
+    """Per-document state: the year heading the current section, the last metric seen."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.ref = doc.meta.date
+        self.section_date = ""
+        self.section_block = -1
+        self._group_n = 0
+        self.block_period: tuple[int, str] = (-1, "")
+        self._pending: list[tuple[int, str, str]] = []
+
+    # --- timeline headings ("2017年" on its own line give the year of what follows)
+
+    def _heading(self, s: Sentence, text: str) -> list:
+        tx = self._timexes(text, s.lang)
+        stripped = text.strip()
+        if tx and len(tx) == 1 and tx[0].date and len(stripped) <= len(tx[0].text) + 2 \
+                and tx[0].granularity in ("year", "month", "quarter"):
+            self.section_date = tx[0].date
+            self.section_block = s.block
+            return []
+        if s.kind == "headline" and s.block != self.section_block:
+            self.section_date = ""
+        return tx
+
+    def _timexes(self, text: str, lang: str) -> list:
+        if not _timex_ok():
+            return []
+        try:
+            year = int(self.section_date[:4]) if self.section_date[:4].isdigit() else None
+            return list(_find_timexes(text, lang, self.ref, default_year=year, include_present=True))
+        except Exception:
+            return []
+
+    # --- fields for the figures of one sentence
+    def fields(self, s: Sentence, text: str, found) -> list[dict]:
+        lang = s.lang
+        all_tx = self._heading(s, text)
+        spans = _Spans((c.start, c.end) for c, _ in found)
+        all_tx = [t for t in all_tx if not spans.overlaps(t.start, t.end)]
+        tx = _Timeline([t for t in all_tx if t.date
+                        and not _BASELINE[lang].search(text, max(0, t.start - 20), t.start)])
+        all_tx = _Timeline(all_tx)
+        seps = _Timeline(_CLAUSE_SEP.finditer(text))
+        carried: list[str] = []
+
+        def carry() -> str:
+            if not carried:
+                carried.append(self._carry(s.block))
+            return carried[0]
+        out: list[dict] = []
+        last_metric = ""
+        prev = None
+        for c, r in found:
+            f: dict = {"metric": "", "period": "", "group": ""}
+            # conversion in brackets: 72.33 billion yuan ($10.17 billion) / 723.3亿元(约合101.7亿美元)
+            if prev is not None and prev[1].label == MONEY and r.label == MONEY and r.unit != prev[1].unit \
+                    and c.start >= prev[0].end and _CONVERSION.fullmatch(text[prev[0].end:c.start]):
+                gid = out[-1]["group"] or self._new_group()
+                out[-1]["group"] = gid
+                f["group"] = gid
+                if not r.qualifier and prev[1].qualifier and prev[1].qualifier != "range":
+                    f["qualifier"] = prev[1].qualifier
+                f["metric"] = out[-1]["metric"]
+                f["period"] = out[-1]["period"]
+                out.append(f)
+                prev = (c, r)
+                continue
+            lo = prev[0].end if prev is not None else 0
+            metric = self._metric(text, c, r, lang, last_metric, lo, all_tx)
+            if metric and r.label not in (PERCENT, MULTIPLE):
+                last_metric = metric
+            elif metric and not last_metric:
+                last_metric = _GROWTH_WORDS.sub("", metric)
+            f["metric"] = metric
+            f["period"] = self._period(text, c, r, tx, seps, carry)
+            out.append(f)
+            prev = (c, r)
+        if tx.items:
+            self.block_period = (s.block, tx.items[-1].date)
+            self._pending.clear()
+        return out
+
+    def see(self, s: Sentence, text: str) -> None:
+        """A sentence without figures: track headings; keep it for a later period carry (lazily)."""
+        if len(text.strip()) <= 16:
+            tx = self._heading(s, text)
+            self._remember(s, text, tx)
+            return
+        if s.kind == "headline" and s.block != self.section_block:
+            self.section_date = ""
+        if self._pending and self._pending[-1][0] != s.block:
+            self._pending.clear()
+        self._pending.append((s.block, s.lang, text))
+        del self._pending[:-3]
+
+    def _remember(self, s: Sentence, text: str, tx) -> None:
+        tx = [t for t in tx if t.date and not _BASELINE[s.lang].search(text[max(0, t.start - 20):t.start])]
+        if tx:
+            self.block_period = (s.block, tx[-1].date)
+            self._pending.clear()
+
+    def _carry(self, block: int) -> str:
+        """The period of the latest earlier sentence of the same paragraph that has one."""
+        for b, lang, text in reversed(self._pending):
+            if b != block:
+                break
+            tx = [t for t in self._timexes(text, lang) if t.date and
+                  not _BASELINE[lang].search(text[max(0, t.start - 20):t.start])]
+            if tx:
+                self.block_period = (block, tx[-1].date)
+                break
+        self._pending.clear()
+        return self.block_period[1] if self.block_period[0] == block else ""
+
+    def _new_group(self) -> str:
+        self._group_n += 1
+        return f"{self.doc.doc_id}#g{self._group_n}"
+
+    def _period(self, text: str, c, r, tx: "_Timeline", seps: "_Timeline", carry) -> str:
+        prev_sep = seps.last_ending_by(c.start)
+        lo = prev_sep.end() if prev_sep is not None else 0
+        next_sep = seps.first_starting_from(c.end)
+        hi = next_sep.start() if next_sep is not None else len(text)
+        same = tx.within(lo, hi)
+        if same:
+            before = [t for t in same if t.end <= c.start]
+            return (before[-1] if before else same[0]).date
+        if r.label in ("duration", "age"):
+            return ""                     # a length of time is not "of" a period unless stated with it
+        before = tx.last_ending_by(c.start)
+        if before is not None:
+            return before.date
+        return carry() or self.section_date
+
+    def _metric(self, text: str, c, r, lang: str, last: str, lo: int, tx) -> str:
+        if r.label == "age":
+            return "age" if lang == "en" else ("年龄" if lang == "zh" else "edad")
+        lo = max(lo, c.start - _MAX_LEFT)
+        for m in _CLAUSE_SEP.finditer(text, lo, c.start):
+            lo = m.end()
+        chars = list(text[lo:c.start])
+        for t in tx.within(lo - 40, c.start + 40):      # time expressions are periods, not metrics
+            for k in range(max(t.start, lo), min(t.end, c.start)):
+                chars[k - lo] = " "
+        left = "".join(chars)
+        if lang == "zh":
+            left = _WS.sub("", left)
+        left = _strip_qualifiers(left, lang)
+        growth = bool(_GROWTH[lang].search(left.rstrip())) and r.label in (PERCENT, MULTIPLE)
+        if lang == "en" and growth:
+            gm = _EN_OBJECT.search(left)
+            if gm:
+                left = gm.group(1)
+        for _ in range(4):
+            new = _TRAIL[lang].sub("", left).strip() if lang != "zh" else _TRAIL[lang].sub("", left.strip())
+            new = _LEAD[lang].sub("", new).strip()
+            new = new.strip(" \t\"'“”‘’()（）、")
+            if new == left:
+                break
+            left = new
+        if lang == "zh":
+            left = _ZH_CMP_END.sub("", left)
+            left = left[-_MAX_ZH:]
+        else:
+            words = left.split()
+            left = " ".join(words[-_MAX_WORDS:])
+            if left.casefold() in _PRONOUNS:
+                left = ""
+        head_after = bool(c.head) and text[c.start:c.end].endswith(c.head)
+        if c.head and r.label == "count" and (lang != "zh" or not left or head_after):
+            return c.head if lang != "zh" or not left else left + c.head
+        if growth or (not left and r.label in (PERCENT, MULTIPLE) and last):
+            base = left or last
+            if not base:
+                return ""
+            if lang == "zh":
+                return base if base.endswith("增长") else base + "增长"
+            if lang == "es":
+                return "crecimiento de " + base
+            return "growth of " + base
+        if not left and r.label in (MONEY, "count", PERCENT, "other"):
+            return last
+        return left
+
+
+_MAX_LEFT = 160
+
+
+class _Timeline:
+    """Sorted, non-overlapping things with .start/.end (timexes, regex matches): bisect lookups."""
+
+    __slots__ = ("items", "starts", "ends")
+
+    def __init__(self, items):
+        self.items = sorted(items, key=_start)
+        self.starts = [_start(x) for x in self.items]
+        self.ends = [_end(x) for x in self.items]
+
+    def within(self, lo: int, hi: int) -> list:
+        i, j = bisect_left(self.starts, lo), bisect_right(self.starts, hi)
+        return [x for x in self.items[i:j] if _end(x) <= hi]
+
+    def last_ending_by(self, pos: int):
+        i = bisect_right(self.ends, pos)
+        return self.items[i - 1] if i else None
+
+    def first_starting_from(self, pos: int):
+        i = bisect_left(self.starts, pos)
+        return self.items[i] if i < len(self.items) else None
+
+
+def _start(x) -> int:
+    return x.start() if callable(x.start) else x.start
+
+
+def _end(x) -> int:
+    return x.end() if callable(x.end) else x.end
+
+
+_GROWTH_WORDS = regex.compile(r"^(?:growth of|crecimiento de) |增长$")
+_EN_OBJECT = regex.compile(r"\b(?:expand|increase|grow|raise|boost|lift|cut|reduce|double)\w*\s+"
+                           r"(?:its|their|the|his|her|our)?\s*(.+?)\s+by\s*$", regex.IGNORECASE)
+_PRONOUNS = frozenset("i we you he she it they i have we have this that these those there".split())
+
+
+def _strip_qualifiers(left: str, lang: str) -> str:
+    from .lexicon import lexicon
+    lex = lexicon(lang)
+    m = lex.re["qual_before"].search(left)
+    return left[:m.start()] if m else left

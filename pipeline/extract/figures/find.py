@@ -1,0 +1,602 @@
+"""Find: locate figure candidates in one sentence and name their parts (no values computed here).
+
+``find(text, lang)`` returns ``Candidate`` objects with offsets into ``text``.  The span covers the
+number with its unit/scale/noun head as written, without approximation words (those are recorded
+in ``qual_before``/``qual_after``).  ``resolve.resolve`` turns a candidate into values.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+from .lexicon import AGE, COUNT, DURATION, MEASURE, MONEY, MULTIPLE, PERCENT, Lexicon, lexicon
+from .numbers import parse_digits
+
+
+def lang_is_es(lex: Lexicon) -> bool:
+    return lex.lang == "es"
+
+_LOOK = 80          # how far a unit/noun/qualifier after a number may reach (bounded: long lines stay linear)
+_ASCII_LETTER = regex.compile(r"[A-Za-z]")
+_LETTER = regex.compile(r"[^\W\d_]")
+_FOLD = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
+_YEARLIKE = regex.compile(r"(?:1[89]|20|21)\d\d")
+_ZH_MONTH_AFTER = regex.compile(r"\s?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月")
+_ZH_LINKS = regex.compile(r"(?:共计|累计|合计|总计|共|达到|达|为|有|超过|超|逾|近|约|只有|仅有|仅|已|规模|数量|总数|总量|人数)$")
+_PAREN_TAIL = regex.compile(r"[(（][^()（）]{0,12}[)）]$")
+_ZH_STOP_HEAD = frozenset("的了在和与及是为到从向对把被将就也都还又")
+_ZH_UNIT_LABEL = regex.compile(r"(?:单位[:：]?|[(（:：/])\s*$")
+_ZH_BOUNDARY = regex.compile(r"[,，。;；:：!！?？、)）\s]")
+_HAN1 = regex.compile(r"[\u4e00-\u9fff]")
+_ARTICLE_END = regex.compile(r"(?:^|\W)(?:a|the|an)\s+$")
+_GROUPED = regex.compile(r"\d[,.\s]\d{3}")
+_CAP_WORD_END = regex.compile(r"[A-Z][\w-]*[ \t\u00a0]+$")
+_AGE_APPOSITION = regex.compile(r"(?<![\w.])[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,[ \t\u00a0]$")
+_ES_AGE_APPOSITION = regex.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+,[ \t\u00a0]+de[ \t\u00a0]+$")
+_RATIO_BEFORE = regex.compile(r"\d[ \t\u00a0]+(?:in|out of|of every|de cada|en)[ \t\u00a0]+$", regex.IGNORECASE)
+_NEXT_WORD = regex.compile(r"[ \t\u00a0]*(?P<w>[\w'-]+|[^\w\s]|$)")
+_ES_DE = regex.compile(r"[ \t\u00a0]+de(?=[ \t\u00a0])")
+_AND_PLURAL = regex.compile(r"[ \t\u00a0]+(?:and|y|or|o)[ \t\u00a0]+(?P<w>[^\W\d_][\w'’-]*)")
+_NUMBER_OF = regex.compile(r"(?:number|total|número|cantidad)\s+(?:of|de)\s+(?:[\w'’-]+\s+){0,3}?(?P<n>[^\W\d_][\w-]*s)\b"
+                           r"(?!.*\b(?:number|número)\s+(?:of|de)\b)", regex.IGNORECASE)
+_YEAR_PREP = regex.compile(
+    r"(?:^|(?<=\W))(?:in|since|by|of|from|to|until|till|the|and|early|late|mid|year|en|desde|de|del|"
+    r"hasta|el|año|a|al|y|o|or)[ \t\u00a0-]*$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    start: int                 # span in the text given to find()
+    end: int
+    lang: str
+    form: str                  # zh | digits | words | share | half | verb | doubling
+    num: str                   # the numeral as written (lower end of a range)
+    num_max: str = ""          # upper end of a range, as written
+    scale: str = ""            # scale word after a numeral (en/es: billion, millones)
+    scale_max: str = ""        # scale word after the upper end
+    unit: str = ""             # unit/classifier surface (元, percent, 个, years ...)
+    currency: str = ""         # currency prefix ($, US$, 人民币)
+    head: str = ""             # counted noun as written (after the number, or just before it)
+    hint: str = ""             # percent (百分之) | money (implied) | age (aged ...) | cents:NN | half
+    qual_before: str = ""      # qualifier word before the span (约, more than ...)
+    qual_after: str = ""       # qualifier word after the span (以上, or more ...)
+
+
+# --------------------------------------------------------------------------- helpers
+class _Spans:
+    """Non-overlapping spans kept sorted: overlap test in O(log n) (long sentences stay linear)."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans=()):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        for s, e in sorted(spans):
+            self.add(s, e)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect_right(self.starts, a)
+        if i > 0 and self.ends[i - 1] > a:
+            return True
+        return i < len(self.starts) and self.starts[i] < b
+
+    def add(self, a: int, b: int) -> None:
+        i = bisect_right(self.starts, a)
+        self.starts.insert(i, a)
+        self.ends.insert(i, b)
+
+
+def _overlaps(a: int, b: int, spans: "_Spans") -> bool:
+    return spans.overlaps(a, b)
+
+
+def _qual_before(lex: Lexicon, text: str, start: int, *, scale_initial: bool = False) -> str:
+    m = lex.re["qual_before"].search(text, max(0, start - 24), start)
+    if not m:
+        return ""
+    q = m.group("q")
+    if lex.lang == "zh" and q in lex.data["_scale_only_q"] and not scale_initial:
+        return ""
+    return q
+
+
+def _qual_after(lex: Lexicon, text: str, end: int) -> str:
+    m = lex.re["qual_after"].match(text, end, end + _LOOK)
+    return m.group("q") if m else ""
+
+
+# --------------------------------------------------------------------------- Chinese
+_QUOTED = regex.compile(r"[“\"「『][^”\"」』]{1,10}[”\"」』]")
+_NP_MAX = 10
+
+
+def _zh_noun_after(lex: Lexicon, text: str, pos: int) -> int:
+    """End of the counted noun phrase right after a classifier (7个[乐器农民专业合作社]), or pos.
+
+    Scans at most 10 Han characters: a listed noun is taken whole, a breaker (verb, particle)
+    stops the scan, other characters are modifiers; the phrase ends with the last listed noun."""
+    start = pos
+    q = _QUOTED.match(text, pos, pos + _LOOK)           # 三个“十百千”专项行动
+    if q:
+        pos = q.end()
+    end, cur, limit = pos, pos, min(len(text), pos + _NP_MAX)
+    nouns, breaker = lex.re["noun_prefix"], lex.re["np_breaker"]
+    while cur < limit and _HAN1.match(text, cur, cur + _LOOK):
+        m = nouns.match(text, cur, cur + _LOOK)
+        if m:
+            cur = end = m.end()
+            continue
+        if breaker.match(text, cur, cur + _LOOK):
+            break
+        cur += 1
+    return end if end > pos else start
+
+
+def _zh_noun_before(lex: Lexicon, text: str, start: int) -> str:
+    left = text[max(0, start - 16):start]
+    for _ in range(3):
+        m = _ZH_LINKS.search(left) or _PAREN_TAIL.search(left)
+        if not m:
+            break
+        left = left[:m.start()]
+    m = lex.re["noun_suffix"].search(left)
+    return m.group("n") if m else ""
+
+
+def _find_zh(text: str) -> list[Candidate]:
+    lex = lexicon("zh")
+    out: list[Candidate] = []
+    taken = _Spans()
+    idioms = _Spans(m.span() for m in lex.re["idiom"].finditer(text))
+
+    def add(c: Candidate) -> None:
+        out.append(c)
+        taken.add(c.start, c.end)
+
+    for m in lex.re["doubling"].finditer(text):
+        add(Candidate(m.start(), m.end(), "zh", "doubling", m.group("w"), unit="倍"))
+    for m in lex.re["share"].finditer(text):
+        if _overlaps(*m.span(), taken):
+            continue
+        qa = _qual_after(lex, text, m.end())
+        add(Candidate(m.start(), m.end(), "zh", "share", m.group("w"), unit="%",
+                      qual_before=_qual_before(lex, text, m.start()), qual_after=qa))
+    for m in lex.re["half"].finditer(text):
+        um = lex.re["unit"].match(text, m.end(), m.end() + _LOOK)
+        if not um or _overlaps(*m.span(), taken):
+            continue
+        add(Candidate(m.start(), um.end(), "zh", "half", "半", unit=um.group("u"),
+                      qual_before=_qual_before(lex, text, m.start())))
+
+    for m in lex.re["num"].finditer(text):
+        a, b = m.span()
+        num = m.group()
+        if _overlaps(a, b, taken) or _overlaps(a, b, idioms):
+            continue
+        c = _zh_candidate(lex, text, a, b, num)
+        if c is not None and not _overlaps(c.start, c.end, taken):
+            add(c)
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidate | None:
+    n = len(text)
+    before = text[max(0, a - 8):a]
+    if lex.re["excl_before"].search(before):
+        return None
+    if a > 0 and (_ASCII_LETTER.match(text[a - 1]) or (text[a - 1] in "-‐" and a > 1 and _ASCII_LETTER.match(text[a - 2]))):
+        return None                                       # COVID-19, A4
+    if b < n and _ASCII_LETTER.match(text[b]):
+        return None                                       # 5G, 3D
+    folded = num.translate(_FOLD)
+    if folded.isdigit() and len(folded) >= 9:
+        return None                                       # IDs, phone numbers, digit garbage
+    if b < n and text[b] in ":：" and b + 1 < n and text[b + 1].isdigit():
+        return None                                       # 17:05
+    if a > 0 and text[a - 1] in ":：" and a > 1 and text[a - 2].isdigit():
+        return None
+    if a > 0 and text[a - 1] in "-/." and a > 1 and text[a - 2].isdigit():
+        return None                                       # 2020-05-16
+    if b + 1 < n and text[b] in "-/" and text[b + 1].isdigit() and _YEARLIKE.fullmatch(folded):
+        return None
+    scale_initial = num[0] in lex.small_scales or num[0] in lex.big_scales
+    # range: 5到10万 / 5-10万人 / 三至五年
+    num_max, pos = "", b
+    rc = lex.re["range_conn"].match(text, b, b + _LOOK)
+    if rc:
+        m2 = lex.re["num"].match(text, rc.end(), rc.end() + _LOOK)
+        if m2 and not lex.re["range_block"].search(text[max(0, a - 10):a]) \
+                and not _YEARLIKE.fullmatch(folded) and not lex.re["unit"].match(text, b, b + _LOOK):
+            num_max, pos = m2.group(), m2.end()
+    um = lex.re["unit"].match(text, pos, pos + _LOOK)
+    if um and not num_max:
+        rc2 = lex.re["range_conn"].match(text, um.end(), um.end() + _LOOK)
+        m3 = lex.re["num"].match(text, rc2.end(), rc2.end() + _LOOK) if rc2 else None
+        if m3:
+            um3 = lex.re["unit"].match(text, m3.end(), m3.end() + _LOOK)
+            if um3 and um3.group("u") == um.group("u") and not _YEARLIKE.fullmatch(folded) \
+                    and not lex.re["range_block"].search(text[max(0, a - 10):a]):
+                num_max, pos = m3.group(), m3.end()
+                um = um3
+    ex = lex.re["excl_after"].match(text, pos, pos + _LOOK)
+    if ex and (not um or ex.end() >= um.end()):
+        return None
+    qb = ""
+    start = a
+    hint = ""
+    currency = ""
+    cm = lex.re["cur_before"].search(text, max(0, a - 4), a)
+    if cm:
+        currency, start = cm.group("c"), cm.start()
+    pm = lex.re["pct_prefix"].search(text, max(0, a - 4), a)
+    if pm:
+        hint, start = "percent", pm.start()
+    if um:
+        unit = um.group("u")
+        info = lex.unit(unit)
+        end = um.end()
+        if info.label == "tenths":
+            nxt = text[end:end + 1]
+            if nxt and nxt in lex.data["_tenths_block"]:
+                return None
+        if info.label == DURATION and unit.startswith("年"):
+            qualified = bool(_qual_before(lex, text, start)) or any(ch in lex.vague for ch in num) \
+                or unit in lex.data["_over_units"]
+            if (_YEARLIKE.fullmatch(folded) or (folded.isdigit() and len(folded) == 4)) and not qualified:
+                return None                               # 2023年 is a date (逾2000年 is not)
+            if all(ch in lex.digits for ch in num) and len(num) >= 3:
+                return None                               # 二〇二三年
+            if _ZH_MONTH_AFTER.match(text, end, end + _LOOK):
+                return None                               # 21年3月
+        if info.label == DURATION and lex.re["dur_block"].match(text, end, end + _LOOK):
+            return None                                   # 两年前: a relative date
+        if num == "一" and not (info.label in (MULTIPLE, "tenths") or unit in lex.data["_half_units"]):
+            return None                                   # 一部智能手机, 一夜, 一批: no quantity meaning
+        if num == "二" and info.label == COUNT:
+            return None                                   # 二次, 二期: ordinal use (cardinal is 两)
+        if info.label == MONEY and num[0] in lex.data["_scale_initial_q"] and _ZH_UNIT_LABEL.search(text, max(0, start - 4), start):
+            return None                                   # 单位:万元 (a table's unit label)
+        if num[0] in lex.data["_scale_initial_q"] and info.label != MONEY and not currency \
+                and not any(ch in lex.vague for ch in num) and not _qual_before(lex, text, start, scale_initial=True):
+            return None                                   # 万家灯火, 千年古城: no quantity stated
+        head = ""
+        if info.label == COUNT and not info.strong:
+            nm = lex.re["noun_prefix"].match(text, um.start("u"), um.start("u") + _LOOK)
+            if nm and nm.end() > end:                     # 万家庭, 1亿人口: the classifier starts a noun
+                end = nm.end()
+                head = nm.group("n")
+        if info.label == COUNT:
+            e2 = _zh_noun_after(lex, text, end)
+            if e2 > end:
+                head, end = head + text[end:e2], e2
+            elif not head and unit not in lex.data["_person_cls"]:
+                head = _zh_noun_before(lex, text, start)
+        qb = _qual_before(lex, text, start, scale_initial=scale_initial)
+        return Candidate(start, end, "zh", "zh", num, num_max, unit=unit, currency=currency, head=head,
+                         hint=hint, qual_before=qb, qual_after=_qual_after(lex, text, end))
+    # no unit after the numeral
+    if num_max:
+        return None
+    if num == "一":
+        return None
+    if hint == "percent" or currency:
+        qb = _qual_before(lex, text, start, scale_initial=scale_initial)
+        return Candidate(start, pos, "zh", "zh", num, currency=currency, hint=hint,
+                         qual_before=qb, qual_after=_qual_after(lex, text, pos))
+    if any(ch in lex.big_scales for ch in num) or (scale_initial and num[0] in "千百"):
+        nm = lex.re["noun_prefix"].match(text, pos, pos + _LOOK)
+        if nm and num[0] in lex.data["_scale_initial_q"] and not any(ch in lex.vague for ch in num) \
+                and not _qual_before(lex, text, a, scale_initial=True):
+            nm = None                                     # 亿万农民, 千万家庭: no quantity stated
+        if nm:
+            qb = _qual_before(lex, text, a, scale_initial=scale_initial)
+            return Candidate(a, nm.end(), "zh", "zh", num, head=nm.group("n"), qual_before=qb,
+                             qual_after=_qual_after(lex, text, nm.end()))
+        qb = _qual_before(lex, text, a, scale_initial=scale_initial)
+        left_end = a - len(qb) if qb and text[max(0, a - 30):a].rstrip().endswith(qb) else a
+        left = text[max(0, left_end - 12):left_end].rstrip()
+        if lex.re["money_cue"].search(left):
+            return Candidate(a, pos, "zh", "zh", num, hint="money", qual_before=qb,
+                             qual_after=_qual_after(lex, text, pos))
+        if any(ch in lex.big_scales for ch in num) and (pos >= n or _ZH_BOUNDARY.match(text, pos, pos + _LOOK)
+                                                        or _qual_after(lex, text, pos)):
+            # 网民规模达10.79亿, : a scaled number standing alone is a count of what precedes it
+            return Candidate(a, pos, "zh", "zh", num, head=_zh_noun_before(lex, text, a - len(qb)),
+                             qual_before=qb, qual_after=_qual_after(lex, text, pos))
+    return None
+
+
+# --------------------------------------------------------------------------- English / Spanish
+def _plural(lex: Lexicon, w: str) -> bool:
+    lw = w.casefold()
+    if lw in lex.data["_irregular"] or lw in lex.nouns:
+        return True
+    if lex.lang == "es":
+        return len(lw) > 3 and lw.endswith("s")
+    return len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "ous", "'s", "’s"))
+
+
+def _latin_head(lex: Lexicon, text: str, pos: int, *, after_scale: bool) -> tuple[str, int]:
+    """Counted noun after the number: (head, end) or ('', pos)."""
+    stop = lex.data["_stop"]
+    cur = pos
+    if lex.lang == "es" and after_scale:
+        m = _ES_DE.match(text, pos, pos + _LOOK)
+        if m:
+            cur = m.end()
+    best: tuple[str, int] = ("", pos)
+    for k in range(3):
+        m = lex.re["head_word"].match(text, cur, cur + _LOOK)
+        if not m:
+            break
+        w = m.group("w")
+        lw = w.casefold()
+        if lw in stop:
+            break
+        if _plural(lex, w):
+            end = m.end()
+            # 20 countries and regions
+            m2 = _AND_PLURAL.match(text, end, end + _LOOK)
+            if m2 and _plural(lex, m2.group("w")) and m2.group("w").casefold() not in stop:
+                after = _NEXT_WORD.match(text, m2.end(), m2.end() + _LOOK)
+                nw = after.group("w").casefold() if after else ""
+                if not nw or nw in ".,;:!?)]”\"" or nw in lex.data["_stop"] and nw not in ("the", "a", "an"):
+                    return text[m.start("w"):m2.end()], m2.end()   # 20 countries and regions.
+            best = (w, end)
+            if lang_is_es(lex):
+                break                      # Spanish: the noun comes first (estaciones de servicio)
+        elif best[0]:
+            break                          # 10 new jobs classified ...: the noun run ended
+        cur = m.end()
+    return best
+
+
+def _latin_tokens(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
+    toks = [(m.start(), m.end(), "digits") for m in lex.re["digits"].finditer(text)]
+    spans = _Spans((s, e) for s, e, _ in toks)
+    for m in lex.re["wordnum"].finditer(text):
+        s, e = m.span()
+        t = m.group()
+        # "two and three": an "and" not after hundred (en) / tens (es) splits the numeral
+        parts = lex.re["and_split"].split(t)
+        if len(parts) > 1:
+            keep = parts[0]
+            for j in range(1, len(parts), 2):
+                prev = keep.split()[-1].casefold() if keep.split() else ""
+                ok = prev in lex.hundred_words or (lex.lang == "es" and prev in lex.number_words
+                                                   and 20 <= lex.number_words[prev] <= 90
+                                                   and lex.number_words[prev] % 10 == 0)
+                if not ok:
+                    break
+                keep += parts[j] + parts[j + 1]
+            e = s + len(keep)
+        first = t.split()[0].split("-")[0].casefold()
+        if (first in lex.scale_words or first in lex.hundred_words) and text[max(0, s - 3):s].rstrip()[-1:].isdigit():
+            continue                                   # "500 million": the scale belongs to 500
+        if not _overlaps(s, e, spans):
+            toks.append((s, e, "words"))
+    toks.sort()
+    return toks
+
+
+def _find_latin(text: str, lang: str) -> list[Candidate]:
+    lex = lexicon(lang)
+    out: list[Candidate] = []
+    taken = _Spans()
+    toks = _latin_tokens(lex, text)
+    consumed_until = -1
+    for i, (a, b, form) in enumerate(toks):
+        if a < consumed_until:
+            continue
+        c = _latin_candidate(lex, text, a, b, form, toks, i)
+        if c is not None and not _overlaps(c.start, c.end, taken):
+            out.append(c)
+            taken.add(c.start, c.end)
+            consumed_until = c.end
+    # multiples stated by a verb: doubled, tripled; bare "double" when no noun follows
+    for m in lex.re["mult_verb"].finditer(text):
+        if not _overlaps(*m.span(), taken):
+            out.append(Candidate(m.start(), m.end(), lang, "verb", m.group("w"), unit="times",
+                                 qual_before=_qual_before(lex, text, m.start())))
+    for m in lex.re["mult_bare"].finditer(text):
+        if _overlaps(*m.span(), taken):
+            continue
+        w = m.group("w").casefold()
+        if lang == "en":
+            prev = text[max(0, m.start() - 5):m.start()].casefold()
+            if _ARTICLE_END.search(prev):
+                continue
+            nxt = _NEXT_WORD.match(text, m.end(), m.end() + _LOOK)
+            nw = nxt.group("w").casefold() if nxt else ""
+            if nw and nw[0].isalnum() and nw not in lex.data["_stop"] and nw not in (
+                    "again", "year-on-year", "annually", "yearly", "within", "during", "since"):
+                continue
+        out.append(Candidate(m.start(), m.end(), lang, "verb", w, unit="times",
+                             qual_before=_qual_before(lex, text, m.start())))
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def _latin_excluded(lex: Lexicon, text: str, a: int, b: int, form: str) -> bool:
+    n = len(text)
+    prev = text[a - 1] if a > 0 else ""
+    if prev and (_LETTER.match(prev) or prev in "#№"):
+        return True                                        # 에피소드2, G20, #3
+    if prev in "-‐" and a > 1 and _LETTER.match(text[a - 2]):
+        return True                                        # COVID-19
+    if form == "digits":
+        if b < n and text[b] in ":" and b + 1 < n and text[b + 1].isdigit():
+            return True                                    # 17:05
+        if prev == ":" and a > 1 and text[a - 2].isdigit():
+            return True
+        if b < n and text[b] == "/" and b + 1 < n and text[b + 1].isdigit():
+            return True                                    # 5/16
+        if prev == "/" and a > 1 and text[a - 2].isdigit():
+            return True
+        tok = text[a:b]
+        if prev in "-" and a > 1 and text[a - 2].isdigit():
+            # 2020-05-16 or 2014-2023: part of a date
+            return True
+        if b + 1 < n and text[b] == "-" and text[b + 1].isdigit():
+            m = regex.compile(r"-\d+(?:-\d+)?").match(text, b, b + _LOOK)
+            if m and (m.group().count("-") == 2 or _YEARLIKE.fullmatch(tok)):
+                return True
+        if tok.isdigit() and len(tok) >= 9:
+            return True
+        if tok.isdigit() and len(tok) > 1 and tok.startswith("0"):
+            return True                                    # 010020..., 05
+    if lex.re["month_before"].search(text, max(0, a - 12), a):
+        return True                                        # May 16
+    if form == "digits" and lex.re["month_after"].match(text, b, b + _LOOK):
+        return True                                        # 16 May, 16 de mayo
+    if lex.re["excl_before"].search(text, max(0, a - 14), a):
+        return True
+    if _RATIO_BEFORE.search(text, max(0, a - 12), a):
+        return True                                        # 4 in 10 residents, dos de cada tres
+    if lex.re["excl_after"].match(text, b, b + _LOOK):
+        return True
+    return False
+
+
+def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i: int) -> Candidate | None:
+    n = len(text)
+    lang = lex.lang
+    if _latin_excluded(lex, text, a, b, form):
+        return None
+    num = text[a:b]
+    # scale word: 72.33 billion, 1 millón, 6,49 mil millones
+    scale, pos = "", b
+    if form == "digits":
+        sm = lex.re["scale"].match(text, b, b + _LOOK)
+        if sm:
+            scale, pos = sm.group("s"), sm.end()
+    # currency before: $10.17 billion, US$5, €3
+    currency, start = "", a
+    cm = lex.re["cur_before"].search(text, max(0, a - 5), a)
+    if cm and form == "digits":
+        currency, start = cm.group("c"), cm.start()
+        if not scale:
+            sa = lex.re["scale_abbrev"].match(text, b, b + _LOOK)
+            if sa:
+                scale, pos = sa.group("s"), sa.end()
+    hint = ""
+    if scale and lex.re.get("and_half") is not None:
+        hm = lex.re["and_half"].match(text, pos, pos + _LOOK)
+        if hm:
+            hint, pos = "half", hm.end()
+    # glued letters after a digit numeral that are not a unit: 5G, 3D, 1990s
+    if form == "digits" and pos == b and b < n and _LETTER.match(text[b]):
+        um0 = lex.re["unit"].match(text, b, b + _LOOK)
+        if not um0 or lex.unit(um0.group("u")).label not in (MEASURE, PERCENT):
+            return None
+    # ranges: between 3 and 5 / entre 3 y 5 / 3-5 / 3 to 5
+    num_max, scale_max = "", ""
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is not None:
+        link = None
+        if lex.re["range_between"].search(text, max(0, start - 12), start):
+            link = lex.re["range_and"].match(text, pos, pos + _LOOK)
+        if link is None or link.end() != nxt[0]:
+            link = lex.re["range_conn"].match(text, pos, pos + _LOOK)
+            if link is not None and link.end() == nxt[0]:
+                left = text[max(0, start - 40):start]
+                is_to = link.group("c").casefold() in ("to", "a")
+                if is_to and lex.re["change_verb"].search(left):
+                    link = None
+        if link is not None and link.end() == nxt[0] and not _YEARLIKE.fullmatch(num) \
+                and not _YEARLIKE.fullmatch(text[nxt[0]:nxt[1]]):
+            num_max = text[nxt[0]:nxt[1]]
+            pos = nxt[1]
+            if nxt[2] == "digits":
+                sm = lex.re["scale"].match(text, pos, pos + _LOOK)
+                if sm:
+                    scale_max, pos = sm.group("s"), sm.end()
+    # unit (Spanish: "6,49 millones de euros", "mil millones de yuanes")
+    ends_in_scale = bool(scale_max or scale) or (form == "words" and num.split()[-1].casefold() in lex.scale_words)
+    um = lex.re["unit"].match(text, pos, pos + _LOOK)
+    if um is None and lang == "es" and ends_in_scale:
+        de = _ES_DE.match(text, pos, pos + _LOOK)
+        if de:
+            um = lex.re["unit"].match(text, de.end(), de.end() + _LOOK)
+    unit = ""
+    end = pos
+    if um:
+        u = um.group("u")
+        info = lex.unit(u)
+        glued_ok = u[:1] in "%-" or info.label == MEASURE
+        if um.group("sp") or glued_ok:
+            if info.label == DURATION and (lex.re["dur_block"].match(text, um.end(), um.end() + _LOOK)
+                                           or lex.re["dur_block_before"].search(text, max(0, start - 12), start)):
+                return None                                 # three years ago, the first five months
+            if info.label == MULTIPLE and lex.re["freq_after"].match(text, um.end(), um.end() + _LOOK):
+                return None                                 # three times a week
+            unit, end = u, um.end()
+    qb_start = start
+    head = ""
+    if not unit:
+        if form == "digits" and lang == "en" and len(num) <= 3 and (
+                lex.re["age_before"].search(text, max(0, start - 24), start)
+                or (_AGE_APPOSITION.search(text, max(0, a - 30), a) and text[b:b + 1] == ",")):
+            hint = "age"                                    # aged 51 / Li Wei, 45, head of ...
+        else:
+            head, end2 = _latin_head(lex, text, pos, after_scale=ends_in_scale)
+            if head:
+                end = end2
+    elif lex.re["age_before"].search(text, max(0, start - 24), start) or (
+            lang == "es" and _ES_AGE_APPOSITION.search(text, max(0, start - 40), start)):
+        info = lex.unit(unit)
+        if info.label == DURATION and info.unit == "year":
+            hint = "age"                                    # tiene 24 años / Li Wei, de 45 años,
+    if lang == "es" and unit and lex.unit(unit).label == MONEY and lex.re.get("cents") is not None:
+        cm2 = lex.re["cents"].match(text, end, end + _LOOK)
+        if cm2:
+            hint, end = "cents:" + cm2.group("c"), cm2.end()
+    is_single = form == "words" and num.casefold() in lex.singular_words
+    if is_single and not scale and not num_max:
+        return None                                         # one click, un gran éxito
+    year_like = form == "digits" and _YEARLIKE.fullmatch(num) is not None and not scale and not currency
+    if year_like:
+        strong = unit and lex.unit(unit).label in (MONEY, PERCENT, "pp", MEASURE, MULTIPLE)
+        if not strong:
+            if not head or _YEAR_PREP.search(text, max(0, a - 10), a) or head[:1].isupper():
+                return None
+    if not unit and not head and not currency and hint != "age":
+        # a bare number: only a formatted or qualified one states a quantity on its own
+        if form != "digits" or num_max:
+            return None
+        qb = _qual_before(lex, text, start)
+        formatted = bool(scale) or _GROUPED.search(num) is not None
+        if not (formatted or (qb and parse_digits(num, lex) is not None and parse_digits(num, lex) >= 100)):
+            return None                                     # "under 35": an age, a rank ... unknown
+        if "." in num and lang == "en" and not scale:
+            return None
+        if _CAP_WORD_END.search(text, max(0, a - 20), a) and not qb:
+            prev_words = text[max(0, a - 20):a].split()
+            if prev_words and prev_words[-1][:1].isupper() and a - len(prev_words[-1]) - 1 > 0:
+                return None                                 # Windows 10, Boeing 737
+    if not unit and not head and not currency and hint != "age":
+        nm = _NUMBER_OF.search(text, max(0, start - 80), start)
+        if nm:
+            head = nm.group("n")                            # the number of X ... 1,000 -> X
+    if head and head.casefold() in lex.data["_non_count"]:
+        return None                                         # cinco estrellas: a rating
+    qb = _qual_before(lex, text, qb_start)
+    q0 = text.rfind(qb, max(0, qb_start - 40), qb_start) if qb else -1
+    if qb.casefold() in ("hasta", "up to") and q0 > 0 and lex.re["change_verb"].search(text, max(0, q0 - 40), q0):
+        qb = ""                                             # aumentaron un 30 % hasta 8.900 millones: "to"
+    qa = _qual_after(lex, text, end)
+    return Candidate(start, end, lang, form, num, num_max, scale=scale, scale_max=scale_max, unit=unit,
+                     currency=currency, head=head, hint=hint, qual_before=qb, qual_after=qa)
+
+
+# --------------------------------------------------------------------------- entry point
+def find(text: str, lang: str) -> list[Candidate]:
+    """Figure candidates in ``text`` (one sentence) of language ``lang`` (zh/en/es), left to right."""
+    if lang == "zh":
+        return _find_zh(text)
+    if lang in ("en", "es"):
+        return _find_latin(text, lang)
+    return []

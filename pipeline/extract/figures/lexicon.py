@@ -1,0 +1,210 @@
+"""The figures lexicon of one language: ``resources/<lang>/figures.yaml`` compiled once.
+
+Everything language-specific that the finder and resolver use lives in the YAML; this module only
+turns word lists into dicts and regexes (cached per language, so there is no per-sentence setup).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from ...resources import alternation, load
+
+TOPIC = "figures"
+
+# labels
+MONEY, PERCENT, POINTS, MULTIPLE, AGE, DURATION, COUNT, MEASURE = (
+    "money", "percent", "pp", "multiple", "age", "duration", "count", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitInfo:
+    label: str        # money / percent / pp / multiple / age / duration / count / other / exclude
+    unit: str         # ISO code, %, pp, times, year, English noun ...
+    strong: bool = True   # a counted noun does not override it (zh strong classifiers)
+
+
+def _alt(words, *, escape: bool = True) -> str:
+    return alternation([w for w in words], escape=escape)
+
+
+def _opt_alt(words) -> str | None:
+    words = [w for w in (words or []) if w]
+    return _alt(words) if words else None
+
+
+@dataclass(slots=True)
+class Lexicon:
+    lang: str
+    data: dict
+    digits: dict = field(default_factory=dict)
+    small_scales: dict = field(default_factory=dict)
+    big_scales: dict = field(default_factory=dict)
+    decimal_point: str = ""
+    vague: frozenset = frozenset()
+    number_words: dict = field(default_factory=dict)
+    singular_words: frozenset = frozenset()
+    hundred_words: dict = field(default_factory=dict)
+    scale_words: dict = field(default_factory=dict)
+    scale_abbrev: dict = field(default_factory=dict)
+    and_word: str = ""
+    units: dict = field(default_factory=dict)            # surface (casefolded for en/es) -> UnitInfo
+    nouns: dict = field(default_factory=dict)
+    qual_before: dict = field(default_factory=dict)
+    qual_after: dict = field(default_factory=dict)
+    currencies_before: dict = field(default_factory=dict)
+    re: dict = field(default_factory=dict)               # compiled patterns by name
+
+    def unit(self, surface: str) -> UnitInfo | None:
+        key = surface if self.lang == "zh" else " ".join(surface.casefold().split())
+        return self.units.get(key)
+
+
+def _add_units(units: dict, table: dict | None, label: str, *, strong: bool = True, fold: bool) -> None:
+    for surface, unit in (table or {}).items():
+        key = " ".join(str(surface).casefold().split()) if fold else str(surface)
+        units.setdefault(key, UnitInfo(label, "" if unit is None else str(unit), strong))
+
+
+def _compile_common(lex: Lexicon, d: dict) -> None:
+    fold = lex.lang != "zh"
+    flags = regex.IGNORECASE if fold else 0
+    lex.qual_before = {(k.casefold() if fold else k): (v or "") for k, v in (d.get("qualifiers_before") or {}).items()}
+    lex.qual_after = {(k.casefold() if fold else k): (v or "") for k, v in (d.get("qualifiers_after") or {}).items()}
+    lex.currencies_before = {str(k): v for k, v in (d.get("currencies_before") or {}).items()}
+    lex.nouns = {(k.casefold() if fold else k): v for k, v in (d.get("nouns") or {}).items()}
+    space = r"\s*" if not fold else r"[ \t\u00a0]*"
+    # qualifier words must end just before the number (whitespace allowed)
+    wb = r"(?<![\w])" if fold else ""
+    lex.re["qual_before"] = regex.compile(wb + r"(?P<q>" + _alt(lex.qual_before) + r")" + space + r"$", flags)
+    lex.re["qual_after"] = regex.compile(space + r"(?P<q>" + _alt(lex.qual_after) + r")" + (r"(?!\w)" if fold else ""), flags)
+    lex.re["cur_before"] = regex.compile(r"(?P<c>" + _alt(lex.currencies_before) + r")" + space + r"$", flags)
+    lex.re["range_conn"] = regex.compile(space + r"(?P<c>" + _alt(d.get("range_connectors") or ["-"]) + r")" + space, flags)
+
+
+def _build_zh(lex: Lexicon, d: dict) -> None:
+    lex.digits = {k: int(v) for k, v in d["digits"].items()}
+    lex.small_scales = {k: int(v) for k, v in d["small_scales"].items()}
+    lex.big_scales = {k: int(v) for k, v in d["big_scales"].items()}
+    lex.decimal_point = d.get("decimal_point", "")
+    lex.vague = frozenset(d.get("vague_markers") or [])
+    units: dict = {}
+    _add_units(units, {s: "%" for s in d["percent_signs"]}, PERCENT, fold=False)
+    _add_units(units, {s: "pp" for s in d["points"]}, POINTS, fold=False)
+    _add_units(units, {s: "times" for s in d["multiples"]}, MULTIPLE, fold=False)
+    _add_units(units, {s: "%" for s in d["tenths"]}, "tenths", fold=False)
+    _add_units(units, d["currencies_after"], MONEY, fold=False)
+    _add_units(units, d["ages"], AGE, fold=False)
+    _add_units(units, d["durations"], DURATION, fold=False)
+    _add_units(units, d["measures"], MEASURE, fold=False)
+    _add_units(units, d["classifiers_strong"], COUNT, strong=True, fold=False)
+    _add_units(units, d["classifiers_generic"], COUNT, strong=False, fold=False)
+    lex.units = units
+    _compile_common(lex, d)
+    dg = "".join(lex.digits)
+    sc = "".join(list(lex.small_scales) + list(lex.big_scales))
+    vg = "".join(lex.vague)
+    ar = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
+    atom = rf"(?:{ar}|[{dg}]|[{sc}]|{regex.escape(lex.decimal_point)}(?=[{dg}]))" if lex.decimal_point else \
+        rf"(?:{ar}|[{dg}]|[{sc}])"
+    # a numeral: atoms, with 余/多/几 between or after them; 几/数 may open it before a scale
+    lex.re["num"] = regex.compile(
+        rf"(?<![0-9０-９.．,，])(?:[几数](?=[{sc}]))?{atom}(?:[余多几]?{atom})*(?:[余多几](?![{dg}{sc}]))?")
+    lex.re["half"] = regex.compile(rf"(?<![上下前后个{dg}])半(?=个月|年|个小时|小时|天|个世纪|个钟头)")
+    shares = d.get("share_words") or {}
+    lex.re["share"] = regex.compile(r"(?<!另)(?P<w>" + _alt(shares) + r")")
+    lex.data["_shares"] = {k: float(v) for k, v in shares.items()}
+    lex.re["doubling"] = regex.compile(r"(?P<w>" + _alt(d.get("doubling") or {"翻一番": 2}) + r")")
+    lex.re["unit"] = regex.compile(r"\s?(?P<u>" + _alt(units) + r")")
+    lex.re["pct_prefix"] = regex.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")$")
+    lex.re["excl_before"] = regex.compile(r"(?:" + _alt(d["exclude_before"]) + r")$")
+    lex.re["excl_after"] = regex.compile(r"(?:" + _alt(d["exclude_after"]) + r")")
+    lex.re["idiom"] = regex.compile(_alt(d["idioms"]))
+    lex.re["noun_suffix"] = regex.compile(r"(?P<n>" + _alt(lex.nouns) + r")$")
+    lex.re["noun_prefix"] = regex.compile(r"(?P<n>" + _alt(lex.nouns) + r")")
+    lex.re["np_breaker"] = regex.compile(_alt(d.get("noun_phrase_breakers") or ["的"]))
+    cues = _alt(d["implied_money_cues"])
+    links = _alt(d["implied_money_links"])
+    lex.re["money_cue"] = regex.compile(rf"(?:{cues})(?:{links})?$")
+    lex.re["range_block"] = regex.compile(r"(?:" + _alt(d["range_blockers_before"]) + r")\S{0,8}$")
+    lex.data["_scale_only_q"] = frozenset(d.get("scale_only_qualifiers") or [])
+    lex.data["_tenths_block"] = frozenset(d.get("tenths_blockers") or [])
+    lex.data["_half_units"] = frozenset(d.get("half_units") or [])
+    lex.data["_over_units"] = frozenset(d.get("over_units") or [])
+    lex.data["_person_cls"] = frozenset(d.get("person_classifiers") or [])
+    lex.data["_scale_initial_q"] = frozenset(d.get("scale_initial_need_qualifier") or [])
+    lex.re["dur_block"] = regex.compile(r"(?:" + _alt(d.get("duration_blockers") or ["以前"]) + r")")
+
+
+def _build_latin(lex: Lexicon, d: dict) -> None:
+    fl = regex.IGNORECASE
+    lex.number_words = {str(k).casefold(): float(v) for k, v in d["number_words"].items()}
+    lex.singular_words = frozenset(str(w).casefold() for w in d.get("singular_words") or [])
+    lex.hundred_words = {str(k).casefold(): float(v) for k, v in (d.get("hundred_words") or {}).items()}
+    lex.scale_words = {str(k).casefold(): float(v) for k, v in d["scale_words"].items()}
+    lex.scale_abbrev = {str(k): float(v) for k, v in (d.get("scale_abbrev") or {}).items()}
+    lex.and_word = d.get("and_word", "and")
+    units: dict = {}
+    _add_units(units, {s: "%" for s in d["percent_words"]}, PERCENT, fold=True)
+    _add_units(units, {s: "pp" for s in d["points"]}, POINTS, fold=True)
+    _add_units(units, {s: "times" for s in d["multiples"]}, MULTIPLE, fold=True)
+    _add_units(units, d["currencies_after"], MONEY, fold=True)
+    _add_units(units, {s: "year" for s in d.get("ages_after") or []}, AGE, fold=True)
+    _add_units(units, {s: "year" for s in d.get("ages_hyphen") or []}, AGE, fold=True)
+    _add_units(units, d["durations"], DURATION, fold=True)
+    _add_units(units, d["measures"], MEASURE, fold=True)
+    lex.units = units
+    _compile_common(lex, d)
+    words = list(lex.number_words) + list(lex.hundred_words) + list(lex.scale_words)
+    tok = r"(?:" + _alt(words) + r")"
+    a_tok = r"(?:an?(?=\s+(?:" + _alt(list(lex.hundred_words) + list(lex.scale_words) + ["dozen"]) + r")\b))"
+    lex.re["and_split"] = regex.compile(r"(\s+(?:" + regex.escape(lex.and_word) + r")\s+)", fl)
+    joiner = r"(?:\s+(?:" + regex.escape(lex.and_word) + r"\s+)?|-)"
+    lex.re["wordnum"] = regex.compile(rf"(?<![\w-])(?:{a_tok}|{tok})(?:{joiner}{tok})*(?![\w])", fl)
+    if lex.lang == "es":
+        dig = r"(?:\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+)"
+    else:
+        dig = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+\.\d+|\d+)"
+    lex.re["digits"] = regex.compile(rf"(?<![\d.,])(?<![.,]\d){dig}")
+    lex.re["scale"] = regex.compile(r"[ \t\u00a0]*(?P<s>" + _alt(lex.scale_words) + r")(?![\w])", fl)
+    lex.re["scale_abbrev"] = regex.compile(r"[ \t\u00a0]?(?P<s>" + _alt(lex.scale_abbrev) + r")(?![\w])")
+    halves = d.get("and_half") or []
+    lex.re["and_half"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(halves) + r")(?![\w])", fl) if halves else None
+    # units: "%" may be glued; words need a space; hyphen forms (-year-old, -fold) glue
+    lex.re["unit"] = regex.compile(r"(?P<sp>[ \t\u00a0]*)(?P<u>" + _alt(units) + r")(?![\w])", fl)
+    lex.re["age_before"] = regex.compile(r"(?:^|(?<=\W))(?:" + _alt(d.get("ages_before") or ["aged"]) + r")[ \t\u00a0]+$", fl)
+    lex.re["dur_block_before"] = regex.compile(r"(?<![\w])(?:" + _alt(d.get("duration_blockers_before") or ["past"]) + r")[ \t\u00a0]+$", fl)
+    lex.re["dur_block"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("duration_blockers") or ["ago"]) + r")(?![\w])", fl)
+    lex.re["freq_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("frequency_after") or ["a day"]) + r")(?![\w])", fl)
+    lex.re["mult_verb"] = regex.compile(r"(?<![\w-])(?P<w>" + _alt(d.get("multiple_verbs") or {"doubled": 2}) + r")(?![\w-])", fl)
+    lex.data["_mult_verbs"] = {k.casefold(): float(v) for k, v in (d.get("multiple_verbs") or {}).items()}
+    lex.re["mult_bare"] = regex.compile(r"(?<![\w-])(?P<w>" + _alt(d.get("multiple_bare") or {"double": 2}) + r")(?![\w-])", fl)
+    lex.data["_mult_bare"] = {k.casefold(): float(v) for k, v in (d.get("multiple_bare") or {}).items()}
+    months = _alt(d["months"])
+    lex.re["month_before"] = regex.compile(rf"(?<![\w])(?:{months})\.?[ \t\u00a0]+$", fl)
+    de = r"(?:de[ \t\u00a0]+)?" if lex.lang == "es" else r"(?:of[ \t\u00a0]+)?"
+    lex.re["month_after"] = regex.compile(rf"(?:st|nd|rd|th|º)?[ \t\u00a0]*{de}(?:{months})(?![\w])", fl)
+    lex.re["excl_before"] = regex.compile(r"(?<![\w])(?:" + _alt(d["exclude_before"]) + r")[ \t\u00a0]*[#]?$")
+    lex.re["excl_after"] = regex.compile(r"[ \t\u00a0]?(?:" + _alt(d["exclude_after"]) + r")(?![\w])", fl)
+    lex.re["head_word"] = regex.compile(r"[ \t\u00a0]+(?P<w>[^\W\d_][\w'’-]*)")
+    lex.data["_stop"] = frozenset(str(w).casefold() for w in d.get("head_stopwords") or [])
+    lex.data["_non_count"] = frozenset(str(w).casefold() for w in d.get("non_count_heads") or [])
+    lex.data["_irregular"] = frozenset(str(w).casefold() for w in d.get("irregular_plurals") or [])
+    lex.re["range_between"] = regex.compile(r"(?:^|(?<=\W))(?:" + _alt(d.get("range_between") or ["between"]) + r")[ \t\u00a0]+$", fl)
+    lex.re["range_and"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("range_and") or ["and"]) + r")[ \t\u00a0]+", fl)
+    lex.re["change_verb"] = regex.compile(r"(?<![\w])(?:" + _alt(d.get("change_verbs") or ["rose"]) + r")(?![\w])", fl)
+    cj = d.get("cents_joiners") or []
+    lex.re["cents"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(cj) + r")[ \t\u00a0]+(?P<c>\d{1,2})(?![\d,.]\d)(?:[ \t\u00a0]+(?:céntimos|centavos|cents))?", fl) if cj else None
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> Lexicon:
+    d = dict(load(lang, TOPIC))
+    lex = Lexicon(lang=lang, data=d)
+    if lang == "zh":
+        _build_zh(lex, d)
+    else:
+        _build_latin(lex, d)
+    return lex

@@ -1,0 +1,421 @@
+"""Tests for pipeline.extract.figures: find, resolve, numeral parsing and the extractor."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.extract.figures import extract, figures_in, find, resolve
+from pipeline.extract.figures.lexicon import lexicon
+from pipeline.extract.figures.numbers import parse_digits, parse_words, parse_zh
+from pipeline.ingest import ingest_text
+
+
+def _figs(lang, text):
+    return [(text[c.start:c.end], r.value, r.value_max, r.unit, r.qualifier, r.label)
+            for c, r in figures_in(text, lang)]
+
+
+# ----------------------------------------------------------------------------- numerals
+@pytest.mark.parametrize("text,expected", [
+    ("723.3亿", 72330000000.0),
+    ("5.32万", 53200.0),
+    ("二十万亿", 2e13),
+    ("一万五千亿", 1.5e12),
+    ("1,100万", 11000000.0),
+    ("3万4000", 34000.0),
+    ("二百余万", 2000000.0),
+    ("十二", 12.0),
+    ("两万", 20000.0),
+    ("三千", 3000.0),
+    ("一百零五", 105.0),
+    ("三亿五千万", 350000000.0),
+    ("1.2万亿", 1.2e12),
+    ("千万", 1e7),
+    ("十二点五", 12.5),
+    ("４５６", 456.0),
+    ("几十", 10.0),
+    ("数百万", 1e6),
+])
+def test_figures_parse_zh_values(text, expected):
+    p = parse_zh(text, lexicon("zh"))
+    assert p is not None and p.value == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text", ["十百千", "二〇二三", "五一", "一二三四", "万万"])
+def test_figures_parse_zh_rejects_non_numerals(text):
+    assert parse_zh(text, lexicon("zh")) is None
+
+
+@pytest.mark.parametrize("text,lo,hi", [("五六", 5, 6), ("十五六", 15, 16), ("两三万", 20000, 30000),
+                                        ("三四十", 30, 40)])
+def test_figures_parse_zh_digit_pair_ranges(text, lo, hi):
+    p = parse_zh(text, lexicon("zh"))
+    assert (p.value, p.value_max) == (lo, hi)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "1,000", 1000.0), ("en", "72.33", 72.33), ("en", "1000000", 1e6),
+    ("es", "1.000", 1000.0), ("es", "1 000", 1000.0), ("es", "6,49", 6.49), ("es", "1.250,5", 1250.5),
+    ("es", "2,5", 2.5),
+])
+def test_figures_parse_digits_separators(lang, text, expected):
+    assert parse_digits(text, lexicon(lang)) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "twenty-five", 25), ("en", "three hundred and twelve", 312), ("en", "a dozen", 12),
+    ("en", "two thousand", 2000), ("en", "four", 4), ("en", "one million", 1e6),
+    ("es", "doscientos", 200), ("es", "treinta y dos", 32), ("es", "mil millones", 1e9),
+    ("es", "tres mil", 3000), ("es", "ciento veinte", 120), ("es", "veinticinco", 25),
+])
+def test_figures_parse_words(lang, text, expected):
+    assert parse_words(text, lexicon(lang)) == pytest.approx(expected)
+
+
+# ----------------------------------------------------------------------------- find + resolve
+ZH_CASES = [
+    ("zh", "全年实现营业收入12.5亿元,同比增长8.3%。", [("12.5亿元", 1.25e9, None, "CNY", ""), ("8.3%", 8.3, None, "%", "")]),
+    ("zh", "该市常住人口约为两万人。", [("两万人", 20000, None, "people", "approx")]),
+    ("zh", "项目总投资二十万亿元。", [("二十万亿元", 2e13, None, "CNY", "")]),
+    ("zh", "计划投入一万五千亿元用于基础设施。", [("一万五千亿元", 1.5e12, None, "CNY", "")]),
+    ("zh", "去年公司营收为1,100万元。", [("1,100万元", 1.1e7, None, "CNY", "")]),
+    ("zh", "活动吸引了3万4000名观众。", [("3万4000名观众", 34000, None, "viewers", "")]),
+    ("zh", "村里筹集二百余万元修路。", [("二百余万元", 2e6, None, "CNY", "over")]),
+    ("zh", "失业率较去年下降了1.5个百分点。", [("1.5个百分点", 1.5, None, "pp", "")]),
+    ("zh", "市场份额提高20个百分点。", [("20个百分点", 20, None, "pp", "")]),
+    ("zh", "合格率达到百分之九十五。", [("百分之九十五", 95, None, "%", "")]),
+    ("zh", "利润增长了3.2倍。", [("3.2倍", 3.2, None, "times", "")]),
+    ("zh", "全镇近七成农户种植棉花。", [("七成", 70, None, "%", "nearly")]),
+    ("zh", "超过一半的学生选择了线上课程。", [("一半", 50, None, "%", "over")]),
+    ("zh", "每期培训5到10万人次。", [("5到10万人次", 50000, 100000, "person-times", "range")]),
+    ("zh", "预计需要3-5年完成。", [("3-5年", 3, 5, "year", "range")]),
+    ("zh", "现场来了七八名志愿者。", [("七八名志愿者", 7, 8, "volunteers", "range")]),
+    ("zh", "全省共有13家上市公司。", [("13家上市公司", 13, None, "companies", "")]),
+    ("zh", "合作社带动了600余户农民增收。", [("600余户农民", 600, None, "households", "over")]),
+    ("zh", "景区年接待游客120万人次。", [("120万人次", 1.2e6, None, "person-times", "")]),
+    ("zh", "这位老人今年86岁。", [("86岁", 86, None, "year", "")]),
+    ("zh", "他在深圳打工近5年。", [("5年", 5, None, "year", "nearly")]),
+    ("zh", "整个过程持续了72小时。", [("72小时", 72, None, "hour", "")]),
+    ("zh", "工程历时两个半月。", [("两个半月", 2.5, None, "month", "")]),
+    ("zh", "大约用了一年半时间。", [("一年半", 1.5, None, "year", "")]),
+    ("zh", "果园面积达3000亩。", [("3000亩", 3000, None, "mu", "")]),
+    ("zh", "新建冷库5000平方米。", [("5000平方米", 5000, None, "square meters", "")]),
+    ("zh", "出口额约合5.2亿美元。", [("5.2亿美元", 5.2e8, None, "USD", "approx")]),
+    ("zh", "订单量翻了一番。", [("翻了一番", 2, None, "times", "")]),
+    ("zh", "年产值突破千万元。", [("千万元", 1e7, None, "CNY", "over")]),
+    ("zh", "企业年营收规模已达5000万以上。", [("5000万", 5e7, None, "CNY", "over")]),
+    ("zh", "全县有数百万网民。", [("数百万网民", 1e6, None, "internet users", "over")]),
+    ("zh", "全村有十几户参加。", [("十几户", 10, None, "households", "over")]),
+    ("zh", "逾千名工人参与建设。", [("千名工人", 1000, None, "workers", "over")]),
+    ("zh", "该寺庙已有1000多年历史。", [("1000多年", 1000, None, "year", "over")]),
+    ("zh", "平台入驻商家超过１２０００家。", [("１２０００家", 12000, None, "merchants", "over")]),
+    ("zh", "价格上涨了１５％左右。", [("１５％", 15, None, "%", "approx")]),
+    ("zh", "年均增速在3%-5%之间。", [("3%-5%", 3, 5, "%", "range")]),
+    ("zh", "她花了近半个月准备。", [("半个月", 0.5, None, "month", "nearly")]),
+    ("zh", "全国31个省份都参加了。", [("31个省份", 31, None, "provinces", "")]),
+]
+
+ZH_NEGATIVE = [
+    ("zh", "2023年5月28日,大会在杭州开幕。"),
+    ("zh", "他获得了第三名。"),
+    ("zh", "首届电商节吸引了很多人。"),
+    ("zh", "一部手机就能开网店。"),
+    ("zh", "一夜之间,订单涌来。"),
+    ("zh", "5G网络覆盖全村。"),
+    ("zh", "这些90后青年返乡创业。"),
+    ("zh", "其一是市场潜力,其二是人才潜力。"),
+    ("zh", "该县二次申报成功。"),
+    ("zh", "千万不要相信谣言。"),
+    ("zh", "大家千方百计想办法。"),
+    ("zh", "他们三番五次上门服务。"),
+    ("zh", "双方在十四五期间加强合作。"),
+    ("zh", "活动于下午3点开始。"),
+    ("zh", "咨询电话13800138000。"),
+    ("zh", "第九届博览会在乌鲁木齐举行。"),
+    ("zh", "上半年形势良好。"),
+    ("zh", "80年代的人都记得。"),
+    ("zh", "共建一带一路。"),
+    ("zh", "3D打印技术发展很快。"),
+    ("zh", "COVID-19疫情影响了经济。"),
+    ("zh", "一批新企业入驻。"),
+    ("zh", "建立了一整套机制。"),
+]
+
+EN_CASES = [
+    ("en", "Exports reached 4.5 billion yuan (about $630 million) last year.",
+     [("4.5 billion yuan", 4.5e9, None, "CNY", ""), ("$630 million", 6.3e8, None, "USD", "approx")]),
+    ("en", "Profits rose 7.2 percent year on year.", [("7.2 percent", 7.2, None, "%", "")]),
+    ("en", "Unemployment fell by 0.4 percentage points.", [("0.4 percentage points", 0.4, None, "pp", "")]),
+    ("en", "The town now has more than 3,500 residents.", [("3,500 residents", 3500, None, "residents", "over")]),
+    ("en", "Almost 200 farmers joined the cooperative.", [("200 farmers", 200, None, "farmers", "nearly")]),
+    ("en", "About 12 percent of households shop online.", [("12 percent", 12, None, "%", "approx")]),
+    ("en", "Revenue grew four times in a decade.", [("four times", 4, None, "times", "")]),
+    ("en", "Output was three-fold higher.", [("three-fold", 3, None, "times", "")]),
+    ("en", "Her sales doubled in 2021.", [("doubled", 2, None, "times", "")]),
+    ("en", "Officials expect the figure to double.", [("double", 2, None, "times", "")]),
+    ("en", "A 42-year-old farmer opened the shop.", [("42-year-old", 42, None, "year", "")]),
+    ("en", "The owner, aged 51, hired staff.", [("51", 51, None, "year", "")]),
+    ("en", "The course lasts 16 weeks.", [("16 weeks", 16, None, "week", "")]),
+    ("en", "He worked there for three years.", [("three years", 3, None, "year", "")]),
+    ("en", "Between 20 and 30 companies applied.", [("20 and 30 companies", 20, 30, "companies", "range")]),
+    ("en", "Prices climbed 5-8 percent.", [("5-8 percent", 5, 8, "%", "range")]),
+    ("en", "A dozen villages signed up.", [("A dozen villages", 12, None, "villages", "")]),
+    ("en", "The fund holds US$2.5 billion.", [("US$2.5 billion", 2.5e9, None, "USD", "")]),
+    ("en", "Tickets cost €15 each.", [("€15", 15, None, "EUR", "")]),
+    ("en", "The deal is worth 300 million U.S. dollars.", [("300 million U.S. dollars", 3e8, None, "USD", "")]),
+    ("en", "Up to 5,000 tons of apples are stored.", [("5,000 tons", 5000, None, "tons", "up_to")]),
+    ("en", "The region added 25 new stations.", [("25 new stations", 25, None, "stations", "")]),
+    ("en", "Twenty-five teachers volunteered.", [("Twenty-five teachers", 25, None, "teachers", "")]),
+    ("en", "It covers 1.2 million hectares.", [("1.2 million hectares", 1.2e6, None, "hectares", "")]),
+    ("en", "Sales exceeded 1,000 in March.", [("1,000", 1000, None, "items", "over")]),
+    ("en", "Nearly 2,000 people attended.", [("2,000 people", 2000, None, "people", "nearly")]),
+]
+
+EN_NEGATIVE = [
+    ("en", "URUMQI, May 16 (Xinhua) -- The market opened."),
+    ("en", "The company was founded in 2016."),
+    ("en", "The COVID-19 outbreak hit sales."),
+    ("en", "5G base stations reach every village."),
+    ("en", "3D printing is an emerging field."),
+    ("en", "With one click, goods ship nationwide."),
+    ("en", "A single broadband line changes lives."),
+    ("en", "The first is market potential."),
+    ("en", "The meeting starts at 10:30 today."),
+    ("en", "Source: Xinhua | 2020-05-16 17:05:24 | Editor: Lu"),
+    ("en", "He left three years ago."),
+    ("en", "She booked a double room."),
+    ("en", "Updated: June 2, 2020"),
+    ("en", "Users of Windows 10 can upgrade."),
+    ("en", "Tracking code 010020070750000000000000011102351390620891"),
+    ("en", "She trains three times a week."),
+]
+
+ES_CASES = [
+    ("es", "El distrito tiene más de 1 millón de habitantes.", [("1 millón de habitantes", 1e6, None, "people", "over")]),
+    ("es", "Se crearon 350 empleos nuevos.", [("350 empleos", 350, None, "jobs", "")]),
+    ("es", "Las ventas alcanzaron 6,49 millones de euros.", [("6,49 millones de euros", 6.49e6, None, "EUR", "")]),
+    ("es", "La inversión fue de mil millones de yuanes.", [("mil millones de yuanes", 1e9, None, "CNY", "")]),
+    ("es", "Participaron 1.500 agricultores.", [("1.500 agricultores", 1500, None, "farmers", "")]),
+    ("es", "El pueblo recibió 1 000 turistas.", [("1 000 turistas", 1000, None, "tourists", "")]),
+    ("es", "El consumo creció un 12,5 por ciento.", [("12,5 por ciento", 12.5, None, "%", "")]),
+    ("es", "El paro bajó 2 puntos porcentuales.", [("2 puntos porcentuales", 2, None, "pp", "")]),
+    ("es", "Cerca de 300 familias salieron de la pobreza.", [("300 familias", 300, None, "families", "nearly")]),
+    ("es", "Alrededor de 40 cooperativas venden en línea.", [("40 cooperativas", 40, None, "cooperatives", "approx")]),
+    ("es", "Hay unos 25 centros de servicio.", [("25 centros", 25, None, "centers", "approx")]),
+    ("es", "Asidam, una joven de 26 años, transmite en directo.", [("26 años", 26, None, "year", "")]),
+    ("es", "Trabajó durante 3 años en Kashgar.", [("3 años", 3, None, "year", "")]),
+    ("es", "Los ingresos se duplicaron y luego el triple.", [("duplicaron", 2, None, "times", ""), ("el triple", 3, None, "times", "")]),
+    ("es", "Los ingresos se multiplicaron por cuatro veces.", [("cuatro veces", 4, None, "times", "")]),
+    ("es", "Entre 3 y 5 empresas participan.", [("3 y 5 empresas", 3, 5, "companies", "range")]),
+    ("es", "La cifra llegó a 1 millón y medio de pedidos.", [("1 millón y medio de pedidos", 1.5e6, None, "orders", "")]),
+    ("es", "El precio es de 25 euros con 50.", [("25 euros con 50", 25.5, None, "EUR", "")]),
+    ("es", "Doscientos trabajadores fueron contratados.", [("Doscientos trabajadores", 200, None, "workers", "")]),
+    ("es", "Casi 2.500 aldeanos tienen acceso a Internet.", [("2.500 aldeanos", 2500, None, "villagers", "nearly")]),
+    ("es", "Hasta 20 camiones salen cada día.", [("20 camiones", 20, None, "items", "up_to")]),
+    ("es", "La producción subió un 8% en 2019.", [("8%", 8, None, "%", "")]),
+]
+
+ES_NEGATIVE = [
+    ("es", "El 16 de mayo de 2020 se inauguró el centro."),
+    ("es", "En 2020 la región eliminó la pobreza."),
+    ("es", "Después del brote de COVID-19 todo cambió."),
+    ("es", "Fue un gran éxito para el distrito."),
+    ("es", "Una celebridad cibernética promociona productos."),
+    ("es", "Hace 3 años atrás no había Internet."),
+]
+
+
+def _check(lang, text, expected):
+    got = _figs(lang, text)
+    assert [(g[0], g[1], g[2], g[3], g[4]) for g in got] == [
+        (e[0], pytest.approx(e[1]), None if e[2] is None else pytest.approx(e[2]), e[3], e[4]) for e in expected]
+
+
+@pytest.mark.parametrize("lang,text,expected", ZH_CASES)
+def test_figures_zh_cases(lang, text, expected):
+    _check(lang, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", EN_CASES)
+def test_figures_en_cases(lang, text, expected):
+    _check(lang, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", ES_CASES)
+def test_figures_es_cases(lang, text, expected):
+    _check(lang, text, expected)
+
+
+@pytest.mark.parametrize("lang,text", ZH_NEGATIVE + EN_NEGATIVE + ES_NEGATIVE)
+def test_figures_not_figures(lang, text):
+    assert _figs(lang, text) == []
+
+
+@pytest.mark.parametrize("lang,text,label", [
+    ("zh", "销售额达300万元。", "money"), ("zh", "增长12%。", "percent"), ("zh", "增长2倍。", "multiple"),
+    ("zh", "他今年30岁。", "age"), ("zh", "持续3天。", "duration"), ("zh", "有5个村。", "count"),
+    ("en", "up 4 percent", "percent"), ("en", "a 30-year-old man", "age"), ("en", "for 48 hours", "duration"),
+    ("es", "75 dólares", "money"), ("es", "durante 2 semanas", "duration"),
+])
+def test_figures_labels(lang, text, label):
+    got = _figs(lang, text)
+    assert len(got) == 1 and got[0][5] == label
+
+
+# ----------------------------------------------------------------------------- find alone / resolve alone
+@pytest.mark.parametrize("lang,text,span,qual_before", [
+    ("zh", "约合101.7亿美元", "101.7亿美元", "约合"),
+    ("zh", "逾300年", "300年", "逾"),
+    ("en", "more than 20 countries and regions", "20 countries and regions", "more than"),
+    ("es", "más de 200 estaciones", "200 estaciones", "más de"),
+])
+def test_figures_find_span_excludes_qualifier(lang, text, span, qual_before):
+    cands = find(text, lang)
+    assert len(cands) == 1
+    c = cands[0]
+    assert text[c.start:c.end] == span and c.qual_before.casefold() == qual_before
+
+
+@pytest.mark.parametrize("lang,text,unit", [
+    ("zh", "7个乐器专业合作社", "个"), ("zh", "2000余人", "人"), ("en", "72.33 billion yuan", "yuan"),
+])
+def test_figures_find_names_unit(lang, text, unit):
+    (c,) = find(text, lang)
+    assert c.unit == unit and text[c.start:c.end] == text
+
+
+def test_figures_resolve_unparsable_numeral_gives_none():
+    from pipeline.extract.figures.find import Candidate
+    assert resolve(Candidate(0, 4, "zh", "zh", "十百千", unit="个")) is None
+    assert resolve(Candidate(0, 3, "en", "digits", "4", unit="percent")).value == 4.0
+
+
+# ----------------------------------------------------------------------------- the extractor on documents
+def _doc(text, date="2024-06-15"):
+    return ingest_text(text, doc_id="t", lang=None, reference_date=date)
+
+
+def test_figures_extract_conversion_group_and_qualifier_inheritance():
+    doc = _doc("Sales exceeded 20 billion yuan ($3 billion) last year.\n")
+    ms = list(extract(doc))
+    assert [m.text for m in ms] == ["20 billion yuan", "$3 billion"]
+    assert ms[0].group and ms[0].group == ms[1].group
+    assert ms[1].qualifier == "over"
+    assert ms[0].period == "2023" == ms[1].period
+
+
+def test_figures_extract_zh_conversion_group():
+    doc = _doc("今年出口额达300亿元(约合42亿美元),同比增长5%。\n")
+    ms = list(extract(doc))
+    assert [m.text for m in ms] == ["300亿元", "42亿美元", "5%"]
+    assert ms[0].group == ms[1].group != "" and ms[2].group == ""
+    assert ms[1].qualifier == "approx"
+
+
+@pytest.mark.parametrize("text,periods", [
+    ("网络零售额从2014年的4亿元增加到2023年的34.24亿元,增长7.6倍。\n", ["2014", "2023", "2023"]),
+    ("2023年景区接待游客75万人次,较2022年增加4倍。\n", ["2023", "2023"]),
+    ("今年前5个月,全区实现交易额88.2亿元。\n", ["2024-01/2024-05"]),
+    ("Last year, online sales hit 5 billion yuan.\n", ["2023"]),
+    ("Sales reached 6 billion yuan in the first quarter, up 25 percent year on year.\n", ["2024-Q1", "2024-Q1"]),
+    ("他曾在杭州经营小店3年。\n", [""]),
+])
+def test_figures_extract_period_from_own_clause(text, periods):
+    ms = list(extract(_doc(text)))
+    assert [m.period for m in ms] == periods
+
+
+def test_figures_extract_period_from_timeline_heading():
+    text = "发展历程\n\n2017年\n全地区拥有活跃用户50万余人,卖家超过3000家。\n\n2020年\n网商共计13320家。\n"
+    ms = list(extract(_doc(text)))
+    assert [(m.text, m.period) for m in ms] == [("50万余人", "2017"), ("3000家", "2017"), ("13320家", "2020")]
+
+
+def test_figures_extract_metric_mentions_growth():
+    ms = list(extract(_doc("新疆网上零售额达723.3亿元,同比增长13.62%。\n")))
+    assert ms[0].metric.endswith("网上零售额")
+    assert "增长" in ms[1].metric
+    ms = list(extract(_doc("Online retail sales hit 7 billion yuan, up 13.6 percent year-on-year.\n")))
+    assert ms[1].metric.startswith("growth of") and "online retail sales" in ms[1].metric.casefold()
+
+
+def test_figures_extract_provenance_on_unnormalized_text():
+    raw = "全年销售额达１２．５亿元，增长１２％。\r\nSales hit 3 billion yuan.\r\n"
+    doc = _doc(raw)
+    ms = list(extract(doc))
+    assert len(ms) == 3
+    for m in ms:
+        assert doc.raw[m.start:m.end] == m.text
+    assert ms[0].value == pytest.approx(1.25e9) and ms[1].value == pytest.approx(12)
+
+
+def test_figures_extract_kind_and_labels():
+    ms = list(extract(_doc("阿克苏小伙今年24岁,经营网店3年,带动50户农民增收。\n")))
+    assert all(m.kind == "figure" for m in ms)
+    assert [m.label for m in ms] == ["age", "duration", "count"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["销售额达", "12.5亿元", "，", "约", "3万余人", "Sales hit ", "5 billion yuan",
+                                 " (about $700 million)", "\n", "增长１２％", "más de 200 estaciones", "。",
+                                 "2023年", "近六成", " ", "\u3000", "one click"]), max_size=12))
+def test_figures_provenance_holds_for_any_text(parts):
+    raw = "".join(parts)
+    doc = _doc(raw)
+    for m in extract(doc):
+        assert doc.raw[m.start:m.end] == m.text
+        assert m.value is not None
+
+
+# ----------------------------------------------------------------------------- regressions from trial articles
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The hotel has 300 rooms and charges $150 a night.",
+     [("300 rooms", 300, None, "rooms", ""), ("$150", 150, None, "USD", "")]),
+    ("en", "The county will invest between 500 million and 800 million yuan.",
+     [("500 million and 800 million yuan", 5e8, 8e8, "CNY", "range")]),
+    ("en", "Li Wei, 45, heads the village.", [("45", 45, None, "year", "")]),
+    ("en", "It trained 10,000 people over eight years.", [("10,000 people", 10000, None, "people", ""),
+                                                       ("eight years", 8, None, "year", "")]),
+    ("en", "Nearly half of them are under 35.", []),
+    ("en", "It built 10 cold-chain logistics centers.", [("10 cold-chain logistics centers", 10, None, "centers", "")]),
+    ("es", "El pueblo, que tiene 2.400 hogares, vende en línea.", [("2.400 hogares", 2400, None, "households", "")]),
+    ("es", "Li Wei, de 45 años, es el jefe de la aldea.", [("45 años", 45, None, "year", "")]),
+    ("es", "Las exportaciones aumentaron un 30 % hasta 8.900 millones de dólares.",
+     [("30 %", 30, None, "%", ""), ("8.900 millones de dólares", 8.9e9, None, "USD", "")]),
+    ("es", "Es un hotel de cinco estrellas.", []),
+    ("es", "Dos de cada tres familias usan el pago móvil.", []),
+    ("es", "Cerca del 60 % de los habitantes vive en zonas rurales.", [("60 %", 60, None, "%", "nearly")]),
+    ("zh", "全国网民规模达10.79亿,普及率达76.4%。", [("10.79亿", 1.079e9, None, "internet users", ""),
+                                            ("76.4%", 76.4, None, "%", "")]),
+    ("zh", "1-5月,全市快递业务量完成1.23亿件。", [("1.23亿件", 1.23e8, None, "items", "")]),
+    ("zh", "三大产业增加值分别增长4.5%、6.2%和7.1%。", [("4.5%", 4.5, None, "%", ""), ("6.2%", 6.2, None, "%", ""),
+                                                ("7.1%", 7.1, None, "%", "")]),
+    ("zh", "5A级景区17家,万家灯火,千年古城。", [("17家", 17, None, "scenic spots", "")]),
+    ("zh", "五家渠市的七台河路上有两年前开的店。", []),
+    ("zh", "咨询电话:0991-12345678,邮编830000。", []),
+    ("zh", "二〇二四年,该县排名全省第2位。", []),
+    ("zh", "他家种了30亩红枣,一晚上能卖出两三千单。", [("30亩", 30, None, "mu", ""), ("两三千单", 2000, 3000, "orders", "range")]),
+    ("zh", "投资5亿至8亿元建设10个冷链物流中心。", [("5亿至8亿元", 5e8, 8e8, "CNY", "range"),
+                                          ("10个冷链物流中心", 10, None, "centers", "")]),
+])
+def test_figures_trial_article_regressions(lang, text, expected):
+    _check(lang, text, expected)
+
+
+def test_figures_extract_dateline_is_not_the_period():
+    text = ("URUMQI, June 10 (Xinhua) -- Online sales reached 31.26 billion yuan in the first four months "
+            "of 2024, up 15.2 percent year on year.\n")
+    ms = list(extract(_doc(text, "2024-06-10")))
+    assert [m.period for m in ms] == ["2024-01/2024-04", "2024-01/2024-04"]
+
+
+def test_figures_extract_period_carries_within_paragraph():
+    text = "Last year, sales hit 7 billion yuan. Rural sales grew by 18 percent.\n"
+    ms = list(extract(_doc(text, "2025-09-28")))
+    assert [m.period for m in ms] == ["2024", "2024"]
+
+
+def test_figures_extract_baseline_year_is_not_the_period():
+    ms = list(extract(_doc("2023年库车王府接待游客60万人次,较2022年增加3倍。\n")))
+    assert [(m.text, m.period) for m in ms] == [("60万人次", "2023"), ("3倍", "2023")]
