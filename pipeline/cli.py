@@ -209,6 +209,48 @@ def _extract_batch(path: Path, lang: Optional[str], ref: Optional[str], kinds) -
             write_jsonl(build_table(extract_all(doc, kinds), doc_dates={doc_id: doc.meta.date}), sys.stdout)
 
 
+@app.command("review")
+def review_cli(
+    out: Path = typer.Option(Path("outputs"), "--out", help="Folder with facts.parquet from `factmine run`."),
+    reviews: Path = typer.Option(Path("reviews.csv"), "--reviews", help="Where decisions are appended."),
+    accept: Optional[list[str]] = typer.Option(None, "--accept", help="Mark this fact_id accepted (repeatable)."),
+    reject: Optional[list[str]] = typer.Option(None, "--reject", help="Mark this fact_id rejected (repeatable)."),
+    kind: Optional[Kind] = typer.Option(None, "--kind", help="Only facts of this kind."),
+    doc: Optional[str] = typer.Option(None, "--doc", help="Only facts of this document (doc_id)."),
+    status: str = typer.Option("pending", "--status", help="Only facts with this status ('all' for every one)."),
+    limit: int = typer.Option(20, "--limit", min=1, help="How many facts to show."),
+) -> None:
+    """List facts with their provenance, or record review decisions.
+
+    Example: factmine review --kind figure --doc 004_f7175b00e1a29747.txt
+
+    Example: factmine review --accept f1a2b3c4d5e6f708 --reject 0123456789abcdef
+
+    Decisions are appended to reviews.csv (never rewritten); the next `factmine run` puts them in
+    the status column.
+    """
+    from .review import append_decisions, format_fact, select_facts
+
+    facts_path = out / "facts.parquet"
+    if not facts_path.is_file():
+        _fail(f"{facts_path}: no fact table yet (run `factmine run` first)")
+    import pandas as pd
+
+    facts = pd.read_parquet(facts_path)
+    decisions = [(fid, "accepted") for fid in accept or []] + [(fid, "rejected") for fid in reject or []]
+    if decisions:
+        unknown = [fid for fid, _ in decisions if fid not in set(facts["fact_id"])]
+        if unknown:
+            _fail(f"unknown fact_id {', '.join(unknown)} (see `factmine review`)")
+        append_decisions(reviews, decisions)
+        typer.echo(f"recorded {len(decisions)} decision(s) in {reviews}")
+        return
+    shown = select_facts(facts, reviews, kind=kind.value if kind else None, doc=doc, status=status)
+    typer.echo(f"{len(shown)} fact(s) match; showing {min(limit, len(shown))}")
+    for row in shown.head(limit).itertuples():
+        typer.echo(format_fact(row))
+
+
 def main() -> None:
     app()
 

@@ -149,3 +149,22 @@ def test_cli_help_has_examples():
     for cmd in ("run", "ingest", "extract"):
         result = runner.invoke(app, [cmd, "--help"])
         assert result.exit_code == 0 and "Example" in result.stdout
+
+
+def test_cli_review_lists_and_appends_decisions(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Sales rose 13 percent to 5 billion yuan last year in Aksu.\n", encoding="utf-8")
+    out, reviews = tmp_path / "out", tmp_path / "reviews.csv"
+    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    listed = runner.invoke(app, ["review", "--out", str(out), "--reviews", str(reviews), "--kind", "figure"])
+    assert listed.exit_code == 0 and "[13 percent]" in listed.stdout
+    fid = pd.read_parquet(out / "facts.parquet").query("kind == 'figure'")["fact_id"].iloc[0]
+    for _ in range(2):
+        done = runner.invoke(app, ["review", "--out", str(out), "--reviews", str(reviews), "--accept", fid])
+        assert done.exit_code == 0
+    assert reviews.read_text(encoding="utf-8").count(fid) == 2        # appended, never rewritten
+    shown = runner.invoke(app, ["review", "--out", str(out), "--reviews", str(reviews), "--status", "accepted"])
+    assert fid in shown.stdout
+    bad = runner.invoke(app, ["review", "--out", str(out), "--reviews", str(reviews), "--reject", "nope"])
+    assert bad.exit_code == 1 and "unknown fact_id" in bad.stderr
