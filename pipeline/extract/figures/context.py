@@ -199,9 +199,9 @@ class Context:
 
     def _period(self, text: str, c, r, tx: "_Timeline", seps: "_Timeline", carry) -> str:
         prev_sep = seps.last_ending_by(c.start)
-        lo = prev_sep.end() if prev_sep is not None else 0
+        lo = max(prev_sep.end() if prev_sep is not None else 0, c.start - _MAX_LEFT)
         next_sep = seps.first_starting_from(c.end)
-        hi = next_sep.start() if next_sep is not None else len(text)
+        hi = min(next_sep.start() if next_sep is not None else len(text), c.end + _MAX_LEFT)
         same = tx.within(lo, hi)
         if same:
             before = [t for t in same if t.end <= c.start]

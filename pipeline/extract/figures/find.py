@@ -35,6 +35,7 @@ _GROUPED = regex.compile(r"\d[,.\s]\d{3}")
 _CAP_WORD_END = regex.compile(r"[A-Z][\w-]*[ \t\u00a0]+$")
 _AGE_APPOSITION = regex.compile(r"(?<![\w.])[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,[ \t\u00a0]$")
 _ES_AGE_APPOSITION = regex.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+,[ \t\u00a0]+de[ \t\u00a0]+$")
+_HALF_BEFORE = regex.compile(r"(?<![\w])(?:half|medio|media)[ \t\u00a0]+$", regex.IGNORECASE)
 _RATIO_BEFORE = regex.compile(r"\d[ \t\u00a0]+(?:in|out of|of every|de cada|en)[ \t\u00a0]+$", regex.IGNORECASE)
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]*(?P<w>[\w'-]+|[^\w\s]|$)")
 _ES_DE = regex.compile(r"[ \t\u00a0]+de(?=[ \t\u00a0])")
@@ -376,6 +377,10 @@ def _latin_tokens(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
         first = t.split()[0].split("-")[0].casefold()
         if (first in lex.scale_words or first in lex.hundred_words) and text[max(0, s - 3):s].rstrip()[-1:].isdigit():
             continue                                   # "500 million": the scale belongs to 500
+        if first in lex.scale_words and lex.scale_words[first] > 1000:
+            continue                                   # "millones de personas", "medio millón": no number
+        if _HALF_BEFORE.search(text, max(0, s - 8), s):
+            continue                                   # "half a million": not parsed, not guessed
         if not _overlaps(s, e, spans):
             toks.append((s, e, "words"))
     toks.sort()
