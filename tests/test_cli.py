@@ -168,3 +168,16 @@ def test_cli_review_lists_and_appends_decisions(tmp_path):
     assert fid in shown.stdout
     bad = runner.invoke(app, ["review", "--out", str(out), "--reviews", str(reviews), "--reject", "nope"])
     assert bad.exit_code == 1 and "unknown fact_id" in bad.stderr
+
+
+def test_cli_run_catalog_date_wins_over_inferred(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Last year, sales in Aksu rose 13 percent.\n", encoding="utf-8")
+    (corpus / "catalog.csv").write_text("file,title,date\na.txt,Aksu sales,2019-03-01\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    assert "read 1 documents" in result.stdout          # the catalog itself is not an article
+    facts = pd.read_parquet(out / "facts.parquet")
+    assert set(facts["doc_date"]) == {"2019-03-01"}
+    assert "2018" in set(facts["period"].dropna())       # 'last year' resolved against the catalog date

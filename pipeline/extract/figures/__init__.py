@@ -5,7 +5,7 @@ resolves their values (``resolve``) and adds metric, period and conversion group
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from ...types import FIGURE_KINDS, Document, Mention
 from .context import Context

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .find import Candidate
-from .lexicon import AGE, COUNT, DURATION, MEASURE, MONEY, MULTIPLE, PERCENT, POINTS, lexicon
+from .lexicon import AGE, COUNT, DURATION, MONEY, MULTIPLE, PERCENT, POINTS, lexicon
 from .numbers import parse_digits, parse_words, parse_zh
 
 FALLBACK_NOUN = "items"
