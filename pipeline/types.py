@@ -75,6 +75,7 @@ class Document:
     sentences: tuple[Sentence, ...]
     meta: DocumentMeta = field(default_factory=DocumentMeta)
     line_starts: array = field(default_factory=lambda: array("q", [0]))  # raw index where each line starts
+    _contexts: dict = field(default_factory=dict, repr=False)   # sentence raw span -> context string
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Map an analysis span [start, end) to the raw span it was made from."""
@@ -106,11 +107,13 @@ class Document:
     def mention(self, kind: str, start: int, end: int, sentence: Sentence, **fields) -> "Mention":
         """Build a Mention from an analysis span; offsets and text come from the raw source."""
         rs, re_ = self.to_raw(start, end)
-        cs, ce = self.to_raw(sentence.start, sentence.end)
+        context = self._contexts.get((sentence.start, sentence.end))
+        if context is None:
+            cs, ce = self.to_raw(sentence.start, sentence.end)
+            context = self._contexts[(sentence.start, sentence.end)] = " ".join(self.raw[cs:ce].split())
         return Mention(
             doc_id=self.doc_id, kind=kind, start=rs, end=re_, text=self.raw[rs:re_],
-            lang=sentence.lang, line=self.line_of(rs),
-            context=" ".join(self.raw[cs:ce].split()),
+            lang=sentence.lang, line=self.line_of(rs), context=context,
             block=sentence.block, pair=self.blocks[sentence.block].pair,
             duplicate=sentence.duplicate_of is not None, **fields)
 

@@ -419,3 +419,32 @@ def test_figures_extract_period_carries_within_paragraph():
 def test_figures_extract_baseline_year_is_not_the_period():
     ms = list(extract(_doc("2023年库车王府接待游客60万人次,较2022年增加3倍。\n")))
     assert [(m.text, m.period) for m in ms] == [("60万人次", "2023"), ("3倍", "2023")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Medio millón de personas vieron el directo.", []),
+    ("en", "Half a million people watched.", []),
+    ("es", "Un millón de personas vieron el directo.", [("Un millón de personas", 1e6, None, "people", "")]),
+    ("en", "A million people watched.", [("A million people", 1e6, None, "people", "")]),
+    ("es", "Mil personas asistieron.", [("Mil personas", 1000, None, "people", "")]),
+    ("en", "Four in 10 residents shop online.", []),
+    ("zh", "他数十年如一日坚守岗位,十年磨一剑。", []),
+    ("zh", "亿万农民受益,上万家庭增收。", [("万家庭", 10000, None, "families", "over")]),
+    ("zh", "(单位:万元)", []),
+    ("zh", "人均收入万元以上。", [("万元", 10000, None, "CNY", "over")]),
+])
+def test_figures_vague_and_scale_only_forms(lang, text, expected):
+    _check(lang, text, expected)
+
+
+def test_figures_long_sentence_without_punctuation_is_handled():
+    text = "销售额12亿元 增长5% " * 3000
+    got = figures_in(text, "zh")
+    assert len(got) == 6000 and got[-1][1].value == 5.0
+
+
+def test_figures_spans_index_overlap():
+    from pipeline.extract.figures.find import _Spans
+    sp = _Spans([(10, 20), (30, 40)])
+    assert sp.overlaps(15, 16) and sp.overlaps(5, 11) and sp.overlaps(39, 50)
+    assert not sp.overlaps(20, 30) and not sp.overlaps(0, 10) and not sp.overlaps(40, 41)

@@ -1,9 +1,16 @@
 """Context of a figure inside its sentence: metric (what is measured), period, conversion group.
 
 The period comes from the shared temporal module (``pipeline.extract.timex``): the time expression
-of the figure's own clause, else the nearest one before it in the sentence, else one after it in
-the sentence, else the year heading the figure stands under (a timeline ``2017年`` line).  Baselines
-(较2022年, compared with 2019) never give a period.
+of the figure's own clause (before it, else after it), else the nearest one before it in the
+sentence, else the latest one of an earlier sentence of the same paragraph, else the year heading
+the figure stands under (a timeline ``2017年`` line).  Durations and ages only take their own
+clause's.  Baselines (较2022年, compared with 2019) never give a period.
+
+Metric: the words of the figure's clause before it, less time expressions, qualifiers and verbs
+(``新疆网上零售额``, ``Xinjiang's online retail sales``); growth figures say so (``…增长``,
+``growth of …``); counts with a noun head use it.  Conversion pairs (``723.3亿元(约合101.7亿美元)``)
+share ``group``, metric and period, and the bracketed one inherits an outer qualifier.
+All lookups are bounded or bisected, so a very long sentence stays linear.
 """
 from __future__ import annotations
 

@@ -36,7 +36,9 @@ _CAP_WORD_END = regex.compile(r"[A-Z][\w-]*[ \t\u00a0]+$")
 _AGE_APPOSITION = regex.compile(r"(?<![\w.])[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,[ \t\u00a0]$")
 _ES_AGE_APPOSITION = regex.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+,[ \t\u00a0]+de[ \t\u00a0]+$")
 _HALF_BEFORE = regex.compile(r"(?<![\w])(?:half|medio|media)[ \t\u00a0]+$", regex.IGNORECASE)
-_RATIO_BEFORE = regex.compile(r"\d[ \t\u00a0]+(?:in|out of|of every|de cada|en)[ \t\u00a0]+$", regex.IGNORECASE)
+_RATIO_BEFORE = regex.compile(
+    r"(?:\d|(?<![\w])(?:one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis|"
+    r"siete|ocho|nueve|diez))[ \t\u00a0]+(?:in|out of|of every|de cada|en)[ \t\u00a0]+$", regex.IGNORECASE)
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]*(?P<w>[\w'-]+|[^\w\s]|$)")
 _ES_DE = regex.compile(r"[ \t\u00a0]+de(?=[ \t\u00a0])")
 _AND_PLURAL = regex.compile(r"[ \t\u00a0]+(?:and|y|or|o)[ \t\u00a0]+(?P<w>[^\W\d_][\w'’-]*)")
@@ -483,10 +485,11 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
     cm = lex.re["cur_before"].search(text, max(0, a - 5), a)
     if cm and form == "digits":
         currency, start = cm.group("c"), cm.start()
-        if not scale:
-            sa = lex.re["scale_abbrev"].match(text, b, b + _LOOK)
-            if sa:
-                scale, pos = sa.group("s"), sa.end()
+    if form == "digits" and not scale:
+        sa = lex.re["scale_abbrev"].match(text, b, b + _LOOK)
+        # $5m, €3k; without a currency only the unambiguous ones (1.3bn people; 5m may be metres)
+        if sa and (currency or len(sa.group("s")) >= 2):
+            scale, pos = sa.group("s"), sa.end()
     hint = ""
     if scale and lex.re.get("and_half") is not None:
         hm = lex.re["and_half"].match(text, pos, pos + _LOOK)
