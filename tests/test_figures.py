@@ -212,7 +212,7 @@ ES_CASES = [
     ("es", "El precio es de 25 euros con 50.", [("25 euros con 50", 25.5, None, "EUR", "")]),
     ("es", "Doscientos trabajadores fueron contratados.", [("Doscientos trabajadores", 200, None, "workers", "")]),
     ("es", "Casi 2.500 aldeanos tienen acceso a Internet.", [("2.500 aldeanos", 2500, None, "villagers", "nearly")]),
-    ("es", "Hasta 20 camiones salen cada día.", [("20 camiones", 20, None, "items", "up_to")]),
+    ("es", "Hasta 20 camiones salen cada día.", [("20 camiones", 20, None, "trucks", "up_to")]),
     ("es", "La producción subió un 8% en 2019.", [("8%", 8, None, "%", "")]),
 ]
 
@@ -377,7 +377,7 @@ def test_figures_provenance_holds_for_any_text(parts):
     ("en", "Li Wei, 45, heads the village.", [("45", 45, None, "year", "")]),
     ("en", "It trained 10,000 people over eight years.", [("10,000 people", 10000, None, "people", ""),
                                                        ("eight years", 8, None, "year", "")]),
-    ("en", "Nearly half of them are under 35.", []),
+    ("en", "Nearly half of them are under 35.", [("half", 50, None, "%", "nearly")]),   # shares: half of -> 50 %
     ("en", "It built 10 cold-chain logistics centers.", [("10 cold-chain logistics centers", 10, None, "centers", "")]),
     ("es", "El pueblo, que tiene 2.400 hogares, vende en línea.", [("2.400 hogares", 2400, None, "households", "")]),
     ("es", "Li Wei, de 45 años, es el jefe de la aldea.", [("45 años", 45, None, "year", "")]),
@@ -448,3 +448,261 @@ def test_figures_spans_index_overlap():
     sp = _Spans([(10, 20), (30, 40)])
     assert sp.overlaps(15, 16) and sp.overlaps(5, 11) and sp.overlaps(39, 50)
     assert not sp.overlaps(20, 30) and not sp.overlaps(0, 10) and not sp.overlaps(40, 41)
+
+
+# ----------------------------------------------------------------------------- second pass: unseen-article categories
+# durations with 一/a/un, goods classifiers, modifier chains, ranges with a bare first number, fractions and
+# halves (not quarters of a year), N times as a count of occurrences vs a multiple (comparative cue)
+ZH_SECOND_PASS = [
+    ("zh", "他只用了一个月就把网店开了起来。", [('一个月', 1, None, 'month', '', 'duration')]),
+    ("zh", "这家合作社已经经营了一年。", [('一年', 1, None, 'year', '', 'duration')]),
+    ("zh", "一个月内,订单量翻了一番。", [('一个月', 1, None, 'month', '', 'duration'), ('翻了一番', 2.0, None, 'times', '', 'multiple')]),
+    ("zh", "花了半年时间,她学会了剪辑视频。", [('半年', 0.5, None, 'year', '', 'duration')]),
+    ("zh", "一年时间,村里新建了12个冷库。", [('一年', 1, None, 'year', '', 'duration'), ('12个冷库', 12.0, None, 'cold stores', '', 'count')]),
+    ("zh", "新品上线后只用了一天就售罄。", [('一天', 1, None, 'day', '', 'duration')]),
+    ("zh", "培训为期一周,共有80名学员参加。", [('一周', 1, None, 'week', '', 'duration'), ('80名学员', 80.0, None, 'trainees', '', 'count')]),
+    ("zh", "整整一年,他没有回过家。", [('一年', 1, None, 'year', '', 'duration')]),
+    ("zh", "不到一个月,粉丝就突破了10万。", [('一个月', 1, None, 'month', 'under', 'duration'), ('10万', 100000.0, None, 'items', '', 'count')]),
+    ("zh", "历时一年多,项目终于完工。", [('一年多', 1, None, 'year', 'over', 'duration')]),
+    ("zh", "短短一天,直播间卖出3000单。", [('一天', 1, None, 'day', '', 'duration'), ('3000单', 3000.0, None, 'orders', '', 'count')]),
+    ("zh", "近一个月来,价格持续上涨。", [('一个月', 1, None, 'month', 'nearly', 'duration')]),
+    ("zh", "他坚持了一年,终于盈利。", [('一年', 1, None, 'year', '', 'duration')]),
+    ("zh", "一部手机就能卖遍全国。", []),
+    ("zh", "一夜之间,他成了网红。", []),
+    ("zh", "一年一度的丰收节又到了。", []),
+    ("zh", "一天天过去,果子熟了。", []),
+    ("zh", "每一天都有新订单。", []),
+    ("zh", "他一年卖出200多单。", [('200多单', 200.0, None, 'orders', 'over', 'count')]),
+    ("zh", "去年卖出两千多盒红枣。", [('两千多盒', 2000.0, None, 'boxes', 'over', 'count')]),
+    ("zh", "合作社发出500箱苹果和300袋核桃。", [('500箱', 500.0, None, 'boxes', '', 'count'), ('300袋', 300.0, None, 'bags', '', 'count')]),
+    ("zh", "全年收购鲜杏1.2万吨。", [('1.2万吨', 12000.0, None, 'tons', '', 'other')]),
+    ("zh", "每天发货2000多单。", [('2000多单', 2000.0, None, 'orders', 'over', 'count')]),
+    ("zh", "村里有86户贫困户脱贫。", [('86户贫困户', 86.0, None, 'households', '', 'count')]),
+    ("zh", "他家种了30亩棉花,养了200只羊。", [('30亩', 30.0, None, 'mu', '', 'other'), ('200只羊', 200.0, None, 'sheep', '', 'count')]),
+    ("zh", "基地栽种了5000株葡萄苗。", [('5000株葡萄苗', 5000.0, None, 'seedlings', '', 'count')]),
+    ("zh", "共有15家企业入驻园区。", [('15家企业', 15.0, None, 'enterprises', '', 'count')]),
+    ("zh", "已培训电商人才3000余名。", [('3000余名', 3000.0, None, 'people', 'over', 'count')]),
+    ("zh", "景区接待游客12万人次。", [('12万人次', 120000.0, None, 'person-times', '', 'count')]),
+    ("zh", "平台累计售出4万件服装。", [('4万件服装', 40000.0, None, 'garments', '', 'count')]),
+    ("zh", "这批货有800份礼盒。", [('800份礼盒', 800.0, None, 'gift boxes', '', 'count')]),
+    ("zh", "牧场存栏120头牛。", [('120头牛', 120.0, None, 'cattle', '', 'count')]),
+    ("zh", "果园里有600棵苹果树。", [('600棵苹果树', 600.0, None, 'fruit trees', '', 'count')]),
+    ("zh", "全县建成186个村级电商服务站。", [('186个村级电商服务站', 186.0, None, 'stations', '', 'count')]),
+    ("zh", "现有300多家注册网店。", [('300多家注册网店', 300.0, None, 'online shops', 'over', 'count')]),
+    ("zh", "每亩收入在5到8万元之间。", [('5到8万元', 50000.0, 80000.0, 'CNY', 'range', 'money')]),
+    ("zh", "月收入三四千元。", [('三四千元', 3000.0, 4000.0, 'CNY', 'range', 'money')]),
+    ("zh", "每斤售价10至15元。", [('10至15元', 10.0, 15.0, 'CNY', 'range', 'money')]),
+    ("zh", "需要两三年时间。", [('两三年', 2.0, 3.0, 'year', 'range', 'duration')]),
+    ("zh", "招聘五六名主播。", [('五六名主播', 5.0, 6.0, 'livestreamers', 'range', 'count')]),
+    ("zh", "三分之一的村民开起了网店。", [('三分之一', 33.333, None, '%', '', 'percent')]),
+    ("zh", "三分之二以上的产品销往内地。", [('三分之二', 66.667, None, '%', 'over', 'percent')]),
+    ("zh", "四分之一的订单来自抖音。", [('四分之一', 25.0, None, '%', '', 'percent')]),
+    ("zh", "千分之五的次品率。", [('千分之五', 0.5, None, '%', '', 'percent')]),
+    ("zh", "近一半的农户加入合作社。", [('一半', 50.0, None, '%', 'nearly', 'percent')]),
+    ("zh", "前三季度网络零售额增长18%。", [('18%', 18.0, None, '%', '', 'percent')]),
+    ("zh", "第一季度出口额为2亿元。", [('2亿元', 200000000.0, None, 'CNY', '', 'money')]),
+    ("zh", "他先后五次来到新疆考察。", [('五次', 5.0, None, 'times', '', 'count')]),
+    ("zh", "销量是去年的三倍。", [('三倍', 3.0, None, 'times', '', 'multiple')]),
+    ("zh", "收入增长了两倍。", [('两倍', 2.0, None, 'times', '', 'multiple')]),
+]
+EN_SECOND_PASS = [
+    ("en", "It took two weeks to build the warehouse.", [('two weeks', 2.0, None, 'week', '', 'duration')]),
+    ("en", "The festival lasted 10 days.", [('10 days', 10.0, None, 'day', '', 'duration')]),
+    ("en", "She spent three years learning to sew.", [('three years', 3.0, None, 'year', '', 'duration')]),
+    ("en", "Within a month, sales had doubled.", [('a month', 1, None, 'month', '', 'duration'), ('doubled', 2.0, None, 'times', '', 'multiple')]),
+    ("en", "In just one year, the village opened 20 shops.", [('one year', 1, None, 'year', '', 'duration'), ('20 shops', 20.0, None, 'shops', '', 'count')]),
+    ("en", "The course runs for a week.", [('a week', 1, None, 'week', '', 'duration')]),
+    ("en", "He needed only a day to sell out.", [('a day', 1, None, 'day', '', 'duration')]),
+    ("en", "It took him half a year to recover.", [('half a year', 0.5, None, 'year', '', 'duration')]),
+    ("en", "The project lasted a decade.", [('a decade', 1, None, 'decade', '', 'duration')]),
+    ("en", "For about a month, the roads were closed.", [('a month', 1, None, 'month', 'approx', 'duration')]),
+    ("en", "They worked there for one year.", [('one year', 1, None, 'year', '', 'duration')]),
+    ("en", "One day, he decided to go online.", []),
+    ("en", "A year ago, there was no road.", []),
+    ("en", "The fair is held once a year.", []),
+    ("en", "He earned 30,000 yuan for a year's work.", [('30,000 yuan', 30000.0, None, 'CNY', '', 'money')]),
+    ("en", "It was a day to remember.", []),
+    ("en", "A year later, the shop closed.", []),
+    ("en", "The county has 186 village-level e-commerce service stations.", [('186 village-level e-commerce service stations', 186.0, None, 'stations', '', 'count')]),
+    ("en", "There are more than 300 registered online stores.", [('300 registered online stores', 300.0, None, 'stores', 'over', 'count')]),
+    ("en", "The firm hired 45 full-time customer service staff.", [('45 full-time customer service staff', 45.0, None, 'staff', '', 'count')]),
+    ("en", "About 2,000 small and medium-sized enterprises took part.", [('2,000 small and medium-sized enterprises', 2000.0, None, 'enterprises', 'approx', 'count')]),
+    ("en", "It built 12 large cold-storage warehouses.", [('12 large cold-storage warehouses', 12.0, None, 'warehouses', '', 'count')]),
+    ("en", "They trained 500 young rural women entrepreneurs.", [('500 young rural women entrepreneurs', 500.0, None, 'entrepreneurs', '', 'count')]),
+    ("en", "Prices rose between 30 and 40 percent.", [('30 and 40 percent', 30.0, 40.0, '%', 'range', 'percent')]),
+    ("en", "Apples sell from 5 to 8 yuan a kilogram.", [('5 to 8 yuan', 5.0, 8.0, 'CNY', 'range', 'money')]),
+    ("en", "A room costs two or three thousand yuan.", [('two or three thousand yuan', 2000.0, 3000.0, 'CNY', 'range', 'money')]),
+    ("en", "Each plot yields 3 to 5 tons.", [('3 to 5 tons', 3.0, 5.0, 'tons', 'range', 'other')]),
+    ("en", "One or two villages still lack broadband.", [('One or two villages', 1.0, 2.0, 'villages', 'range', 'count')]),
+    ("en", "About two-thirds of the villagers sell online.", [('two-thirds', 66.667, None, '%', 'approx', 'percent')]),
+    ("en", "Half of the farmers joined the cooperative.", [('Half', 50.0, None, '%', '', 'percent')]),
+    ("en", "A quarter of the orders came from abroad.", [('A quarter', 25.0, None, '%', '', 'percent')]),
+    ("en", "More than half of the students are women.", [('half', 50.0, None, '%', 'over', 'percent')]),
+    ("en", "Three quarters of the respondents agreed.", [('Three quarters', 75.0, None, '%', '', 'percent')]),
+    ("en", "In the first three quarters, sales grew 12 percent.", [('12 percent', 12.0, None, '%', '', 'percent')]),
+    ("en", "The second half of 2023 was difficult.", []),
+    ("en", "In the first half of the year, exports rose 5%.", [('5%', 5.0, None, '%', '', 'percent')]),
+    ("en", "A quarter of a century has passed.", []),
+    ("en", "He visited the village five times.", [('five times', 5.0, None, 'times', '', 'count')]),
+    ("en", "She has won the award three times.", [('three times', 3.0, None, 'times', '', 'count')]),
+    ("en", "They meet three times a week.", []),
+    ("en", "Sales were four times as much as last year.", [('four times', 4.0, None, 'times', '', 'multiple')]),
+    ("en", "Output is three times higher than in 2019.", [('three times', 3.0, None, 'times', '', 'multiple')]),
+    ("en", "Incomes are now five times the national average.", [('five times', 5.0, None, 'times', '', 'multiple')]),
+    ("en", "Revenue was six times that of 2015.", [('six times', 6.0, None, 'times', '', 'multiple')]),
+    ("en", "Sales increased five times.", [('five times', 5.0, None, 'times', '', 'multiple')]),
+]
+ES_SECOND_PASS = [
+    ("es", "Tardó dos meses en abrir la tienda.", [('dos meses', 2.0, None, 'month', '', 'duration')]),
+    ("es", "Durante tres años trabajó en la ciudad.", [('tres años', 3.0, None, 'year', '', 'duration')]),
+    ("es", "En apenas un año, las ventas se duplicaron.", [('un año', 1, None, 'year', '', 'duration'), ('duplicaron', 2.0, None, 'times', '', 'multiple')]),
+    ("es", "Trabajó allí durante un año.", [('un año', 1, None, 'year', '', 'duration')]),
+    ("es", "Solo necesitó un mes para recuperar la inversión.", [('un mes', 1, None, 'month', '', 'duration')]),
+    ("es", "Se tarda media hora en llegar al mercado.", [('media hora', 0.5, None, 'hour', '', 'duration')]),
+    ("es", "El curso dura diez días.", [('diez días', 10.0, None, 'day', '', 'duration')]),
+    ("es", "Hace un año abrió la tienda.", []),
+    ("es", "Va a la feria una vez al año.", []),
+    ("es", "Un día decidió vender en línea.", []),
+    ("es", "Esperó un cuarto de hora.", []),
+    ("es", "Hay 1.200 puntos de venta rurales.", [('1.200 puntos de venta', 1200.0, None, 'outlets', '', 'count')]),
+    ("es", "Abrió 15 nuevas tiendas rurales.", [('15 nuevas tiendas', 15.0, None, 'stores', '', 'count')]),
+    ("es", "La cooperativa tiene 320 socios activos.", [('320 socios', 320.0, None, 'members', '', 'count')]),
+    ("es", "Hay más de 300 tiendas en línea registradas.", [('300 tiendas', 300.0, None, 'stores', 'over', 'count')]),
+    ("es", "Los precios subieron entre un 15 y un 20 por ciento.", [('15 y un 20 por ciento', 15.0, 20.0, '%', 'range', 'percent')]),
+    ("es", "La inversión fue de 3 a 5 millones de yuanes.", [('3 a 5 millones de yuanes', 3000000.0, 5000000.0, 'CNY', 'range', 'money')]),
+    ("es", "Las ventas crecieron entre el 10 y el 12 %.", [('10 y el 12 %', 10.0, 12.0, '%', 'range', 'percent')]),
+    ("es", "Dos o tres familias venden miel.", [('Dos o tres familias', 2.0, 3.0, 'families', 'range', 'count')]),
+    ("es", "El valor pasó de 3 a 5 millones de yuanes.", [('5 millones de yuanes', 5000000.0, None, 'CNY', '', 'money')]),
+    ("es", "Entre 2019 y 2023 las ventas se duplicaron.", [('duplicaron', 2.0, None, 'times', '', 'multiple')]),
+    ("es", "La mitad de los agricultores vende en línea.", [('La mitad', 50.0, None, '%', '', 'percent')]),
+    ("es", "Más de la mitad de los jóvenes compra por internet.", [('la mitad', 50.0, None, '%', 'over', 'percent')]),
+    ("es", "Un tercio de los hogares usa el pago móvil.", [('Un tercio', 33.333, None, '%', '', 'percent')]),
+    ("es", "Dos tercios de los pedidos llegan desde otras provincias.", [('Dos tercios', 66.667, None, '%', '', 'percent')]),
+    ("es", "Una cuarta parte de la producción se exporta.", [('Una cuarta parte', 25.0, None, '%', '', 'percent')]),
+    ("es", "Es la tercera parte del proyecto.", []),
+    ("es", "En la primera mitad del año las ventas crecieron.", []),
+    ("es", "Visitó la aldea cinco veces.", [('cinco veces', 5.0, None, 'times', '', 'count')]),
+    ("es", "Visitó la aldea tres veces el año pasado.", [('tres veces', 3.0, None, 'times', '', 'count')]),
+    ("es", "Las ventas son tres veces mayores que en 2019.", [('tres veces', 3.0, None, 'times', '', 'multiple')]),
+    ("es", "Los ingresos son cinco veces el promedio nacional.", [('cinco veces', 5.0, None, 'times', '', 'multiple')]),
+    ("es", "Se reúnen dos veces por semana.", []),
+]
+
+
+def _check_labelled(lang, text, expected):
+    got = _figs(lang, text)
+    assert got == [(e[0], pytest.approx(e[1]), None if e[2] is None else pytest.approx(e[2]), e[3], e[4], e[5])
+                   for e in expected]
+
+
+@pytest.mark.parametrize("lang,text,expected", ZH_SECOND_PASS)
+def test_figures_zh_second_pass_categories(lang, text, expected):
+    _check_labelled(lang, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", EN_SECOND_PASS)
+def test_figures_en_second_pass_categories(lang, text, expected):
+    _check_labelled(lang, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", ES_SECOND_PASS)
+def test_figures_es_second_pass_categories(lang, text, expected):
+    _check_labelled(lang, text, expected)
+
+
+@pytest.mark.parametrize("raw,quote,value,unit,qualifier", [
+    ("去年賣出兩千多盒紅棗。", "兩千多盒", 2000, "boxes", "over"),
+    ("一個月內發出三百箱蘋果。", "三百箱", 300, "boxes", ""),
+    ("他只用了一個月就學會了直播。", "一個月", 1, "month", ""),
+    ("合作社帶動八十戶農戶增收。", "八十戶農戶", 80, "households", ""),
+])
+def test_figures_extract_traditional_raw_text(raw, quote, value, unit, qualifier):
+    doc = ingest_text(raw, doc_id="t", lang=None, reference_date="2024-06-15")
+    ms = [m for m in extract(doc) if m.text == quote]
+    assert len(ms) == 1 and ms[0].value == pytest.approx(value) and ms[0].unit == unit
+    assert (ms[0].qualifier or "") == qualifier
+    assert raw[ms[0].start:ms[0].end] == quote
+
+
+@pytest.mark.parametrize("lang,text,label,unit", [
+    ("en", "He has been to Xinjiang four times.", "count", "times"),
+    ("en", "The harvest is four times as large as before.", "multiple", "times"),
+    ("en", "Orders grew threefold.", "multiple", "times"),
+    ("es", "Ha estado en la feria seis veces.", "count", "times"),
+    ("es", "La cosecha es cuatro veces superior a la de 2018.", "multiple", "times"),
+    ("zh", "他三次参加电商培训。", "count", "times"),
+    ("zh", "产值增长了1.5倍。", "multiple", "times"),
+])
+def test_figures_times_count_or_multiple(lang, text, label, unit):
+    (c, r), = figures_in(text, lang)
+    assert (r.label, r.unit) == (label, unit)
+
+
+# halves (and a half / y medio), more ranges, occurrences and relative uses that stay out
+MORE_SECOND_PASS = [
+    ("en", "They need one and a half years to break even.", [('one and a half years', 1.5, None, 'year', '', 'duration')]),
+    ("en", "It took a year and a half.", [('a year and a half', 1.5, None, 'year', '', 'duration')]),
+    ("en", "It took two years and a half.", [('two years and a half', 2.5, None, 'year', '', 'duration')]),
+    ("en", "Two and a half years later he returned.", []),
+    ("en", "A year and a half ago he left.", []),
+    ("en", "The trip takes 2 and a half hours.", [('2 and a half hours', 2.5, None, 'hour', '', 'duration')]),
+    ("en", "The meeting will last about a week.", [('a week', 1.0, None, 'week', 'approx', 'duration')]),
+    ("en", "He was paid for a day's work.", []),
+    ("en", "The shop opens seven days a week.", [('seven days', 7.0, None, 'day', '', 'duration')]),
+    ("en", "Every one of the 40 stalls sold out.", [('40 stalls', 40.0, None, 'stalls', '', 'count')]),
+    ("en", "Nearly a third of the county's output goes online.", [('a third', 33.333, None, '%', 'nearly', 'percent')]),
+    ("en", "A fifth of the orders were returned.", [('A fifth', 20.0, None, '%', '', 'percent')]),
+    ("en", "The price fell by half.", []),
+    ("en", "Over a year, the fund grew.", [('a year', 1.0, None, 'year', '', 'duration')]),
+    ("en", "The plan covers a month-long campaign.", []),
+    ("en", "He earned two or three hundred yuan a day.", [('two or three hundred yuan', 200.0, 300.0, 'CNY', 'range', 'money')]),
+    ("en", "Between 1,000 and 1,500 tourists came.", [('1,000 and 1,500 tourists', 1000.0, 1500.0, 'tourists', 'range', 'count')]),
+    ("en", "He sold 30 or 40 boxes a day.", [('30 or 40 boxes', 30.0, 40.0, 'boxes', 'range', 'count')]),
+    ("en", "She has been to Beijing twice and to Shanghai four times.", [('four times', 4.0, None, 'times', '', 'count')]),
+    ("en", "The harvest is four times as large as before.", [('four times', 4.0, None, 'times', '', 'multiple')]),
+    ("es", "Durante un año y medio vendió fruta.", [('un año y medio', 1.5, None, 'year', '', 'duration')]),
+    ("es", "Un año y medio después volvió.", []),
+    ("es", "Tardó dos años y medio en pagar el préstamo.", [('dos años y medio', 2.5, None, 'year', '', 'duration')]),
+    ("es", "Esperó tres horas y media.", [('tres horas y media', 3.5, None, 'hour', '', 'duration')]),
+    ("es", "La obra duró un mes.", [("un mes", 1, None, "month", "", "duration")]),
+    ("es", "Cada día salen 50 camiones.", [('50 camiones', 50.0, None, 'trucks', '', 'count')]),
+    ("es", "Un cuarto de los ingresos procede del turismo.", [('Un cuarto', 25.0, None, '%', '', 'percent')]),
+    ("es", "Dos de cada tres familias usan el pago móvil.", []),
+    ("es", "Registró un aumento de 3 a 5 millones de pedidos.", [('5 millones de pedidos', 5000000.0, None, 'orders', '', 'count')]),
+    ("es", "Trabaja de 10 a 12 horas al día.", [('10 a 12 horas', 10.0, 12.0, 'hour', 'range', 'duration')]),
+    ("es", "Los precios oscilan de 20 a 30 yuanes por kilo.", [('20 a 30 yuanes', 20.0, 30.0, 'CNY', 'range', 'money')]),
+    ("es", "Entre 300 y 400 personas asistieron.", [('300 y 400 personas', 300.0, 400.0, 'people', 'range', 'count')]),
+    ("es", "La tienda abre de lunes a viernes.", []),
+    ("es", "Ganó tres veces el premio.", [('tres veces', 3.0, None, 'times', '', 'count')]),
+    ("es", "Ha estado en la feria seis veces.", [('seis veces', 6.0, None, 'times', '', 'count')]),
+    ("zh", "他用了一年半时间还清贷款。", [('一年半', 1.5, None, 'year', '', 'duration')]),
+    ("zh", "一个多月后,订单暴涨。", []),
+    ("zh", "二分之一的收入来自直播。", [('二分之一', 50.0, None, '%', '', 'percent')]),
+    ("zh", "每天工作十一二个小时。", [('十一二个小时', 11.0, 12.0, 'hour', 'range', 'duration')]),
+    ("zh", "周一到周五营业。", []),
+    ("zh", "一周年庆典。", []),
+    ("zh", "他们先后三次调整价格。", [('三次', 3.0, None, 'times', '', 'count')]),
+    ("zh", "产值增长了1.5倍。", [('1.5倍', 1.5, None, 'times', '', 'multiple')]),
+    ("zh", "用一年时间走完了别人十年的路。", [('一年', 1.0, None, 'year', '', 'duration'), ('十年', 10.0, None, 'year', '', 'duration')]),
+    ("zh", "两三千元的手机。", [('两三千元', 2000.0, 3000.0, 'CNY', 'range', 'money')]),
+    ("zh", "村里有三四十户人家做电商。", [('三四十户', 30.0, 40.0, 'households', 'range', 'count')]),
+    ("zh", "日均发货五六百单。", [('五六百单', 500.0, 600.0, 'orders', 'range', 'count')]),
+    ("zh", "年销售额达1000多万元。", [('1000多万元', 10000000.0, None, 'CNY', 'over', 'money')]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", MORE_SECOND_PASS)
+def test_figures_second_pass_halves_ranges_occurrences(lang, text, expected):
+    _check_labelled(lang, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "He has 3 children and 2 grandchildren.", [("3 children", 3, None, "children", "", "count"),
+                                                     ("2 grandchildren", 2, None, "grandchildren", "", "count")]),
+    ("en", "The workshop employs 40 craftsmen.", [("40 craftsmen", 40, None, "craftsmen", "", "count")]),
+    ("en", "The 5 specimen were lost.", []),
+    ("es", "Trabajan 20 hombres y 35 mujeres.", [("20 hombres", 20, None, "men", "", "count"),
+                                                ("35 mujeres", 35, None, "women", "", "count")]),
+])
+def test_figures_irregular_plural_heads(lang, text, expected):
+    _check_labelled(lang, text, expected)

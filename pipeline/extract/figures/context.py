@@ -34,9 +34,11 @@ _CONVERSION = regex.compile(
     r"aproximadamente|unos|unas|alrededor de|cerca de|equivalentes a)?\s*$", regex.IGNORECASE)
 _BASELINE = {
     "zh": regex.compile(r"(?:较|比|相比|同比|环比|相较|与|对比)\s*$"),
-    "en": regex.compile(r"(?:compared (?:with|to)|than|versus|vs\.?|from|over|against|since|that of|those of)\s+$",
+    "en": regex.compile(r"(?:compared (?:with|to)|than|versus|vs\.?|from|over|against|since|that of|those of|as)\s+"
+                        r"(?:(?:in|during|for)\s+)?(?:(?:the\s+)?(?:same period of|level of|end of)\s+)?$",
                         regex.IGNORECASE),
-    "es": regex.compile(r"(?:frente a|respecto a|respecto de|en comparación con|comparado con|que|desde)\s+$",
+    "es": regex.compile(r"(?:frente a|respecto a|respecto de|en comparación con|comparado con|que|desde)\s+"
+                        r"(?:(?:en|el|al|del|a)\s+)?(?:(?:año|mismo período de|mismo periodo de)\s+)?$",
                         regex.IGNORECASE),
 }
 _GROWTH = {
@@ -257,6 +259,8 @@ class Context:
         head_after = bool(c.head) and text[c.start:c.end].endswith(c.head)
         if c.head and r.label == "count" and (lang != "zh" or not left or head_after):
             return c.head if lang != "zh" or not left else left + c.head
+        if c.form in ("share", "fraction", "preset") and not growth:
+            return left                   # 三分之一的村民, two-thirds of ...: a share of something, not a growth
         if growth or (not left and r.label in (PERCENT, MULTIPLE) and last):
             base = left or last
             if not base:

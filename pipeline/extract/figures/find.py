@@ -18,6 +18,7 @@ from .numbers import parse_digits
 def lang_is_es(lex: Lexicon) -> bool:
     return lex.lang == "es"
 
+_HEAD_TOKENS = 5    # a counted noun may follow up to 4 modifiers (186 village-level e-commerce service stations)
 _LOOK = 80          # how far a unit/noun/qualifier after a number may reach (bounded: long lines stay linear)
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
 _LETTER = regex.compile(r"[^\W\d_]")
@@ -166,6 +167,9 @@ def _find_zh(text: str) -> list[Candidate]:
         qa = _qual_after(lex, text, m.end())
         add(Candidate(m.start(), m.end(), "zh", "share", m.group("w"), unit="%",
                       qual_before=_qual_before(lex, text, m.start()), qual_after=qa))
+    for c in _zh_fractions(lex, text):
+        if not _overlaps(c.start, c.end, taken):
+            add(c)
     for m in lex.re["half"].finditer(text):
         um = lex.re["unit"].match(text, m.end(), m.end() + _LOOK)
         if not um or _overlaps(*m.span(), taken):
@@ -182,6 +186,29 @@ def _find_zh(text: str) -> list[Candidate]:
         if c is not None and not _overlaps(c.start, c.end, taken):
             add(c)
     out.sort(key=lambda c: c.start)
+    return out
+
+
+def _zh_one_duration(lex: Lexicon, text: str, start: int, end: int) -> bool:
+    """一个月/一年/一天 is a duration (a figure) only with a cue: 用了一个月, 一年时间, 一个月内, 只用了一天.
+
+    Without one it is a rhetorical singular or a frequency (一年卖出200单, 一天天)."""
+    if end < len(text) and text[end] == text[end - 1]:
+        return False                                      # 一天天, 一年年: reduplication
+    return bool(lex.re["one_dur_before"].search(text, max(0, start - 8), start)
+                or lex.re["one_dur_after"].match(text, end, end + _LOOK))
+
+
+def _zh_fractions(lex: Lexicon, text: str) -> list[Candidate]:
+    """三分之一 -> 33.333 %, 四分之三 -> 75 % (百分之N is handled as a percent prefix)."""
+    out = []
+    for m in lex.re["fraction"].finditer(text):
+        if m.group("d") in lex.data["_fraction_skip"]:
+            continue
+        qb = _qual_before(lex, text, m.start())
+        out.append(Candidate(m.start(), m.end(), "zh", "fraction", m.group("n"), num_max="", unit="%",
+                             hint="fraction:" + m.group("d"), qual_before=qb,
+                             qual_after=_qual_after(lex, text, m.end())))
     return out
 
 
@@ -256,7 +283,9 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
                 return None                               # 21年3月
         if info.label == DURATION and lex.re["dur_block"].match(text, end, end + _LOOK):
             return None                                   # 两年前: a relative date
-        if num == "一" and not (info.label in (MULTIPLE, "tenths") or unit in lex.data["_half_units"]):
+        if num == "一" and not (info.label in (MULTIPLE, "tenths") or unit in lex.data["_half_units"]
+                               or (unit in lex.data["_over_units"] and not text.startswith(("后", "以后", "之后"), end))
+                               or (info.label == DURATION and _zh_one_duration(lex, text, start, end))):
             return None                                   # 一部智能手机, 一夜, 一批: no quantity meaning
         if num == "二" and info.label == COUNT:
             return None                                   # 二次, 二期: ordinal use (cardinal is 两)
@@ -317,6 +346,9 @@ def _plural(lex: Lexicon, w: str) -> bool:
     lw = w.casefold()
     if lw in lex.data["_irregular"] or lw in lex.nouns:
         return True
+    if lex.data["_irregular_suffixes"] and lw.endswith(lex.data["_irregular_suffixes"]) and lw.isalpha() \
+            and lw not in lex.data["_not_plural"]:
+        return True                        # grandchildren, craftsmen, businesswomen, townspeople
     if lex.lang == "es":
         return len(lw) > 3 and lw.endswith("s")
     return len(lw) > 3 and lw.endswith("s") and not lw.endswith(("ss", "us", "is", "ous", "'s", "’s"))
@@ -330,15 +362,24 @@ def _latin_head(lex: Lexicon, text: str, pos: int, *, after_scale: bool) -> tupl
         m = _ES_DE.match(text, pos, pos + _LOOK)
         if m:
             cur = m.end()
+    cm = lex.re["compound_head"].match(text, cur, cur + _LOOK) if lex.re.get("compound_head") is not None else None
+    if cm:
+        return cm.group("w"), cm.end()                 # puntos de venta, estaciones de servicio
     best: tuple[str, int] = ("", pos)
-    for k in range(3):
+    for k in range(_HEAD_TOKENS):
         m = lex.re["head_word"].match(text, cur, cur + _LOOK)
         if not m:
             break
         w = m.group("w")
         lw = w.casefold()
+        if lw in lex.data["_head_joiners"] and k > 0 and not best[0]:
+            cur = m.end()                  # 2,000 small and medium-sized enterprises
+            continue
         if lw in stop:
             break
+        if _plural(lex, w) and lw in lex.data["_head_modifiers"]:
+            cur = m.end()                  # 15 nuevas tiendas: a plural adjective before the noun
+            continue
         if _plural(lex, w):
             end = m.end()
             # 20 countries and regions
@@ -389,14 +430,66 @@ def _latin_tokens(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
     return toks
 
 
+def _latin_presets(lex: Lexicon, text: str) -> list[Candidate]:
+    """Figures whose value a word states by itself (form ``preset``, ``num`` = the value):
+
+    shares ``two-thirds of`` / ``half of`` / ``la mitad de`` (percent), and singular durations with a
+    duration cue (``took a month``, ``within one year``, ``durante un año``, ``half a year``)."""
+    out: list[Candidate] = []
+    fr = lex.re.get("fraction")
+    if fr is not None:
+        fractions = lex.data["_fractions"]
+        for m in fr.finditer(text):
+            a, b = m.span("x")
+            if lex.re["fraction_block_before"].search(text, max(0, a - 16), a) \
+                    or lex.re["fraction_block_after"].match(text, b, b + _LOOK):
+                continue                                  # the first half of 2024, three quarters of the year
+            n = m.group("n")
+            k = 1.0 if not n else lex.data["_fraction_n"].get(n.casefold())
+            f_key = " ".join(m.group("f").casefold().split())
+            f = fractions.get(f_key)
+            if n and n.casefold() in lex.data["_fraction_article"] and f_key not in lex.data["_fraction_article_ok"]:
+                continue                                  # la tercera parte del proyecto: a part, not a share
+            if k is None or f is None:
+                continue
+            value = round(k * f, 3)
+            if value > 100:
+                continue
+            out.append(Candidate(a, b, lex.lang, "preset", repr(value), unit="%",
+                                 qual_before=_qual_before(lex, text, a), qual_after=""))
+    od = lex.re.get("one_duration")
+    if od is not None:
+        for m in od.finditer(text):
+            a, b = m.span()
+            w = " ".join(m.group("n").casefold().split())
+            half = w in lex.data["_half_words"]
+            value = "0.5" if half else "1.0"
+            ha = lex.re["half_after"].match(text, b, b + _LOOK) if lex.re.get("half_after") is not None else None
+            if ha and not half:
+                b, half, value = ha.end(), True, "1.5"      # un año y medio, a year and a half
+            if lex.re["dur_block"].match(text, b, b + _LOOK) \
+                    or lex.re["dur_block_before"].search(text, max(0, a - 12), a):
+                continue                                  # a year ago, hace un año, the last one year
+            qb = _qual_before(lex, text, a)
+            if not half and not qb and not lex.re["one_dur_cue"].search(text, max(0, a - 24), a):
+                continue                                  # once a year, one day he ...: no duration
+            out.append(Candidate(a, b, lex.lang, "preset", value, unit=m.group("u"),
+                                 qual_before=qb, qual_after=_qual_after(lex, text, b)))
+    return out
+
+
 def _find_latin(text: str, lang: str) -> list[Candidate]:
     lex = lexicon(lang)
     out: list[Candidate] = []
     taken = _Spans()
     toks = _latin_tokens(lex, text)
+    for c in _latin_presets(lex, text):
+        if not _overlaps(c.start, c.end, taken):
+            out.append(c)
+            taken.add(c.start, c.end)
     consumed_until = -1
     for i, (a, b, form) in enumerate(toks):
-        if a < consumed_until:
+        if a < consumed_until or _overlaps(a, b, taken):
             continue
         c = _latin_candidate(lex, text, a, b, form, toks, i)
         if c is not None and not _overlaps(c.start, c.end, taken):
@@ -491,10 +584,12 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
         if sa and (currency or len(sa.group("s")) >= 2):
             scale, pos = sa.group("s"), sa.end()
     hint = ""
-    if scale and lex.re.get("and_half") is not None:
+    if lex.re.get("and_half") is not None:
         hm = lex.re["and_half"].match(text, pos, pos + _LOOK)
-        if hm:
-            hint, pos = "half", hm.end()
+        if hm and (scale or (lex.re["unit"].match(text, hm.end(), hm.end() + _LOOK) is not None
+                             and lex.unit(lex.re["unit"].match(text, hm.end(), hm.end() + _LOOK).group("u")).label
+                             in (DURATION, MEASURE))):
+            hint, pos = "half", hm.end()                    # 1 millón y medio, two and a half years
     # glued letters after a digit numeral that are not a unit: 5G, 3D, 1990s
     if form == "digits" and pos == b and b < n and _LETTER.match(text[b]):
         um0 = lex.re["unit"].match(text, b, b + _LOOK)
@@ -505,8 +600,11 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
     nxt = toks[i + 1] if i + 1 < len(toks) else None
     if nxt is not None:
         link = None
-        if lex.re["range_between"].search(text, max(0, start - 12), start):
+        if lex.re["range_between"].search(text, max(0, start - 16), start):
             link = lex.re["range_and"].match(text, pos, pos + _LOOK)
+            if link is not None and link.end() != nxt[0] and i + 2 < len(toks) and toks[i + 2][0] == link.end() \
+                    and nxt[2] == "words" and text[nxt[0]:nxt[1]].casefold() in lex.singular_words:
+                nxt = toks[i + 2]                           # entre un 15 y un 20 por ciento
         if link is None or link.end() != nxt[0]:
             link = lex.re["range_conn"].match(text, pos, pos + _LOOK)
             if link is not None and link.end() == nxt[0]:
@@ -514,6 +612,12 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
                 is_to = link.group("c").casefold() in ("to", "a")
                 if is_to and lex.re["change_verb"].search(left):
                     link = None
+        if link is None or link.end() != nxt[0]:
+            rf = lex.re.get("range_from")
+            if rf is not None and rf.search(text, max(0, start - 12), start):
+                link = lex.re["range_to"].match(text, pos, pos + _LOOK)
+                if link is not None and lex.re["change_verb"].search(text, max(0, start - 40), start):
+                    link = None                             # pasó de 3 a 5: a change, not a range
         if link is not None and link.end() == nxt[0] and not _YEARLIKE.fullmatch(num) \
                 and not _YEARLIKE.fullmatch(text[nxt[0]:nxt[1]]):
             num_max = text[nxt[0]:nxt[1]]
@@ -542,6 +646,10 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
             if info.label == MULTIPLE and lex.re["freq_after"].match(text, um.end(), um.end() + _LOOK):
                 return None                                 # three times a week
             unit, end = u, um.end()
+            if info.label == MULTIPLE and " ".join(u.casefold().split()) in lex.data["_occurrence_units"] \
+                    and not lex.re["mult_cue_after"].match(text, end, end + _LOOK) \
+                    and not lex.re["mult_cue_before"].search(text, max(0, start - 40), start):
+                hint = "occurrences"                        # visited five times: a count, not a ratio
     qb_start = start
     head = ""
     if not unit:
@@ -558,12 +666,18 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
         info = lex.unit(unit)
         if info.label == DURATION and info.unit == "year":
             hint = "age"                                    # tiene 24 años / Li Wei, de 45 años,
+    if unit and not hint and lex.re.get("half_after") is not None and lex.unit(unit).label == DURATION:
+        hm = lex.re["half_after"].match(text, end, end + _LOOK)
+        if hm:
+            hint, end = "half", hm.end()                    # dos años y medio, tres horas y media
+            if lex.re["dur_block"].match(text, end, end + _LOOK):
+                return None                                 # un año y medio después: a relative date
     if lang == "es" and unit and lex.unit(unit).label == MONEY and lex.re.get("cents") is not None:
         cm2 = lex.re["cents"].match(text, end, end + _LOOK)
         if cm2:
             hint, end = "cents:" + cm2.group("c"), cm2.end()
     is_single = form == "words" and num.casefold() in lex.singular_words
-    if is_single and not scale and not num_max:
+    if is_single and not scale and not num_max and hint != "half":
         return None                                         # one click, un gran éxito
     year_like = form == "digits" and _YEARLIKE.fullmatch(num) is not None and not scale and not currency
     if year_like:

@@ -136,6 +136,11 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     lex.data["_person_cls"] = frozenset(d.get("person_classifiers") or [])
     lex.data["_scale_initial_q"] = frozenset(d.get("scale_initial_need_qualifier") or [])
     lex.re["dur_block"] = regex.compile(r"(?:" + _alt(d.get("duration_blockers") or ["以前"]) + r")")
+    lex.re["one_dur_before"] = regex.compile(r"(?:" + _alt(d.get("one_duration_cues_before") or ["用了"]) + r")\s*$")
+    lex.re["one_dur_after"] = regex.compile(r"\s*(?:" + _alt(d.get("one_duration_cues_after") or ["内"]) + r")")
+    fnum = rf"[{dg}{sc}]+"
+    lex.re["fraction"] = regex.compile(rf"(?P<d>{fnum})分之(?P<n>{fnum}(?:{regex.escape(lex.decimal_point or '点')}[{dg}]+)?)")
+    lex.data["_fraction_skip"] = frozenset(d.get("fraction_denominators_skip") or ["百"])
 
 
 def _build_latin(lex: Lexicon, d: dict) -> None:
@@ -172,6 +177,8 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     lex.re["scale_abbrev"] = regex.compile(r"[ \t\u00a0]?(?P<s>" + _alt(lex.scale_abbrev) + r")(?![\w])")
     halves = d.get("and_half") or []
     lex.re["and_half"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(halves) + r")(?![\w])", fl) if halves else None
+    halves_after = d.get("and_half_after_unit") or []
+    lex.re["half_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(halves_after) + r")(?![\w])", fl) if halves_after else None
     # units: "%" may be glued; words need a space; hyphen forms (-year-old, -fold) glue
     lex.re["unit"] = regex.compile(r"(?P<sp>[ \t\u00a0]*)(?P<u>" + _alt(units) + r")(?![\w])", fl)
     lex.re["age_before"] = regex.compile(r"(?:^|(?<=\W))(?:" + _alt(d.get("ages_before") or ["aged"]) + r")[ \t\u00a0]+$", fl)
@@ -190,10 +197,59 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     lex.re["excl_after"] = regex.compile(r"[ \t\u00a0]?(?:" + _alt(d["exclude_after"]) + r")(?![\w])", fl)
     lex.re["head_word"] = regex.compile(r"[ \t\u00a0]+(?P<w>[^\W\d_][\w'’-]*)")
     lex.data["_stop"] = frozenset(str(w).casefold() for w in d.get("head_stopwords") or [])
+    lex.data["_irregular_suffixes"] = tuple(str(w).casefold() for w in d.get("irregular_plural_suffixes") or [])
+    lex.data["_not_plural"] = frozenset(str(w).casefold() for w in d.get("not_plural") or [])
+    lex.data["_head_joiners"] = frozenset(str(w).casefold() for w in d.get("head_joiners") or [])
+    lex.data["_head_modifiers"] = frozenset(str(w).casefold() for w in d.get("head_modifiers") or [])
+    lex.data["_fraction_article"] = frozenset(str(w).casefold() for w in d.get("fraction_articles") or [])
+    lex.data["_fraction_article_ok"] = frozenset(str(w).casefold() for w in d.get("fraction_article_words") or [])
     lex.data["_non_count"] = frozenset(str(w).casefold() for w in d.get("non_count_heads") or [])
     lex.data["_irregular"] = frozenset(str(w).casefold() for w in d.get("irregular_plurals") or [])
-    lex.re["range_between"] = regex.compile(r"(?:^|(?<=\W))(?:" + _alt(d.get("range_between") or ["between"]) + r")[ \t\u00a0]+$", fl)
-    lex.re["range_and"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("range_and") or ["and"]) + r")[ \t\u00a0]+", fl)
+    arts = d.get("range_articles") or []
+    art = (r"(?:(?:" + _alt(arts) + r")[ \t\u00a0]+)?") if arts else ""
+    lex.re["range_between"] = regex.compile(r"(?:^|(?<=\W))(?:" + _alt(d.get("range_between") or ["between"]) + r")[ \t\u00a0]+" + art + "$", fl)
+    lex.re["range_and"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("range_and") or ["and"]) + r")[ \t\u00a0]+" + art, fl)
+    if d.get("range_from") and d.get("range_to"):      # de 3 a 5 (Spanish): only after "de"/"desde"
+        lex.re["range_from"] = regex.compile(r"(?:^|(?<=\W))(?:" + _alt(d["range_from"]) + r")[ \t\u00a0]+$", fl)
+        lex.re["range_to"] = regex.compile(r"[ \t\u00a0]+(?P<c>" + _alt(d["range_to"]) + r")[ \t\u00a0]+", fl)
+    compounds = [k for k in lex.nouns if " " in k]
+    if compounds:                                      # puntos de venta: a noun of several words
+        lex.re["compound_head"] = regex.compile(r"[ \t\u00a0]+(?P<w>" + _alt(compounds) + r")(?![\w])", fl)
+    # N times: a multiple only with a comparative cue (four times as much), else a count of occurrences
+    lex.data["_occurrence_units"] = frozenset(str(w).casefold() for w in d.get("occurrence_units") or [])
+    lex.re["mult_cue_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("multiple_cues_after") or ["as"]) + r")(?![\w])", fl)
+    lex.re["mult_cue_before"] = regex.compile(r"(?<![\w])(?:" + _alt(d.get("multiple_cues_before") or ["increased"])
+                                              + r")[ \t\u00a0]+(?:(?:" + _alt(lex.qual_before) + r")[ \t\u00a0]+)?$", fl)
+    # shares as words: two-thirds of, half of, la mitad de
+    fractions = {" ".join(str(k).casefold().split()): float(v) for k, v in (d.get("fraction_words") or {}).items()}
+    if fractions:
+        lex.data["_fractions"] = fractions
+        lex.data["_fraction_n"] = {str(k).casefold(): float(v) for k, v in (d.get("fraction_numerators") or {}).items()}
+        bare = d.get("fraction_bare") or []
+        bare_alt = ("|(?P<f>" + _alt(bare) + ")") if bare else ""
+        nums = _alt(lex.data["_fraction_n"])
+        fw = _alt(fractions).replace(r"\ ", r"[ \t\u00a0]+")
+        follow = _alt(d.get("fraction_follow") or ["of"])
+        lex.re["fraction"] = regex.compile(
+            rf"(?<![\w-])(?P<x>(?:(?P<n>{nums})[ \t\u00a0-]+(?P<f>{fw}){bare_alt}))"
+            rf"(?=[ \t\u00a0]+(?:{follow})(?![\w]))", fl)
+        lex.re["fraction_block_before"] = regex.compile(
+            r"(?<![\w])(?:" + _alt(d.get("fraction_blockers_before") or ["first"]) + r")[ \t\u00a0]+$", fl)
+        dets = d.get("fraction_determiners") or []
+        det = (r"(?:(?:" + _alt(dets) + r")[ \t\u00a0]+)?") if dets else ""
+        lex.re["fraction_block_after"] = regex.compile(
+            r"[ \t\u00a0]+(?:" + follow + r")[ \t\u00a0]+" + det + r"(?:" + _alt(d.get("fraction_blockers_after") or ["year"])
+            + r"|(?:1[89]|20)\d\d)(?![\w])", fl)
+    # singular durations with a cue: took a month, within one year, durante un año, half a year
+    ones = list(d.get("one_duration_words") or [])
+    halves_d = list(d.get("half_duration_words") or [])
+    if ones:
+        lex.data["_half_words"] = frozenset(" ".join(str(w).casefold().split()) for w in halves_d)
+        nw = _alt(ones + halves_d).replace(r"\ ", r"[ \t\u00a0]+")
+        lex.re["one_duration"] = regex.compile(
+            rf"(?<![\w-])(?P<n>{nw})[ \t\u00a0]+(?P<u>{_alt(d.get('one_duration_units') or ['year'])})(?![\w-])(?!['’]s)", fl)
+        lex.re["one_dur_cue"] = regex.compile(
+            r"(?<![\w])(?:" + _alt(d.get("one_duration_cues_before") or ["within"]) + r")[ \t\u00a0]+$", fl)
     lex.re["change_verb"] = regex.compile(r"(?<![\w])(?:" + _alt(d.get("change_verbs") or ["rose"]) + r")(?![\w])", fl)
     cj = d.get("cents_joiners") or []
     lex.re["cents"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(cj) + r")[ \t\u00a0]+(?P<c>\d{1,2})(?![\d,.]\d)(?:[ \t\u00a0]+(?:céntimos|centavos|cents))?", fl) if cj else None

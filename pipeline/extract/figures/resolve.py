@@ -93,6 +93,15 @@ def resolve(c: Candidate) -> Resolved | None:
         over = c.num.startswith("过")
     elif c.form == "half":
         value = 0.5
+    elif c.form == "preset":                          # the value is stated by a word (two-thirds, a month)
+        value = float(c.num)
+    elif c.form == "fraction":                        # 三分之一: numerator / denominator as a percent
+        den = parse_zh(c.hint.split(":", 1)[1], lex)
+        numer = parse_zh(c.num, lex)
+        if den is None or numer is None or not den.value or den.value_max or numer.value_max \
+                or numer.value > den.value:
+            return None
+        value = round(numer.value / den.value * 100, 3)
     elif c.form == "verb":
         value = lex.data["_mult_verbs"].get(c.num.casefold()) or lex.data["_mult_bare"].get(c.num.casefold())
         if value is None:
@@ -110,18 +119,26 @@ def resolve(c: Candidate) -> Resolved | None:
             value_max = _latin_number(c.num_max, form_max, c.scale_max or c.scale, lex)
             if value_max is None:
                 return None
+            if not c.scale and not c.scale_max and form_max == "words" and c.form == "words":
+                last = c.num_max.casefold().split()[-1]   # two or three thousand
+                s = lex.scale_words.get(last) or lex.hundred_words.get(last)
+                if s and not any(w in lex.scale_words or w in lex.hundred_words for w in c.num.casefold().split()) \
+                        and value * s <= value_max:
+                    value *= s
             if c.scale_max and not c.scale:           # 3 to 5 million
                 s = lex.scale_words.get(" ".join(c.scale_max.casefold().split()), 1.0)
                 if value * s <= value_max:
                     value *= s
         if c.hint == "half" and c.scale:
             value += 0.5 * (lex.scale_words.get(" ".join(c.scale.casefold().split())) or 0)
+        elif c.hint == "half" and not c.num_max:
+            value += 0.5                              # two and a half years, dos años y medio
         if c.hint.startswith("cents:"):
             value += int(c.hint[6:]) / 100.0
     # ---- label and unit
     if c.form in ("doubling", "verb"):
         label, unit = MULTIPLE, "times"
-    elif c.form == "share":
+    elif c.form in ("share", "fraction"):
         label, unit = PERCENT, "%"
     elif c.unit:
         info = lex.unit(c.unit)
@@ -146,6 +163,8 @@ def resolve(c: Candidate) -> Resolved | None:
             unit = unit if info.strong else _noun_unit(c, lex, unit)
         if c.hint == "age" and label == DURATION:
             label = AGE
+        if c.hint == "occurrences" and label == MULTIPLE:
+            label, unit = COUNT, "times"               # visited five times
     elif c.currency:
         label, unit = MONEY, lex.currencies_before.get(c.currency) or lex.currencies_before.get(c.currency.upper(), "")
         if not unit:
