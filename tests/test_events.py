@@ -52,7 +52,7 @@ EVENTS = [
     ("es", "La cooperativa se fundó en 2015 con diez familias.", [("2015", "2015")]),
     ("es", "El año pasado el gobierno aprobó un plan de apoyo.", [("El año pasado", "2023")]),
     ("es", "En junio se celebró la feria del comercio electrónico.", [("junio", "2024-06")]),
-    ("es", "El distrito fue designado condado modelo a principios de 2016.", [("a principios de 2016", "2016")]),
+    ("es", "El distrito fue designado condado modelo a principios de 2016.", [("a principios de 2016", "2016-01")]),
     ("es", "Este año se abrirán tres centros de servicios.", [("Este año", "2024")]),
 ]
 
@@ -276,7 +276,7 @@ MORE_EVENTS = [
      [("17 al 21 de agosto", "2024-08-17/2024-08-21")]),
     ("es", "En marzo de 2020, Aysa fundó una cooperativa con 12 vecinos.", REF, [("marzo de 2020", "2020-03")]),
     ("es", "El gobierno local planea construir 50 estaciones más para finales de 2025.", REF,
-     [("finales de 2025", "2025")]),
+     [("finales de 2025", "2025-12")]),
     ("es", "En 2022, la prefectura fue designada base nacional de comercio electrónico.", REF, [("2022", "2022")]),
     ("es", "La joven regresó a su pueblo natal en 2019.", REF, [("2019", "2019")]),
     ("es", "El mes pasado, el gobierno anunció nuevas ayudas.", REF, [("El mes pasado", "2024-05")]),
@@ -330,3 +330,184 @@ def test_events_resources_well_formed(lang):
     assert all(isinstance(w, str) and w for ws in data["cues"].values() for w in ws)
     r = rules(lang)
     assert r.figure.search("5.32") and not r.cue.search("")
+
+
+# ----------------------------------------------------------------------------- second pass (issue 5)
+
+def _labelled(text, ref):
+    return [(m.text, m.date, m.label) for m in extract(_doc(text, ref))]
+
+
+# parts of a year and festivals as event dates (reference 2025-03-10)
+PART_AND_FESTIVAL_EVENTS = [
+    ("zh", "去年底，阿克苏市电商产业园二期建成投用。", [("去年底", "2024-12")]),
+    ("zh", "年初，县商务局出台了电商扶持办法。", [("年初", "2025-01")]),
+    ("zh", "2023年末，合作社正式挂牌成立。", [("2023年末", "2023-12")]),
+    ("zh", "今年春节前后，园区举办了年货节。", [("今年春节前后", "2025-01/2025-02")]),
+    ("zh", "去年国庆期间，新景区正式开园。", [("去年国庆期间", "2024-10")]),
+    ("zh", "去年双十一，他的网店首次参加大促并上线了新品。", [("去年双十一", "2024-11-11")]),
+    ("zh", "元旦当天，冷链物流中心启用。", [("元旦", "2025-01-01")]),
+    ("zh", "每年春节，游子返乡。", []),
+    ("en", "The logistics park opened at the end of last year.", [("the end of last year", "2024-12")]),
+    ("en", "Early this year, the county launched a livestreaming base.", [("Early this year", "2025-01")]),
+    ("en", "She set up her online shop in late 2023.", [("late 2023", "2023-12")]),
+    ("en", "During the Spring Festival, the market hosted a food fair.",
+     [("During the Spring Festival", "2025-01/2025-02")]),
+    ("en", "The platform launched a farm channel on Singles' Day.", [("Singles' Day", "2024-11-11")]),
+    ("es", "El parque se inauguró a finales del año pasado.", [("a finales del año pasado", "2024-12")]),
+    ("es", "A principios de este año, la empresa abrió una tienda en línea.",
+     [("A principios de este año", "2025-01")]),
+    ("es", "La cooperativa se fundó a mediados de 2022.", [("a mediados de 2022", "2022-06")]),
+    ("es", "En Navidad, el mercado inauguró un pabellón de frutas.", [("Navidad", "2024-12-25")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", PART_AND_FESTIVAL_EVENTS)
+def test_events_year_parts_and_festivals(lang, text, expected):
+    assert _events(text, "2025-03-10") == expected
+
+
+# since / past N years / N years ago: events only with an action in the clause (reference 2023-06-01)
+VAGUE_EVENTS = [
+    ("en", "Ten years ago, the village had no paved road.", []),
+    ("en", "Ten years ago, he founded a cooperative in the village.", [("Ten years ago", "2013")]),
+    ("en", "A decade ago, few people here had heard of online shopping.", []),
+    ("en", "Since 2020, the county has trained village livestreamers.", [("Since 2020", "2020/2023")]),
+    ("en", "Since 2020, life in the village has changed a lot.", []),
+    ("en", "In the past five years, the town has become greener.", []),
+    ("en", "In the past five years, the town has built a new market.", [("In the past five years", "2018/2023")]),
+    ("es", "Hace diez años, el pueblo no tenía carretera.", []),
+    ("es", "Hace diez años, fundó una cooperativa con sus vecinos.", [("Hace diez años", "2013")]),
+    ("es", "Desde 2021, la ciudad ha cambiado mucho.", []),
+    ("es", "Desde 2021, el gobierno implementó un plan de apoyo.", [("Desde 2021", "2021/2023")]),
+    ("es", "En los últimos cinco años, la vida del pueblo mejoró.", []),
+    ("zh", "十年前，这里还是一片戈壁。", []),
+    ("zh", "十年前，他回乡创业。", [("十年前", "2013")]),
+    ("zh", "近五年来，电商产业发展迅速。", []),
+    ("zh", "近五年来，全县建成了一批电商服务站。", [("近五年来", "2018/2023")]),
+    ("zh", "2018年以来，村里的面貌焕然一新。", []),
+    ("zh", "2018年以来，县里先后出台了多项扶持政策。", [("2018年以来", "2018/2023")]),
+    ("zh", "两年前，她加入了直播团队。", [("两年前", "2021")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", VAGUE_EVENTS)
+def test_events_vague_dates_need_an_action(lang, text, expected):
+    assert _events(text, "2023-06-01") == expected
+
+
+# planned events: future dates, resolved forward, labelled by the strongest cue (reference 2024-10-20)
+PLANNED_EVENTS = [
+    ("zh", "第二届电商大会将于明年3月在喀什举办。", [("明年3月", "2025-03", "conference")]),
+    ("zh", "新园区将于3月建成投用。", [("3月", "2025-03", "opening")]),
+    ("zh", "展会定于9月15日开幕。", [("9月15日", "2025-09-15", "opening")]),
+    ("zh", "博览会计划于明年5月在乌鲁木齐召开。", [("明年5月", "2025-05", "conference")]),
+    ("zh", "展会于9月15日开幕。", [("9月15日", "2024-09-15", "opening")]),
+    ("en", "The expo is scheduled for next March.", [("next March", "2025-03", "conference")]),
+    ("en", "The new airport will open in May.", [("May", "2025-05", "opening")]),
+    ("en", "The trade fair will be held in Kashgar in April.", [("April", "2025-04", "conference")]),
+    ("en", "The trade fair was held in Kashgar in April.", [("April", "2024-04", "conference")]),
+    ("en", "A new forum is planned for next June in Urumqi.", [("next June", "2025-06", "conference")]),
+    ("es", "La feria está prevista para septiembre.", [("septiembre", "2025-09", "conference")]),
+    ("es", "El nuevo centro logístico abrirá en marzo.", [("marzo", "2025-03", "opening")]),
+    ("es", "La cumbre se celebrará en mayo en Pekín.", [("mayo", "2025-05", "conference")]),
+    ("es", "La cumbre se celebró en mayo en Pekín.", [("mayo", "2024-05", "conference")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", PLANNED_EVENTS)
+def test_events_planned_resolve_forward(lang, text, expected):
+    assert _labelled(text, "2024-10-20") == expected
+
+
+# publication dates in edition lines, timestamps and source lines (ingest types them byline)
+PUBLICATION_LINES = [
+    ("《 人民日报 》（ 2024年10月22日 第 10 版）\n阿克苏电商产业蓬勃发展\n去年，全市网络零售额增长两成。\n",
+     None, [("2024年10月22日", "2024-10-22", "publication")]),
+    ("阿克苏电商产业蓬勃发展\n2025-01-08 08:35 来源：新疆日报\n今年，园区将扩建。\n",
+     None, [("2025-01-08 08:35", "2025-01-08", "publication"), ("今年", "2025", "other")]),
+    ("China sin pobreza\nCGTN Español | Publicado: 2 de agosto de 2024\nLas ventas crecieron mucho.\n",
+     None, [("2 de agosto de 2024", "2024-08-02", "publication")]),
+    ("Auge del comercio\nSpanish.xinhuanet.com | 2024-06-12 15:20:31\nEl parque abrió en 2019.\n",
+     None, [("2024-06-12 15:20:31", "2024-06-12", "publication"), ("2019", "2019", "opening")]),
+    ("Xinjiang fruit goes online\nUpdated: 2023-09-01 10:20\nThe market opened in 2019.\n",
+     None, [("2023-09-01 10:20", "2023-09-01", "publication"), ("2019", "2019", "opening")]),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", PUBLICATION_LINES)
+def test_events_publication_lines(text, ref, expected):
+    assert _labelled(text, ref) == expected
+
+
+def test_events_weak_cue_yields_to_a_stronger_one():
+    from pipeline.extract.events.rules import best_cue, rules
+    r = rules("zh")
+    assert best_cue(r, "将于明年3月在喀什举办").group(0) == "举办"
+    assert best_cue(r, "将于明年完成").group(0) == "将于"
+    assert best_cue(rules("en"), "will be held in Kashgar").group(0).lower() == "will be held"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare 年底 / 年中 takes the paragraph's explicit year, but not a planned (future) one
+    ("2015年4月，该市被确定为示范县；年底，又被商务部确定为综合示范县。", [("2015年4月", "2015-04"), ("年底", "2015-12")]),
+    ("2015年4月，该市被确定为示范县。年底，园区开园。", [("2015年4月", "2015-04"), ("年底", "2015-12")]),
+    ("据介绍，大会将于明年3月举办。年中将再引进一批企业。", [("明年3月", "2025-03"), ("年中", "2024-06")]),
+])
+def test_events_bare_year_part_context(text, expected):
+    assert _events(text) == expected
+
+
+def test_events_description_drops_the_dateline():
+    text = "Title here\n\nKASHGAR, Dec. 3 (Xinhua) -- A base that opened at the end of last year now hosts firms.\n"
+    got = [(m.text, m.description) for m in extract(_doc(text, "2024-12-03"))]
+    assert got == [("Dec. 3", "publication"), ("the end of last year", "A base that opened now hosts firms")]
+
+
+@pytest.mark.parametrize("lang,text,ref,expected", [
+    # two expressions of one date side by side are one event spanning both
+    ("en", "Many shoppers stocked up ahead of Singles' Day on Nov. 11.", "2023-11-20",
+     [("ahead of Singles' Day on Nov. 11", "2023-11-11")]),
+    ("es", "El 11 de noviembre, día de los Solteros, las ventas se dispararon.", "2023-11-20",
+     [("11 de noviembre, día de los Solteros", "2023-11-11")]),
+    ("zh", "11月11日（双十一），平台订单突破百万单并上线新频道。", "2023-11-20", [("11月11日（双十一", "2023-11-11")]),
+    # a vague date's action must be in its own clause, not in a later one
+    ("en", "\"Ten years ago, nobody here sold online,\" said Ali, who opened a shop in 2015.", "2023-06-01",
+     [("2015", "2015")]),
+    ("es", "Hace diez años, nadie vendía por internet, dijo Ali, que abrió una tienda en 2015.", "2023-06-01",
+     [("2015", "2015")]),
+    ("en", "Since last year, the county has built 30 cold-storage facilities.", "2023-06-01",
+     [("Since last year", "2022/2023")]),
+])
+def test_events_appositions_and_vague_clauses(lang, text, ref, expected):
+    assert _events(text, ref) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Xinjiang fruit\nFecha de publicación: 20/11/2023\nLas ventas crecieron.\n", [("20/11/2023", "publication")]),
+    ("Xinjiang fruit\nPublished on: 2023-11-20\nSales grew.\n", [("2023-11-20", "publication")]),
+])
+def test_events_publication_words(text, expected):
+    assert [(m.text, m.label) for m in extract(_doc(text, None))] == expected
+
+
+PUBLICATION_MORE = [
+    ("标题在此\n发布时间：2024-06-12 10:20\n去年，园区开园。\n", [("2024-06-12 10:20", "publication"), ("去年", "opening")]),
+    ("标题在此\n2024年06月12日 15:20  来源：新华网\n正文内容很多。\n", [("2024年06月12日", "publication")]),
+    ("标题在此\n来源：人民网 2024年6月12日\n正文内容很多。\n", [("2024年6月12日", "publication")]),
+    ("Title here\nBy Li Ming | chinadaily.com.cn | Updated: 2024-06-12 15:20\nThe park opened in 2019.\n",
+     [("2024-06-12 15:20", "publication"), ("2019", "opening")]),
+    ("Title here\nPublished: June 12, 2024\nThe park opened in 2019.\n",
+     [("June 12, 2024", "publication"), ("2019", "opening")]),
+    ("Título aquí\nActualizado 12/06/2024 15:20\nEl parque abrió en 2019.\n",
+     [("12/06/2024 15:20", "publication"), ("2019", "opening")]),
+    ("Título\nPEKÍN, 12 de junio de 2024 (Xinhua) -- El parque abrió en 2019.\n",
+     [("12 de junio de 2024", "publication"), ("2019", "opening")]),
+    ("Title\nURUMQI, Nov. 11 (Xinhua) -- The fair opened in Urumqi.\n", [("Nov. 11", "publication")]),
+    ("Título\nURUMQI, 3 sept (Xinhua) -- La feria abrió en Urumqi.\n", [("3 sept", "publication")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PUBLICATION_MORE)
+def test_events_publication_more_forms(text, expected):
+    assert [(m.text, m.label) for m in extract(_doc(text, "2024-11-20"))] == expected

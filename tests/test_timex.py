@@ -23,7 +23,7 @@ ABSOLUTE = [
     ("zh", "２０２３年１０月８日发布", [("２０２３年１０月８日", "2023-10-08")]),
     ("zh", "2022年12月31日 午夜", [("2022年12月31日", "2022-12-31")]),
     ("zh", "2021年9月，产业园获评示范基地。", [("2021年9月", "2021-09")]),
-    ("zh", "2016年初，县里启动了新项目。", [("2016年初", "2016")]),
+    ("zh", "2016年初，县里启动了新项目。", [("2016年初", "2016-01")]),
     ("zh", "发布时间：2020-05-16 17:05:24", [("2020-05-16 17:05:24", "2020-05-16")]),
     ("zh", "日期 2020/5/16", [("2020/5/16", "2020-05-16")]),
     ("zh", "2014年至2023年，网络零售额增长7.6倍。", [("2014年至2023年", "2014/2023")]),
@@ -40,15 +40,15 @@ ABSOLUTE = [
     ("en", "Prices rose from 2014 to 2023.", [("from 2014 to 2023", "2014/2023")]),
     ("en", "Between 2010 and 2015 the town grew.", [("Between 2010 and 2015", "2010/2015")]),
     ("en", "Exports fell in the first quarter of 2020.", [("the first quarter of 2020", "2020-Q1")]),
-    ("en", "By mid-2022 the line was complete.", [("mid-2022", "2022")]),
-    ("en", "In late 2019, the company moved.", [("late 2019", "2019")]),
+    ("en", "By mid-2022 the line was complete.", [("mid-2022", "2022-06")]),
+    ("en", "In late 2019, the company moved.", [("late 2019", "2019-12")]),
     ("en", "The law took effect on Jan. 1, 2021.", [("Jan. 1, 2021", "2021-01-01")]),
     # es
     ("es", "El parque se inauguró el 28 de mayo de 2024.", [("28 de mayo de 2024", "2024-05-28")]),
     ("es", "La cooperativa se fundó en 2015.", [("2015", "2015")]),
     ("es", "Llegó a Kashgar en marzo de 2019.", [("marzo de 2019", "2019-03")]),
     ("es", "Las ventas crecieron de 2014 a 2023.", [("de 2014 a 2023", "2014/2023")]),
-    ("es", "A principios de 2016 el distrito cambió.", [("A principios de 2016", "2016")]),
+    ("es", "A principios de 2016 el distrito cambió.", [("A principios de 2016", "2016-01")]),
     ("es", "entre 2010 y 2015 se construyeron carreteras", [("entre 2010 y 2015", "2010/2015")]),
     ("es", "el primer trimestre de 2020 fue difícil", [("el primer trimestre de 2020", "2020-Q1")]),
     ("es", "Publicado el 1 de junio de 2020", [("1 de junio de 2020", "2020-06-01")]),
@@ -82,7 +82,7 @@ RELATIVE = [
     ("zh", "今年以来，订单翻番。", REF, [("今年以来", "2024-01/2024-06")]),
     ("zh", "1-5月，全区实现销售额。", REF, [("1-5月", "2024-01/2024-05")]),
     ("zh", "1至4月累计完成", REF, [("1至4月", "2024-01/2024-04")]),
-    ("zh", "去年底，项目竣工。", REF, [("去年底", "2023")]),
+    ("zh", "去年底，项目竣工。", REF, [("去年底", "2023-12")]),
     ("zh", "16日，记者从商务局获悉。", REF, [("16日", "2024-06-16")]),
     ("zh", "昨天，展会开幕。", REF, [("昨天", "2024-06-14")]),
     # zh across a year boundary: reference 2025-01-10
@@ -361,11 +361,320 @@ def test_timex_weekdays_zh(text, expected):
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("2020年年底，项目竣工。", [("2020年年底", "2020")]),
-    ("年底前，新园区将建成。", [("年底", "2024")]),
+    ("2020年年底，项目竣工。", [("2020年年底", "2020-12")]),
+    ("年底前，新园区将建成。", [("年底", "2024-12")]),
     ("每年年底评比一次", []),
-    ("今年年初，基地挂牌。", [("今年年初", "2024")]),
+    ("今年年初，基地挂牌。", [("今年年初", "2024-01")]),
     ("2016年初步统计", [("2016年", "2016")]),
 ])
 def test_timex_year_parts_zh(text, expected):
     assert _pairs(text, "zh") == expected
+
+
+# ----------------------------------------------------------------------------- second pass (issue 5)
+# 1. parts of a year name a month, never the bare year (reference 2025-03-10)
+
+YEAR_PARTS = [
+    ("zh", "去年底，园区二期建成投用。", [("去年底", "2024-12")]),
+    ("zh", "去年年底，合作社注册成立。", [("去年年底", "2024-12")]),
+    ("zh", "年底前，全县将建成30个服务站。", [("年底", "2025-12")]),
+    ("zh", "年初，县里出台了扶持政策。", [("年初", "2025-01")]),
+    ("zh", "今年年中，物流园将投入使用。", [("今年年中", "2025-06")]),
+    ("zh", "2023年末，全市网店达1.2万家。", [("2023年末", "2023-12")]),
+    ("zh", "2022年初，他辞职回乡。", [("2022年初", "2022-01")]),
+    ("zh", "岁末，各地年货节陆续开幕。", [("岁末", "2025-12")]),
+    ("zh", "明年初，新航线将开通。", [("明年初", "2026-01")]),
+    ("zh", "前年底，基地挂牌。", [("前年底", "2023-12")]),
+    ("zh", "下半年，平台将上线新功能。", [("下半年", "2025-07/2025-12")]),
+    ("zh", "去年上半年，销售额有所下降。", [("去年上半年", "2024-01/2024-06")]),
+    ("zh", "2023年中，公司完成融资。", [("2023年中", "2023-06")]),
+    ("zh", "年初以来，订单持续增长。", [("年初以来", "2025-01/2025-03")]),
+    ("zh", "去年中国电商交易额增长。", [("去年", "2024")]),
+    ("zh", "这一年中，他学会了直播。", []),
+    ("en", "The plant opened at the end of last year.", [("the end of last year", "2024-12")]),
+    ("en", "Early this year, the county launched a livestreaming base.", [("Early this year", "2025-01")]),
+    ("en", "He moved back to Hotan in late 2023.", [("late 2023", "2023-12")]),
+    ("en", "The railway was completed by mid-2022.", [("mid-2022", "2022-06")]),
+    ("en", "Construction began in early 2021.", [("early 2021", "2021-01")]),
+    ("en", "The park will open by the end of the year.", [("the end of the year", "2025-12")]),
+    ("en", "The store opened late last year.", [("late last year", "2024-12")]),
+    ("en", "At the beginning of 2020, the firm had a dozen staff.", [("the beginning of 2020", "2020-01")]),
+    ("en", "Prices peaked in the middle of 2019.", [("the middle of 2019", "2019-06")]),
+    ("en", "The county became a pilot early in 2016.", [("early in 2016", "2016")]),
+    ("es", "Se mudó a Aksu a finales de 2023.", [("a finales de 2023", "2023-12")]),
+    ("es", "A principios de este año, la empresa abrió una tienda.", [("A principios de este año", "2025-01")]),
+    ("es", "La línea se completó a mediados de 2022.", [("a mediados de 2022", "2022-06")]),
+    ("es", "El parque abrió a finales del año pasado.", [("a finales del año pasado", "2024-12")]),
+    ("es", "La fábrica funcionará a principios del próximo año.", [("a principios del próximo año", "2026-01")]),
+    ("es", "Las obras terminarán a finales de año.", [("a finales de año", "2025-12")]),
+    ("es", "Al final de 2021 la cooperativa tenía muchos socios.", [("Al final de 2021", "2021-12")]),
+    ("es", "La tienda abrió a comienzos de 2019.", [("a comienzos de 2019", "2019-01")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", YEAR_PARTS)
+def test_timex_year_parts_name_a_month(lang, text, expected):
+    assert _pairs(text, lang, "2025-03-10") == expected
+
+
+# 2. festivals and named days (reference 2025-03-10; Chinese New Year 2025-01-29, 2024-02-10, 2026-02-17)
+
+FESTIVALS = [
+    ("zh", "今年春节前后，园区举办了年货节。", [("今年春节前后", "2025-01/2025-02")]),
+    ("zh", "春节期间，快递网点照常营业。", [("春节期间", "2025-01/2025-02")]),
+    ("zh", "2024年春节，他回到家乡开网店。", [("2024年春节", "2024-02")]),
+    ("zh", "国庆节期间，景区游客大增。", [("国庆节期间", "2024-10")]),
+    ("zh", "去年国庆，景区迎来客流高峰。", [("去年国庆", "2024-10")]),
+    ("zh", "王国庆是合作社的负责人。", []),
+    ("zh", "双十一当天，订单量突破百万单。", [("双十一", "2024-11-11")]),
+    ("zh", "今年双11，平台推出新玩法。", [("今年双11", "2025-11-11")]),
+    ("zh", "元旦前夕，新线路开通。", [("元旦前夕", "2025-01-01")]),
+    ("zh", "每年春节，他都会回家。", []),
+    ("zh", "明年春节前，物流园将建成。", [("明年春节前", "2026-01/2026-02")]),
+    ("zh", "去年除夕，全家在直播间度过。", [("去年除夕", "2024-02-09")]),
+    ("zh", "大家一起观看春节联欢晚会。", []),
+    ("en", "During the Spring Festival, online sales soared.", [("During the Spring Festival", "2025-01/2025-02")]),
+    ("en", "Around the Chinese New Year, the market was packed.",
+     [("Around the Chinese New Year", "2025-01/2025-02")]),
+    ("en", "Orders on Singles' Day set a record.", [("Singles' Day", "2024-11-11")]),
+    ("en", "The shop opened on Christmas Eve 2023.", [("Christmas Eve 2023", "2023-12-24")]),
+    ("en", "Last Christmas, the village sold apples online.", [("Last Christmas", "2024-12-25")]),
+    ("en", "Every Christmas the family travels.", []),
+    ("en", "The Double 11 shopping festival drew many buyers.", [("Double 11", "2024-11-11")]),
+    ("en", "The new line opened on New Year's Day.", [("New Year's Day", "2025-01-01")]),
+    ("es", "Durante la Fiesta de la Primavera, las ventas crecieron.",
+     [("Durante la Fiesta de la Primavera", "2025-01/2025-02")]),
+    ("es", "En Navidad, la tienda vendió manzanas.", [("Navidad", "2024-12-25")]),
+    ("es", "Las ventas del Día de los Solteros batieron récords.", [("Día de los Solteros", "2024-11-11")]),
+    ("es", "La feria abrió en la Navidad de 2023.", [("Navidad de 2023", "2023-12-25")]),
+    ("es", "Cada Navidad la familia viaja.", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", FESTIVALS)
+def test_timex_festivals(lang, text, expected):
+    assert _pairs(text, lang, "2025-03-10") == expected
+
+
+def test_timex_festival_table_covers_2015_2030():
+    from pipeline.resources import load
+    table = load("zh", "timex")["chinese_new_year"]
+    assert sorted(int(y) for y in table) == list(range(2015, 2031))
+    assert all(str(d).startswith(f"{y}-0") for y, d in table.items())
+
+
+# 3. abbreviated months; 3b. planned dates resolve forward
+
+ABBREVIATED = [
+    ("en", "The fair opened on Nov. 11 in Urumqi.", "2024-12-20", [("Nov. 11", "2024-11-11")]),
+    ("en", "Sept. 3 marked the start of the harvest.", "2024-12-20", [("Sept. 3", "2024-09-03")]),
+    ("en", "It was signed on Dec 18, 2021.", "2024-12-20", [("Dec 18, 2021", "2021-12-18")]),
+    ("en", "The park opened on Dec. 18.", "2024-12-20", [("Dec. 18", "2024-12-18")]),
+    ("en", "Registration closed Oct. 1, 2023.", "2024-12-20", [("Oct. 1, 2023", "2023-10-01")]),
+    ("en", "The law took effect Feb. 29, 2024.", "2024-12-20", [("Feb. 29, 2024", "2024-02-29")]),
+    ("es", "BEIJING, 12 jun (Xinhua) -- El comercio creció.", "2024-12-20", [("12 jun", "2024-06-12")]),
+    ("es", "El 3 sept. se firmó el acuerdo.", "2024-12-20", [("3 sept.", "2024-09-03")]),
+    ("es", "El 5 de oct. abrió el mercado.", "2024-12-20", [("5 de oct.", "2024-10-05")]),
+    ("es", "Se publicó el 15 ago. 2023.", "2024-12-20", [("15 ago. 2023", "2023-08-15")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,ref,expected", ABBREVIATED)
+def test_timex_abbreviated_months(lang, text, ref, expected):
+    assert _pairs(text, lang, ref) == expected
+
+
+PLANNED = [
+    # reference 2024-10-20: a planned month before October is next year's, a reported one this year's
+    ("es", "La feria está prevista para septiembre.", [("septiembre", "2025-09")]),
+    ("es", "La feria se celebró en septiembre.", [("septiembre", "2024-09")]),
+    ("es", "La feria se celebrará en marzo en Urumqi.", [("marzo", "2025-03")]),
+    ("es", "El mercado abrió en marzo.", [("marzo", "2024-03")]),
+    ("en", "The fair will be held in March.", [("March", "2025-03")]),
+    ("en", "The fair was held in March.", [("March", "2024-03")]),
+    ("en", "The expo is scheduled for next March.", [("next March", "2025-03")]),
+    ("en", "The bridge is expected to open on May 1.", [("May 1", "2025-05-01")]),
+    ("zh", "展会将于3月举办。", [("3月", "2025-03")]),
+    ("zh", "展会于3月举办。", [("3月", "2024-03")]),
+    ("zh", "3月将举办第三届论坛。", [("3月", "2025-03")]),
+    ("zh", "第二届电商大会将于明年3月在喀什举办。", [("明年3月", "2025-03")]),
+    ("zh", "新园区计划于5月1日开园。", [("5月1日", "2025-05-01")]),
+    ("zh", "5月28日开园的园区，今年年底将扩建。", [("5月28日", "2024-05-28"), ("今年年底", "2024-12")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", PLANNED)
+def test_timex_planned_dates_resolve_forward(lang, text, expected):
+    assert _pairs(text, lang, "2024-10-20") == expected
+
+
+# 4. since / past N years / N years ago (reference 2023-06-01)
+
+SINCE_AGO = [
+    ("en", "Sales have doubled since 2020.", [("since 2020", "2020/2023")]),
+    ("en", "Ever since 2019 the road has been open.", [("Ever since 2019", "2019/2023")]),
+    ("en", "The firm has grown since May 2021.", [("since May 2021", "2021-05/2023-06")]),
+    ("en", "In the past five years, output rose.", [("In the past five years", "2018/2023")]),
+    ("en", "Over the last three years the village changed.", [("Over the last three years", "2020/2023")]),
+    ("en", "Ten years ago, the village had no road.", [("Ten years ago", "2013")]),
+    ("en", "A decade ago, few people shopped online.", [("A decade ago", "2013")]),
+    ("en", "Two months ago, the shop moved.", [("Two months ago", "2023-04")]),
+    ("es", "Desde 2021, la ciudad ha crecido.", [("Desde 2021", "2021/2023")]),
+    ("es", "desde el año 2019 la empresa exporta", [("desde el año 2019", "2019/2023")]),
+    ("es", "En los últimos cinco años, la producción aumentó.", [("En los últimos cinco años", "2018/2023")]),
+    ("es", "Hace diez años, el pueblo no tenía carretera.", [("Hace diez años", "2013")]),
+    ("es", "Hace una década, pocos compraban en línea.", [("Hace una década", "2013")]),
+    ("es", "Las ventas crecieron de 2014 a 2023.", [("de 2014 a 2023", "2014/2023")]),
+    ("zh", "2018年以来，全县电商快速发展。", [("2018年以来", "2018/2023")]),
+    ("zh", "近五年，全县电商快速发展。", [("近五年", "2018/2023")]),
+    ("zh", "过去三年，农民收入持续增长。", [("过去三年", "2020/2023")]),
+    ("zh", "十年前，这里还是一片戈壁。", [("十年前", "2013")]),
+    ("zh", "两年前，他开始直播带货。", [("两年前", "2021")]),
+    ("zh", "3个月前，合作社搬到了新址。", [("3个月前", "2023-03")]),
+    ("zh", "这项技术已有2000年前的雏形。", [("2000年", "2000")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", SINCE_AGO)
+def test_timex_since_past_and_ago(lang, text, expected):
+    assert _pairs(text, lang, "2023-06-01") == expected
+
+
+@pytest.mark.parametrize("lang,text,kind", [
+    ("en", "since 2020", "since"), ("es", "desde 2020", "since"), ("zh", "2020年以来", "since"),
+    ("en", "in the past five years", "last_n"), ("zh", "近五年", "last_n"), ("es", "hace diez años", "ago"),
+    ("zh", "十年前", "ago"), ("zh", "春节期间", "festival"), ("en", "May 16", ""),
+])
+def test_timex_kind_marks_vague_and_festival_expressions(lang, text, kind):
+    (t,) = find_timexes(text, lang, "2023-06-01")
+    assert t.kind == kind
+
+
+def test_timex_since_a_later_year_is_just_the_year():
+    assert _pairs("The plan runs since 2025.", "en", "2023-06-01") == [("since 2025", "2025")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("zh", "国庆，景区迎来客流高峰。", [("国庆", "2024-10")]),
+    ("zh", "在国庆，游客大增。", [("国庆", "2024-10")]),
+    ("zh", "王国庆，男，今年42岁。", [("今年", "2024")]),
+    ("zh", "刘国庆带领村民种植红枣。", []),
+    ("en", "The county exports Christmas trees to Europe.", []),
+    ("es", "El pueblo vende árboles y adornos de Navidad.", []),
+    ("en", "Sales have grown since last year.", [("since last year", "2023/2024")]),
+    ("es", "Desde el año pasado, el pueblo creció.", [("Desde el año pasado", "2023/2024")]),
+    ("zh", "去年以来，订单持续增长。", [("去年以来", "2023/2024")]),
+])
+def test_timex_festival_guards_and_since_last_year(lang, text, expected):
+    assert _pairs(text, lang, "2024-10-20") == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Fecha: 12/06/2024 10:30", [("12/06/2024 10:30", "2024-06-12")]),
+    ("es", "El 3.5.2024 se abrió el mercado.", [("3.5.2024", "2024-05-03")]),
+    ("en", "Posted 06/12/2024", [("06/12/2024", "2024-06-12")]),
+    ("en", "Posted 25/12/2024", [("25/12/2024", "2024-12-25")]),
+    ("en", "The ratio was 1.5.", []),
+    ("es", "Versión 2.10.2024b", []),
+])
+def test_timex_numeric_day_month_year(lang, text, expected):
+    assert _pairs(text, lang) == expected
+
+
+_NEW_FRAGMENTS = {
+    "zh": ["去年", "底", "年初", "年中", "，", "春节", "前后", "国庆", "期间", "双十一", "将于", "3月", "十年前",
+           "以来", "2018年", "岁末", "每年", "王", "。", "近五年"],
+    "en": ["the end of", "last year", "late", "2023", "mid-", "Christmas", "Spring Festival", "since", "Nov.",
+           "11", "will", "in", "March", "ten years ago", "every", ",", "during", "the"],
+    "es": ["a finales de", "2023", "del año pasado", "Navidad", "desde", "hace diez años", "prevista para",
+           "septiembre", "3", "sept.", "12", "jun", ",", "cada", "durante la", "Fiesta de la Primavera"],
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en", "es"])
+def test_timex_property_new_forms(lang):
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.sampled_from(_NEW_FRAGMENTS[lang]), max_size=12),
+           st.sampled_from([None, "2024", "2024-06", "2025-01-10", "2031-05-01"]))
+    def check(parts, ref):
+        text = "".join(p if lang == "zh" else p + " " for p in parts)
+        found = find_timexes(text, lang, ref)
+        for t in found:
+            assert text[t.start:t.end] == t.text and t.text.strip() == t.text
+            assert t.date == "" or _ISO.match(t.date), t.date
+            assert t.granularity in ("day", "month", "quarter", "year", "period")
+        assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    check()
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The plant opened in March last year.", [("March last year", "2023-03")]),
+    ("en", "Exports began in May this year.", [("May this year", "2024-05")]),
+    ("en", "The expo returns in August next year.", [("August next year", "2025-08")]),
+    ("es", "La segunda edición está prevista para agosto del próximo año.", [("agosto del próximo año", "2025-08")]),
+    ("es", "La planta abrió en marzo del año pasado.", [("marzo del año pasado", "2023-03")]),
+    ("es", "Las exportaciones comenzaron en mayo de este año.", [("mayo de este año", "2024-05")]),
+])
+def test_timex_month_with_relative_year(lang, text, expected):
+    assert _pairs(text, lang) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("zh", "今年618大促期间，销售额增长。", [("今年618", "2024-06-18")]),
+    ("zh", "618购物节当天，直播间火爆。", [("618", "2024-06-18")]),
+    ("zh", "销售额达618万元。", []),
+    ("zh", "去年618万元的订单", [("去年", "2023")]),
+    ("zh", "元宵节当天，灯会开幕。", [("元宵节", "2024-02-24")]),
+    ("en", "During the 618 shopping festival, sales rose.", [("During the 618 shopping festival", "2024-06-18")]),
+    ("en", "The Lantern Festival fell on a Saturday.", [("Lantern Festival", "2024-02-24")]),
+])
+def test_timex_shopping_festivals_and_lantern(lang, text, expected):
+    assert _pairs(text, lang, "2024-10-20") == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Orders doubled on Jan. 5.", [("Jan. 5", "2024-01-05")]),
+    ("en", "The line opened Aug. 21, 2023, in Kashgar.", [("Aug. 21, 2023", "2023-08-21")]),
+    ("en", "Voting ends on Sept. 30.", [("Sept. 30", "2024-09-30")]),
+    ("en", "The store opened Apr 2.", [("Apr 2", "2024-04-02")]),
+    ("en", "Applications close by Oct. 31.", [("Oct. 31", "2024-10-31")]),
+    ("en", "The deal was signed Nov 11-12.", [("Nov 11-12", "2024-11-11/2024-11-12")]),
+    ("es", "El 5 ene. llegó el primer envío.", [("5 ene.", "2024-01-05")]),
+    ("es", "URUMQI, 21 ago (Xinhua) -- Las ventas crecieron.", [("21 ago", "2024-08-21")]),
+    ("es", "La inscripción cierra el 30 sept.", [("30 sept.", "2024-09-30")]),
+    ("es", "Abrió el 2 abr. 2023 en Kashgar.", [("2 abr. 2023", "2023-04-02")]),
+    ("es", "El 1 dic comenzó la campaña.", [("1 dic", "2024-12-01")]),
+    ("es", "Las ventas crecieron en septiembre.", [("septiembre", "2024-09")]),
+    ("es", "El plan rige desde marzo hasta junio.", [("desde marzo hasta junio", "2024-03/2024-06")]),
+])
+def test_timex_abbreviated_months_more(lang, text, expected):
+    assert _pairs(text, lang, "2024-11-20") == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("zh", "古尔邦节期间，巴扎人气旺。", [("古尔邦节期间", "2024-06")]),
+    ("zh", "肉孜节前后，干果销量大增。", [("肉孜节前后", "2024-04")]),
+    ("zh", "今年中秋节，月饼热销。", [("今年中秋节", "2024-09-17")]),
+    ("zh", "去年端午，龙舟赛在湖上举行。", [("去年端午", "2023-06-22")]),
+    ("zh", "2023年中秋，他回到家乡。", [("2023年中秋", "2023-09-29")]),
+    ("en", "During the Corban Festival, markets were busy.", [("During the Corban Festival", "2024-06")]),
+    ("en", "The Mid-Autumn Festival 2023 saw record sales.", [("Mid-Autumn Festival 2023", "2023-09-29")]),
+    ("en", "Before Eid al-Fitr, dried fruit sold well.", [("Before Eid al-Fitr", "2024-04")]),
+    ("es", "Durante la Fiesta del Cordero, los mercados se llenaron.",
+     [("Durante la Fiesta del Cordero", "2024-06")]),
+    ("es", "El Festival del Medio Otoño de 2022 batió récords.", [("Festival del Medio Otoño de 2022", "2022-09-10")]),
+])
+def test_timex_lunar_festivals(lang, text, expected):
+    assert _pairs(text, lang, "2024-10-20") == expected
+
+
+def test_timex_lunar_tables_well_formed():
+    from pipeline.resources import load
+    tables = load("zh", "timex")["lunar_tables"]
+    for name, t in tables.items():
+        assert t["granularity"] in ("day", "month")
+        assert sorted(int(y) for y in t["dates"]) == list(range(2015, 2031)), name
+        assert all(str(d)[:4] == str(y) for y, d in t["dates"].items()), name
+    fests = [v for lang in ("zh", "en", "es") for v in load(lang, "timex")["festivals"].values()]
+    for spec in fests:
+        assert re.fullmatch(r"\d\d(?:-\d\d)?|cny(?:[+-]\d+)?", str(spec)) or spec in tables, spec

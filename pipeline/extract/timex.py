@@ -15,7 +15,23 @@ are then *not* relative.
 Year-less dates (5月28日, May 16, en junio) take the reference year, except when that would put
 them more than 6 months after the reference month: then they belong to the previous year
 (reference 2025-01-10: "12月" -> 2024-12, "3月" -> 2025-03).  News mostly reports the past, so
-the rule only ever moves backwards.
+the rule moves backwards — except for a PLANNED date: a future cue in its clause shortly before it
+(将于, 计划于, will, scheduled for, prevista para, se celebrará) or 将/拟 right after it resolves it
+forward (reference 2024-10-20: "将于3月举办" -> 2025-03, "3月举办" -> 2024-03).
+
+Parts of a year name a month, never the bare year: 去年底 / 年末 / 岁末 / late 2023 / the end of
+last year / a finales de 2023 -> MM=12, 年初 / early this year / a principios de este año -> 01,
+年中 / mid-2022 / a mediados de 2022 -> 06; 上半年 -> 01/06.  ("early in 2016", with "in", places
+an event loosely in the year and stays the year.)
+
+Festivals and named days (春节, 今年春节前后, 国庆, 双十一, 元旦, Christmas, Singles' Day, Navidad ...)
+are data in timex.yaml: a fixed day, a month, or Chinese New Year (a table by year) with a window
+(春节前后 = the months of CNY ± 15 days).  The year is explicit (2024年春节, last Christmas) or
+picked like a year-less month.
+
+since 2020 / desde 2021 / 2018年以来 -> 2020/<reference year>; the past five years / 近五年 ->
+<ref-5>/<ref>; ten years ago / hace diez años / 十年前 -> <ref-10>.  These carry ``kind`` "since",
+"last_n", "ago" (festivals "festival") so callers can treat them as vague (events need an action).
 
 Not dates: numbers + 年 that are not 4-digit years 1800-2099 (300年, 3年), 4-digit durations
 (逾2000年, 2000多年), 5G, 90后, percentages, amounts, the modal "may" (English month names are
@@ -48,6 +64,7 @@ class Timex:
     date: str           # ISO 8601 at its granularity, '' if unresolvable
     granularity: str    # day | month | quarter | year | period
     relative: bool      # resolving needed the reference date
+    kind: str = ""      # "" | since (since 2020) | last_n (近五年) | ago (十年前) | festival (春节)
 
 
 class Reference(NamedTuple):
@@ -122,18 +139,23 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
     return k // 12, k % 12 + 1
 
 
-def resolve_partial_year(month: int, ref: Reference | None, default_year: int | None
-                         ) -> tuple[int, bool] | None:
+def resolve_partial_year(month: int, ref: Reference | None, default_year: int | None,
+                         *, forward: bool = False) -> tuple[int, bool] | None:
     """Year for a year-less month/day: (year, relative) or None.
 
     default_year (context) wins and is not relative; otherwise the reference year, or the
-    previous one when the month would lie more than 6 months after the reference month."""
+    previous one when the month would lie more than 6 months after the reference month.
+    ``forward`` (the date is planned: 将于3月, scheduled for March) takes the next year instead
+    when the month lies before the reference month."""
     if default_year is not None:
         return default_year, False
     if ref is None:
         return None
     y = ref.year
-    if ref.month is not None and month - ref.month > 6:
+    if forward:
+        if ref.month is not None and month < ref.month:
+            y += 1
+    elif ref.month is not None and month - ref.month > 6:
         y -= 1
     return y, True
 
@@ -142,6 +164,44 @@ class _Ctx(NamedTuple):
     ref: Reference | None
     default_year: int | None
     text: str
+    lang: str = ""
+
+
+# a sentence is one clause for en/es except at these (a "." there is an abbreviation: Nov. 11)
+_CLAUSE_END = {"zh": "，,；;。！!？?\n", "en": ",;!?\n", "es": ",;!?¡¿\n"}
+
+
+@lru_cache(maxsize=None)
+def _future_res(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | None]:
+    res = load(lang, "timex")
+    before = res.get("future_cues") or []
+    after = res.get("future_after") or []
+    if lang == "zh":
+        b = regex.compile(alternation(before)) if before else None
+        a = regex.compile(r"^\s*" + alternation(after) + r"(?!近|军|其|之)") if after else None
+    else:
+        words = [r"\s+".join(regex.escape(p) for p in w.split()) for w in before]
+        b = regex.compile(r"(?<![\w])" + alternation(words, escape=False) + r"(?![\w])", regex.I) if words else None
+        a = None
+    return b, a
+
+
+def _future_at(ctx: _Ctx, start: int, end: int) -> bool:
+    """The date at [start, end) is planned: a future cue in its clause shortly before it
+    (将于, scheduled for, prevista para), or 将/拟 right after it (3月将举办)."""
+    if not ctx.lang or ctx.ref is None:
+        return False
+    before, after = _future_res(ctx.lang)
+    text = ctx.text
+    lo = max(0, start - 40)
+    ends = _CLAUSE_END.get(ctx.lang, ",;!?\n")
+    for i in range(start - 1, lo - 1, -1):
+        if text[i] in ends:
+            lo = i + 1
+            break
+    if before is not None and before.search(text, lo, start):
+        return True
+    return after is not None and bool(after.match(text[end:end + 6]))
 
 
 # a resolver returns (date, granularity, relative) or None to reject the match
@@ -211,6 +271,87 @@ def _g(m: regex.Match, name: str) -> str | None:
         return None
 
 
+# ----------------------------------------------------------------------------- festivals
+
+@lru_cache(maxsize=None)
+def _cny_table() -> dict[int, _dt.date]:
+    """Chinese New Year by year (zh/timex.yaml ``chinese_new_year``)."""
+    return {int(y): _dt.date.fromisoformat(str(d)) for y, d in load("zh", "timex")["chinese_new_year"].items()}
+
+
+@lru_cache(maxsize=None)
+def _lunar_tables() -> dict[str, tuple[str, dict[int, _dt.date]]]:
+    """Other lunar festivals (zh/timex.yaml ``lunar_tables``): name -> (granularity, year -> date)."""
+    out = {}
+    for name, t in (load("zh", "timex").get("lunar_tables") or {}).items():
+        out[name] = (t["granularity"], {int(y): _dt.date.fromisoformat(str(d)) for y, d in t["dates"].items()})
+    return out
+
+
+def _festival_month(spec: str, year: int) -> int | None:
+    """The month a festival falls in (to pick its year like any year-less month)."""
+    if spec in _lunar_tables():
+        d = _lunar_tables()[spec][1].get(year)
+        return d.month if d else None
+    if spec.startswith("cny"):
+        d = _cny_table().get(year)
+        return d.month if d else 2
+    try:
+        return int(spec[:2])
+    except ValueError:
+        return None
+
+
+def _festival_date(spec: str, year: int, window: tuple[int, int] | None) -> tuple[str, str] | None:
+    """(iso, granularity) of a festival in a year: 'MM-DD' a day, 'MM' a month, 'cny' the months
+    of Chinese New Year's window (春节前后), 'cny+0' / 'cny-1' a day; a name of ``lunar_tables``
+    its day or month."""
+    if spec in _lunar_tables():
+        gran, dates = _lunar_tables()[spec]
+        d = dates.get(year)
+        if d is None:
+            return None
+        return (d.isoformat(), DAY) if gran == DAY else (f"{d.year:04d}-{d.month:02d}", MONTH)
+    if spec.startswith("cny"):
+        d = _cny_table().get(year)
+        if d is None:
+            return None
+        if spec != "cny":
+            return (d + _dt.timedelta(days=int(spec[3:]))).isoformat(), DAY
+        w0, w1 = window or (-1, 7)
+        a, b = d + _dt.timedelta(days=w0), d + _dt.timedelta(days=w1)
+        if (a.year, a.month) == (b.year, b.month):
+            return f"{a.year:04d}-{a.month:02d}", MONTH
+        return f"{a.year:04d}-{a.month:02d}/{b.year:04d}-{b.month:02d}", PERIOD
+    if not regex.fullmatch(r"\d\d(?:-\d\d)?", spec):
+        return None    # an unknown spec in timex.yaml: no date rather than a crash
+    if len(spec) == 2:
+        iso = _ym(year, int(spec))
+        return (iso, MONTH) if iso else None
+    iso = _ymd(year, int(spec[:2]), int(spec[3:5]))
+    return (iso, DAY) if iso else None
+
+
+def _festival(spec: str, m: regex.Match, ctx: _Ctx, year: tuple[int, bool] | None | bool,
+              window: tuple[int, int] | None) -> "Resolved | None":
+    """Resolve a festival: the explicit year (``year``), else the context year, else the
+    reference year by the year-less rule (forward when the sentence plans it)."""
+    if year is False:
+        return None
+    if year is None:
+        if ctx.default_year is not None:
+            year = (ctx.default_year, False)
+        elif ctx.ref is None:
+            return ("", DAY, True, "festival")
+        else:
+            mo = _festival_month(spec, ctx.ref.year) or 1
+            year = resolve_partial_year(mo, ctx.ref, None, forward=_future_at(ctx, m.start(), m.end()))
+    r = _festival_date(spec, year[0], window)
+    if r is None:
+        return ("", DAY, year[1], "festival")
+    return (r[0], r[1], year[1], "festival")
+
+
 # ----------------------------------------------------------------------------- shared rules
 
 _ISO = regex.compile(
@@ -234,6 +375,22 @@ def _r_iso_month(m: regex.Match, ctx: _Ctx) -> Resolved | None:
     return (f"{y:04d}-{m['m']}", MONTH, False) if _valid_year(y) else None
 
 
+# 12/06/2024, 12.06.2024: day first in Spanish; in English month first (06/12/2024) unless the
+# first number cannot be a month
+_NUMERIC_DMY = regex.compile(
+    r"(?<![\d.,/\-])(?P<a>[0-3]?\d)(?P<s>[/.\-])(?P<b>[01]?\d)(?P=s)(?P<y>\d{4})(?![\w]|[/.\-]\d)"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
+
+
+def _r_numeric_dmy(m: regex.Match, ctx: _Ctx) -> Resolved | None:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["y"])
+    if not _valid_year(y):
+        return None
+    d, mo = (a, b) if ctx.lang != "en" or a > 12 else (b, a)
+    iso = _ymd(y, mo, d)
+    return (iso, DAY, False) if iso else None
+
+
 # ----------------------------------------------------------------------------- Chinese
 
 def _zh_rules() -> list[tuple[regex.Pattern, Resolver]]:
@@ -248,7 +405,10 @@ def _zh_rules() -> list[tuple[regex.Pattern, Resolver]]:
     MON = r"(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])"
     DAYN = r"(?P<d>\d{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])"
     MPART = alternation(p for p in res["month_parts"] if p != "中")
-    YPART = alternation(res["year_parts"])
+    ypart_month: dict[str, int] = res["year_part_months"]
+    # 中 only before punctuation (2023年中，…): 去年中国 / 今年中秋 are no year parts
+    YPART = ("(?:" + "|".join(regex.escape(p) + (r"(?=[\s,，。；;、:：)）]|$|将|前后|以来|时|期间|左右)" if p == "中" else "")
+                             for p in sorted(res["year_parts"], key=len, reverse=True)) + ")")
     DUR_PRE = alternation(res["duration_prefixes"])
     DUR_SUF = alternation(res["duration_suffixes"])
     CONN = alternation(c for c in res["range_connectors"] if c != "至今")
@@ -294,7 +454,8 @@ def _zh_rules() -> list[tuple[regex.Pattern, Resolver]]:
                 return ("", DAY if _g(m, "d") else MONTH, True)
             y, rel = yr
         else:
-            pr = resolve_partial_year(mo, ctx.ref, ctx.default_year)
+            pr = resolve_partial_year(mo, ctx.ref, ctx.default_year,
+                                      forward=_future_at(ctx, m.start(), m.end()))
             if pr is None:
                 return ("", DAY if _g(m, "d") else MONTH, True)
             y, rel = pr
@@ -315,18 +476,35 @@ def _zh_rules() -> list[tuple[regex.Pattern, Resolver]]:
     @rule(rf"{NOT_NUM_BEFORE}(?<!{DUR_PRE}){Y}\s*年(?!{DUR_SUF})(?:年?(?P<yp>{YPART}(?!步)))?")
     def _zh_year(m, ctx):
         y = _num(m["y"])
-        return (f"{y:04d}", YEAR, False) if _valid_year(y) else None
+        if not _valid_year(y):
+            return None
+        if _g(m, "yp"):
+            return (_ym(y, ypart_month[m["yp"]]), MONTH, False)
+        return (f"{y:04d}", YEAR, False)
 
     # bare 年初 / 年底 / 年末: of the reference year (年底前建成)
     @rule(rf"(?<![\d〇零○一二三四五六七八九十年今去明前后每当同次翌本上])年(?P<yp>{YPART}(?!步))")
     def _zh_bare_year_part(m, ctx):
+        mo = ypart_month[m["yp"]]
         if ctx.default_year is not None:
-            return (f"{ctx.default_year:04d}", YEAR, False)
-        return (_year_of(ctx, 0), YEAR, True)
+            return (_ym(ctx.default_year, mo), MONTH, False)
+        return (_ym(ctx.ref.year, mo) if ctx.ref else "", MONTH, True)
+
+    # 岁末 / 岁初: of the reference year
+    @rule(alternation(res["year_part_words"]))
+    def _zh_year_part_word(m, ctx):
+        mo = res["year_part_words"][m.group(0)]
+        if ctx.default_year is not None:
+            return (_ym(ctx.default_year, mo), MONTH, False)
+        return (_ym(ctx.ref.year, mo) if ctx.ref else "", MONTH, True)
 
     # 去年 / 今年 [初|底]
     @rule(rf"(?P<ry>{RY})(?:年?(?P<yp>{YPART}(?!步)))?")
     def _zh_rel_year(m, ctx):
+        if _g(m, "yp"):   # 去年底 -> the month (2024-12 in a 2025 article)
+            if ctx.ref is None:
+                return ("", MONTH, True)
+            return (_ym(ctx.ref.year + rel_years[m["ry"]], ypart_month[m["yp"]]), MONTH, True)
         return (_year_of(ctx, rel_years[m["ry"]]), YEAR, True)
 
     # [Y年|今年] 上半年 / 一季度 / 前5个月 / 前三季度 / 1-5月 / 以来
@@ -364,21 +542,28 @@ def _zh_rules() -> list[tuple[regex.Pattern, Resolver]]:
         return (p, PERIOD, rel) if p else None
 
     # 今年以来 / 2019年以来 / 2014年至今
-    @rule(rf"(?:{YEAR_HEAD})\s*(?:{alternation(res['since_suffixes'])}|至今)")
+    SINCE = rf"(?:{alternation(res['since_suffixes'])}|至今)"
+
+    @rule(rf"(?:{YEAR_HEAD})\s*(?:年?(?P<ini>初))?\s*{SINCE}")
     def _zh_since(m, ctx):
         if _g(m, "ry"):
             delta = rel_years[m["ry"]]
             if delta == 0:
                 return _ytd(ctx)
             if ctx.ref is None:
-                return ("", PERIOD, True)
-            return (f"{ctx.ref.year + delta:04d}/{ctx.ref.year:04d}", PERIOD, True)
+                return ("", PERIOD, True, "since")
+            return (f"{ctx.ref.year + delta:04d}/{ctx.ref.year:04d}", PERIOD, True, "since")
         y = _num(m["y"])
         if not _valid_year(y):
             return None
         if ctx.ref is None or ctx.ref.year <= y:
             return (f"{y:04d}", YEAR, False)
-        return (f"{y:04d}/{ctx.ref.year:04d}", PERIOD, True)
+        return (f"{y:04d}/{ctx.ref.year:04d}", PERIOD, True, "since")
+
+    # 年初以来 / 年初至今: the reference year so far
+    @rule(rf"(?<![\d〇零○一二三四五六七八九十年今去明前后每当同次翌本上])年初\s*{SINCE}")
+    def _zh_ytd(m, ctx):
+        return _ytd(ctx)
 
     # 2014年至2023年 / 2014-2023年 / 2014年—2023年
     @rule(rf"{NOT_NUM_BEFORE}(?P<y1>\d{{4}}|[〇零○一二三四五六七八九]{{4}})\s*年?\s*{CONN}\s*"
@@ -451,8 +636,43 @@ def _zh_rules() -> list[tuple[regex.Pattern, Resolver]]:
         if not n or n > 100:
             return None
         if ctx.ref is None:
-            return ("", PERIOD, True)
-        return (f"{ctx.ref.year - n:04d}/{ctx.ref.year:04d}", PERIOD, True)
+            return ("", PERIOD, True, "last_n")
+        return (f"{ctx.ref.year - n:04d}/{ctx.ref.year:04d}", PERIOD, True, "last_n")
+
+    # 十年前 / 3个月前 -> the reference year (month) minus N
+    @rule(rf"{NOT_NUM_BEFORE}(?<![第每近约逾共前]){N}\s*(?:(?P<yu>年)|个\s*(?P<mu>月))(?:{alternation(res['ago_suffixes'])})(?![后天夕期])")
+    def _zh_ago(m, ctx):
+        n = _num(m["n"])
+        if not n or n > 60:
+            return None
+        if _g(m, "yu"):
+            return (_year_of(ctx, -n), YEAR, True, "ago")
+        return (_month_of(ctx, -n), MONTH, True, "ago")
+
+    # 春节 / 今年春节前后 / 2024年国庆 / 双十一: festivals and named days
+    fests: dict[str, str] = res["festivals"]
+    guarded: dict[str, list[str]] = res["festival_guarded"]
+    windows: dict[str, list[int]] = res["festival_windows"]
+    WIN = alternation(w for w in windows if w)
+
+    @rule(rf"(?<!{alternation(res['festival_not_after'])})(?:{YEAR_HEAD}\s*)?(?P<f>{alternation(fests)})"
+          rf"(?!联欢|晚会)(?P<w>{WIN})?")
+    def _zh_festival(m, ctx):
+        f = m["f"]
+        if f[-1].isdigit() and regex.match(r"[\d.%％万亿千百元余多个]", ctx.text[m.end("f"):m.end("f") + 1]):
+            return None   # 618万元, 双11.5: a number, not the shopping festival
+        if f in guarded and not (_g(m, "y") or _g(m, "ry")) and not any(
+                ctx.text.startswith(g, m.end("f")) for g in guarded[f]):
+            # 国庆 alone is also a given name (王国庆): a date only before punctuation and not
+            # right after another Han character (在国庆，… / 国庆，… at a clause start)
+            prev = ctx.text[m.start() - 1] if m.start() > 0 else ""
+            nxt = ctx.text[m.end("f"):m.end("f") + 1]
+            if not (nxt in ("", "，", ",", "。", "、", "；", ";", " ")
+                    and (not regex.match(r"\p{Han}", prev) or prev in "在于逢到至过迎")):
+                return None
+        yr = year_from(m, ctx)
+        w = windows.get(_g(m, "w") or "")
+        return _festival(fests[f], m, ctx, yr, tuple(w) if w else None)
 
     # bare 16日 (day of the reference month)
     @rule(rf"(?<![\d.月/\-第每近前共约逾]){NOT_NUM_BEFORE}(?P<d>\d{{1,2}})\s*日"
@@ -530,7 +750,8 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
                 return None
             rel = False
         else:
-            pr = resolve_partial_year(mo, ctx.ref, ctx.default_year)
+            pr = resolve_partial_year(mo, ctx.ref, ctx.default_year,
+                                      forward=_future_at(ctx, m.start(), m.end()))
             if pr is None:
                 return ("", gran, True)
             y, rel = pr
@@ -561,6 +782,15 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
         return ctx.ref.year, True
 
     MOD = rf"(?:(?P<mod>{MODS})\s*)?"
+    part_mods: dict[str, int] = {k.lower(): v for k, v in res["part_modifiers"].items()}
+
+    def year_part(m, y: int, rel: bool) -> Resolved:
+        """A year, or the month a part modifier names (late 2023 -> 2023-12)."""
+        mod = (_g(m, "mod") or "").lower()
+        mod = regex.sub(r"\s+", " ", mod).strip()
+        if mod in part_mods:
+            return (_ym(y, part_mods[mod]), MONTH, rel)
+        return (f"{y:04d}", YEAR, rel)
     DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|º|\.º)?"
 
     if lang == "en":
@@ -608,16 +838,20 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
         def _en_rel(m, ctx):
             delta = res["relative_words"][m["rw"].lower()]
             if m["unit"].lower() == "year":
-                return (_year_of(ctx, delta), YEAR, True)
+                if ctx.ref is None:
+                    return ("", YEAR, True)
+                return year_part(m, ctx.ref.year + delta, True)
             return (_month_of(ctx, delta), MONTH, True)
 
         # a year ago / two months ago
-        @rule(rf"{B}(?P<n>{NUMW}|an?)\s+(?P<unit>year|month)s?\s+ago{E}")
+        @rule(rf"{B}(?P<n>{NUMW}|an?)\s+(?P<unit>year|month|decade)s?\s+ago{E}")
         def _en_ago(m, ctx):
             n = numval(m["n"]) or 1
+            if m["unit"].lower() == "decade":
+                return (_year_of(ctx, -10 * n), YEAR, True, "ago")
             if m["unit"].lower() == "year":
-                return (_year_of(ctx, -n), YEAR, True)
-            return (_month_of(ctx, -n), MONTH, True)
+                return (_year_of(ctx, -n), YEAR, True, "ago")
+            return (_month_of(ctx, -n), MONTH, True, "ago")
 
         # the first quarter (of 2020 | of this year)
         @rule(rf"{B}(?:the\s+)?(?P<ord>{ORD})\s+quarter(?:\s+of\s+{YEARREF})?{E}")
@@ -674,8 +908,8 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
             if not n:
                 return None
             if ctx.ref is None:
-                return ("", PERIOD, True)
-            return (f"{ctx.ref.year - n:04d}/{ctx.ref.year:04d}", PERIOD, True)
+                return ("", PERIOD, True, "last_n")
+            return (f"{ctx.ref.year - n:04d}/{ctx.ref.year:04d}", PERIOD, True, "last_n")
 
         # January-May / from January to May (2024)
         @rule(rf"{B}(?:(?:from|between)\s+)?(?P<m1>{MONTHS})\s*(?:-|–|—|to|through|and|until)\s*(?P<m2>{MONTHS})"
@@ -711,9 +945,8 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
                 return None
             return (f"{r[0]}/{iso2}", PERIOD, r[2])
 
-        # dateline: 3 jun (Xinhua) / 3 jun. 2020
-        @rule(rf"{B}(?P<d>[0-3]?\d)\s+(?P<mn>{ABBR}|{MONTHS})\.?(?:\s+(?P<y>\d{{4}}))?{E}"
-              r"(?=\s*(?:\(|--|—|-|,|\d))")
+        # dateline: 3 jun (Xinhua) / 3 jun. 2020 / 12 jun / 3 sept.
+        @rule(rf"{B}(?P<d>[0-3]?\d)\s+(?:de\s+)?(?P<mn>{ABBR}|{MONTHS})\.?(?:\s+(?:de\s+)?(?P<y>\d{{4}}))?{E}")
         def _es_dateline(m, ctx):
             return partial(m, ctx, month_num(m["mn"]), int(m["d"]))
 
@@ -736,19 +969,23 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
         # relative phrases: el año pasado / este mes
         @rule(rf"{B}{MOD}(?P<rp>{alternation(rel_years)}){E}")
         def _es_rel_year(m, ctx):
-            return (_year_of(ctx, rel_years[regex.sub(r"\s+", " ", m["rp"].lower())]), YEAR, True)
+            if ctx.ref is None:
+                return ("", YEAR, True)
+            return year_part(m, ctx.ref.year + rel_years[regex.sub(r"\s+", " ", m["rp"].lower())], True)
 
         @rule(rf"{B}(?P<rm>{alternation(rel_months)}){E}")
         def _es_rel_mon(m, ctx):
             return (_month_of(ctx, rel_months[regex.sub(r"\s+", " ", m["rm"].lower())]), MONTH, True)
 
         # hace un año / hace dos meses
-        @rule(rf"{B}hace\s+(?P<n>{NUMW})\s+(?P<unit>años?|mes(?:es)?){E}")
+        @rule(rf"{B}hace\s+(?P<n>{NUMW}|una)\s+(?P<unit>años?|mes(?:es)?|décadas?){E}")
         def _es_ago(m, ctx):
             n = numval(m["n"]) or 1
+            if m["unit"].lower().startswith("d"):
+                return (_year_of(ctx, -10 * n), YEAR, True, "ago")
             if m["unit"].lower().startswith("a"):
-                return (_year_of(ctx, -n), YEAR, True)
-            return (_month_of(ctx, -n), MONTH, True)
+                return (_year_of(ctx, -n), YEAR, True, "ago")
+            return (_month_of(ctx, -n), MONTH, True, "ago")
 
         # el primer trimestre (de 2020 | del año) / el primer semestre / los primeros cinco meses
         @rule(rf"{B}(?:el\s+)?(?P<ord>{ORD})\s+(?P<unit>trimestre|semestre)(?:\s+(?:de|del)\s+{YEARREF})?{E}")
@@ -802,12 +1039,109 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
             if not n:
                 return None
             if ctx.ref is None:
-                return ("", PERIOD, True)
-            return (f"{ctx.ref.year - n:04d}/{ctx.ref.year:04d}", PERIOD, True)
+                return ("", PERIOD, True, "last_n")
+            return (f"{ctx.ref.year - n:04d}/{ctx.ref.year:04d}", PERIOD, True, "last_n")
 
         DAYWORDS = {k: v for k, v in res["relative_days"].items() if k != "hoy"}
 
     # ---- shared by en / es
+    # March last year / May this year / agosto del próximo año / marzo del año pasado
+    if lang == "en":
+        MON_REL = rf"{B}{MOD}(?P<mn>{MONTHS})\s+(?:of\s+)?(?P<rw>{RELW})\s+year{E}"
+    else:
+        MON_REL = rf"{B}{MOD}(?P<mn>{MONTHS})\s+(?:de|del)\s+(?P<rp>{alternation(rel_years)}){E}"
+
+    @rule(MON_REL)
+    def _month_rel_year(m, ctx):
+        if ctx.ref is None:
+            return ("", MONTH, True)
+        delta = (res["relative_words"][m["rw"].lower()] if _g(m, "rw")
+                 else rel_years[regex.sub(r"\s+", " ", m["rp"].lower())])
+        return (_ym(ctx.ref.year + delta, month_num(m["mn"])), MONTH, True)
+
+    # since 2020 / desde 2021 / since May 2020 -> a period up to the reference date
+    SINCE = alternation(res["since_words"])
+    SINCE_MON = rf"(?P<mn>{MONTHS})\s+(?:de\s+|del\s+)?" if lang == "es" else rf"(?P<mn>{MONTHS}),?\s+"
+
+    # since last year / desde el año pasado -> last year to the reference year
+    SINCE_LAST = r"last\s+year" if lang == "en" else r"(?:el\s+)?(?:año\s+pasado|pasado\s+año)"
+
+    @rule(rf"{B}(?:{SINCE})\s+{SINCE_LAST}{E}")
+    def _since_last_year(m, ctx):
+        if ctx.ref is None:
+            return ("", PERIOD, True, "since")
+        return (f"{ctx.ref.year - 1:04d}/{ctx.ref.year:04d}", PERIOD, True, "since")
+
+    @rule(rf"{B}(?:{SINCE})\s+(?:(?:el\s+)?(?:año\s+)?|{SINCE_MON})(?P<y>\d{{4}}){E}(?!\s*(?:%|-\d|–\d))")
+    def _since(m, ctx):
+        y = int(m["y"])
+        if not _valid_year(y):
+            return None
+        mo = month_num(m["mn"]) if _g(m, "mn") else None
+        start = _ym(y, mo) if mo else f"{y:04d}"
+        r = ctx.ref
+        if r is None or (r.year, r.month or 12) <= (y, mo or 0):
+            return (start, MONTH if mo else YEAR, False)
+        end = f"{r.year:04d}-{r.month:02d}" if (mo and r.month) else f"{r.year:04d}"
+        if end == start:
+            return (start, MONTH if mo else YEAR, False)
+        return (f"{start}/{end}", PERIOD, True, "since")
+
+    # by the end of the year / a finales de año: a part of the reference year
+    PARTS = alternation(part_mods)
+    YEAR_ALONE = alternation(res["year_alone"])
+
+    @rule(rf"{B}(?P<mod>{PARTS})\s*(?:{YEAR_ALONE}){E}")
+    def _year_part_alone(m, ctx):
+        if ctx.default_year is not None:
+            return year_part(m, ctx.default_year, False)
+        if ctx.ref is None:
+            return ("", MONTH, True)
+        return year_part(m, ctx.ref.year, True)
+
+    # festivals: Christmas / the Spring Festival / Singles' Day / Navidad / el Año Nuevo chino
+    fests: dict[str, str] = res["festivals"]
+    fwin: dict[str, list[int]] = {k.lower(): v for k, v in res["festival_windows"].items()}
+    FEST = alternation(fests)
+    if lang == "en":
+        FEST = FEST.replace("(?:", "(?-i:", 1)   # capitalized as listed: "christmas" alone is rare
+    FWIN = alternation(w for w in fwin if w)
+    NOT_AFTER = alternation(res["festival_not_after"])
+    if lang == "en":
+        fest_pat = (rf"{B}(?<!(?:{NOT_AFTER})\s+)(?:(?P<w>{FWIN})\s+(?:the\s+)?)?"
+                    rf"(?:(?P<rw>{RELW})\s+(?:year['’]s\s+)?|(?P<y0>\d{{4}})\s+)?(?P<f>{FEST})"
+                    rf"(?:,?\s+(?P<y>\d{{4}}))?{E}")
+    else:
+        fest_pat = (rf"{B}(?<!(?:{NOT_AFTER})\s+)(?:(?P<w>{FWIN})\s+(?:(?:el|la|los|las)\s+)?)?(?P<f>{FEST})"
+                    rf"(?:\s+(?:de|del)\s+(?:(?P<y>\d{{4}})|(?P<rp>{alternation(rel_years)})))?{E}")
+
+    fest_by_lower = {k.lower(): v for k, v in fests.items()}
+
+    fest_noun = regex.compile(rf"\s+(?:{alternation(res.get('festival_not_before') or ['-'])}){E}", regex.I)
+
+    @rule(fest_pat)
+    def _festival_rule(m, ctx):
+        if fest_noun.match(ctx.text, m.end()):
+            return None   # Christmas trees, Navidad decorations: things, not dates
+        spec = fest_by_lower[regex.sub(r"\s+", " ", m["f"]).lower().replace("’", "'")] \
+            if regex.sub(r"\s+", " ", m["f"]).lower().replace("’", "'") in fest_by_lower \
+            else fest_by_lower.get(regex.sub(r"\s+", " ", m["f"]).lower())
+        if spec is None:
+            return None
+        yr: tuple[int, bool] | None | bool = None
+        ys = _g(m, "y") or _g(m, "y0")
+        if ys:
+            y = int(ys)
+            yr = (y, False) if _valid_year(y) else False
+        elif _g(m, "rw") or _g(m, "rp"):
+            if ctx.ref is None:
+                return ("", DAY, True, "festival")
+            delta = (res["relative_words"][m["rw"].lower()] if _g(m, "rw")
+                     else rel_years[regex.sub(r"\s+", " ", m["rp"].lower())])
+            yr = (ctx.ref.year + delta, True)
+        w = fwin.get((_g(m, "w") or "").lower())
+        return _festival(str(spec), m, ctx, yr, tuple(w) if w else None)
+
     # month + year: May 2020 / mayo de 2020 / (early) June 2018
     @rule(rf"{B}{MOD}(?P<mn>{MONTHS}|{ABBR}\.?),?\s+(?:of\s+|de\s+|del\s+)?(?P<y>\d{{4}}){E}")
     def _month_year(m, ctx):
@@ -864,7 +1198,7 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
         ok = ok or bool(prep_before.search(before))
         ok = ok or not before.strip() or before.rstrip().endswith(("(", "\n", ".", ":", ";", "—"))
         ok = ok or bool(punct_after.match(after))
-        return (f"{y:04d}", YEAR, False) if ok else None
+        return year_part(m, y, False) if ok else None
 
     # weekdays: on Monday / el lunes -> the most recent one on or before the reference day
     @rule(rf"{B}(?:on\s+|el\s+|este\s+|last\s+|el\s+pasado\s+)(?P<wd>{alternation(_case_variants(weekdays))}){E}")
@@ -890,11 +1224,12 @@ def _latin_present(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
 @lru_cache(maxsize=None)
 def _trigger(lang: str) -> regex.Pattern:
     """A cheap test: a text without any of these cannot hold a date expression."""
-    if lang == "zh":
-        return regex.compile(r"[\d年月日季今昨明如现目当眼时周期拜]")
     res = load(lang, "timex")
+    if lang == "zh":
+        extra = {w[0] for w in list(res["festivals"]) + list(res["year_part_words"])}
+        return regex.compile(r"[\d年月日季今昨明如现目当眼时周期拜" + regex.escape("".join(sorted(extra))) + "]")
     words = list(res["months"]) + list(res["month_abbreviations"]) + list(res["weekdays"])
-    words += list(res["relative_days"]) + list(res["present_words"])
+    words += list(res["relative_days"]) + list(res["present_words"]) + list(res.get("festivals") or [])
     units = (r"years?|months?|quarters?|half|decade" if lang == "en" else
              r"años?|mes(?:es)?|trimestres?|semestres?|década")
     return regex.compile(rf"\d|(?<![\w])(?:{alternation(words)[3:-1]}|{units})(?![\w])", regex.I)
@@ -903,6 +1238,8 @@ def _trigger(lang: str) -> regex.Pattern:
 @lru_cache(maxsize=None)
 def _rules(lang: str, present: bool) -> tuple[tuple[regex.Pattern, Resolver], ...]:
     base = [(_ISO, _r_iso), (_ISO_MONTH, _r_iso_month)]
+    if lang in ("en", "es"):
+        base.append((_NUMERIC_DMY, _r_numeric_dmy))
     if lang == "zh":
         base += _zh_rules() + (_zh_present() if present else [])
     elif lang in ("en", "es"):
@@ -918,7 +1255,7 @@ def find_timexes(text: str, lang: str, reference_date: str | None, *,
     reference year — useful for figure periods, not events."""
     if lang not in ("zh", "en", "es") or not _trigger(lang).search(text):
         return []
-    ctx = _Ctx(parse_reference(reference_date), default_year, text)
+    ctx = _Ctx(parse_reference(reference_date), default_year, text, lang)
     cands: list[tuple[int, int, Resolved]] = []
     for pat, fn in _rules(lang, include_present):
         for m in pat.finditer(text):
@@ -938,11 +1275,13 @@ def find_timexes(text: str, lang: str, reference_date: str | None, *,
             taken.append(c)
     taken.sort()
     out = []
-    for s, e, (date, gran, rel) in taken:
+    for s, e, r in taken:
+        date, gran, rel = r[:3]
+        kind = r[3] if len(r) > 3 else ""
         # trim whitespace the patterns may have swallowed at the edges
         while e > s and text[e - 1].isspace():
             e -= 1
         while s < e and text[s].isspace():
             s += 1
-        out.append(Timex(s, e, text[s:e], date or "", gran, bool(rel)))
+        out.append(Timex(s, e, text[s:e], date or "", gran, bool(rel), kind))
     return out

@@ -19,8 +19,14 @@ Rules (all word lists in ``resources/<lang>/events.yaml``):
     date before it takes that year (2015年4月，…；7月中旬，… -> 2015-07), as does one after a year
     opening the paragraph (2019年，…。3月，… -> 2019-03); 同年/次年 take the paragraph's last
     explicit year.  Otherwise year-less dates follow the rule of :mod:`pipeline.extract.timex`.
-  * the event's ``label`` is the type of the first cue in its clause (``other`` without one); its
-    ``description`` is the clause around the cue, dates removed (``publication`` for publication).
+  * vague dates (since 2020, 近五年, ten years ago: Timex.kind since/last_n/ago) are events only
+    with an action cue in their own clause;
+  * two adjacent expressions of one date (Singles' Day on Nov. 11) are one event spanning both;
+  * a date-only byline typed 'other' by language detection takes the document's main language;
+  * the event's ``label`` is the type of the first cue in its clause (``other`` without one), a plan
+    marker (将于, will, prevista para) yielding to a stronger cue, and a planned fair/forum/expo
+    with no other cue being a ``conference``; its ``description`` is the clause around the cue,
+    dates removed (``publication`` for publication).
 """
 from __future__ import annotations
 
@@ -34,7 +40,7 @@ import regex
 from ...resources import alternation, load
 from ...types import BYLINE, EVENT_KINDS, LANGS, Document, Mention, Sentence
 from ..timex import Timex, find_timexes
-from .rules import EventRules, label_of, rules
+from .rules import EventRules, best_cue, is_weak, label_of, rules
 
 __all__ = ["extract", "find", "resolve", "Candidate", "timeline_years"]
 
@@ -49,7 +55,7 @@ _DATELINE_LATIN_AFTER = regex.compile(r"^\s*(?:,\s*\d{4}\s*)?(?:\(|--|—|–|-\
 def _byline_line() -> regex.Pattern:
     """Source/date lines in any of the three languages (a byline may sit in a line of another)."""
     words = [w for lang in LANGS for w in load(lang, "events")["byline_words"]]
-    return regex.compile(rf"^\s*{alternation(words)}\s*[:：|]"
+    return regex.compile(rf"^\s*{alternation(words)}\s*(?:[:：|]|(?=\d))"
                          r"|\|\s*(?:updated|source|editor|published)|\s\|\s|\|\s*\d{4}-\d", regex.I)
 
 
@@ -125,6 +131,7 @@ def _shift(tx: Timex, offset: int) -> Timex:
     return dataclasses.replace(tx, start=tx.start + offset, end=tx.end + offset)
 
 
+_BARE_YEAR_PART = regex.compile(r"^[年岁]")
 _PARAGRAPH_LEAD = regex.compile(r"^\s*(?:(?i:in|during|by|en|durante|a\s+lo\s+largo\s+de)\s+|在|于)?$")
 _EXPLICIT_YEAR = regex.compile(
     r"\d{4}|[〇零○一二三四五六七八九]{4}|去年|今年|明年|前年|本年|(?i:last|this|next|pasado|este|próximo)")
@@ -158,6 +165,32 @@ def _inherit_year(text: str, lang: str, ref: str | None, tx: Timex, ctx: tuple[i
     return tx
 
 
+_APPOSITION_GAP = regex.compile(r"^\s*(?:,|，|、|\(|（|on|el|en|the)?\s*$", regex.I)
+
+
+def _merge_appositions(text: str, found: list[Timex]) -> list[Timex]:
+    """Two adjacent expressions of the same date are one (Singles' Day on Nov. 11, 11 de noviembre,
+    día de los Solteros): one span covering both."""
+    out: list[Timex] = []
+    for tx in found:
+        prev = out[-1] if out else None
+        if (prev is not None and tx.date and tx.date == prev.date
+                and _APPOSITION_GAP.match(text[prev.end:tx.start])):
+            out[-1] = dataclasses.replace(prev, end=tx.end, text=text[prev.start:tx.end],
+                                          relative=prev.relative and tx.relative)
+            continue
+        out.append(tx)
+    return out
+
+
+def _main_lang(doc: Document) -> str | None:
+    """The language most of the document's readable text is in."""
+    size: dict[str, int] = {}
+    for s in doc.readable():
+        size[s.lang] = size.get(s.lang, 0) + s.end - s.start
+    return max(size, key=size.get) if size else None
+
+
 def find(doc: Document) -> Iterator[Candidate]:
     """Date expressions of the readable sentences, with their role (no event decision yet)."""
     ref = doc.meta.date
@@ -166,7 +199,9 @@ def find(doc: Document) -> Iterator[Candidate]:
     for s in doc.sentences:
         by_block.setdefault(s.block, []).append(s)
     readable = set(id(s) for s in doc.readable(EVENT_KINDS))
+    main_lang = _main_lang(doc)
     ctx_block, ctx = -1, None      # (year, month) of the last explicit month/day date in the paragraph
+    ref_year = int(ref[:4]) if ref and ref[:4].isdigit() else None
     anchor_block, anchor = -1, None  # the last explicit year of the paragraph (for 同年 / 次年)
     for s in doc.sentences:
         if s.block in headings:
@@ -189,7 +224,9 @@ def find(doc: Document) -> Iterator[Candidate]:
             yield Candidate(tx, sent, "timeline_heading", entry_text)
             continue
         if id(s) not in readable:
-            continue
+            if s.kind != BYLINE or s.lang in LANGS or main_lang is None:
+                continue
+            s = dataclasses.replace(s, lang=main_lang)   # a date-only byline typed 'other'
         text = doc.text[s.start:s.end]
         default_year = governed.get(s.block)
         block = doc.blocks[s.block]
@@ -199,8 +236,10 @@ def find(doc: Document) -> Iterator[Candidate]:
         if s.block != anchor_block:
             anchor_block, anchor = s.block, None
         cache: dict[int, dict[tuple[int, int], Timex]] = {}
-        for tx in find_timexes(text, s.lang, ref, default_year=default_year):
-            if ctx is not None and default_year is None and not byline:
+        for tx in _merge_appositions(text, find_timexes(text, s.lang, ref, default_year=default_year)):
+            if (ctx is not None and default_year is None and not byline
+                    and not (_BARE_YEAR_PART.match(tx.text) and ref_year is not None and ctx[0] > ref_year)):
+                # a bare 年底 / 年中 after a planned date (明年3月) is still this year's
                 tx = _inherit_year(text, s.lang, ref, tx, ctx, cache)
             if not tx.date and anchor is not None and default_year is None:
                 # 同年7月 / 次年: anaphoric, resolved from the paragraph's last explicit year
@@ -228,9 +267,10 @@ def find(doc: Document) -> Iterator[Candidate]:
 
 # ----------------------------------------------------------------------------- resolve
 
+_VAGUE_KINDS = frozenset({"since", "last_n", "ago"})
 _TRIM = " \t\n,，。.;；:：、!！?？—-–()（）[]【】\"'“”‘’《》…"
 _LEAD_WORDS = {
-    "zh": regex.compile(r"^(?:在|于|从|自|到|至|截至|截止|是|的|，|,)+"),
+    "zh": regex.compile(r"^(?:在|于|从|自|到|至|截至|截止|是|的|，|,|前后|前夕|以来|期间|当天|前|后|起)+"),
     "en": regex.compile(r"^(?:in|on|at|by|since|during|from|of|and|,)\s+", regex.I),
     "es": regex.compile(r"^(?:en|de|del|desde|durante|a|y|,)\s+", regex.I),
 }
@@ -240,11 +280,15 @@ _CREDIT = regex.compile(r"\[[^\]]*\]?\s*$")                  # trailing [Photo/X
 _SPACE_BEFORE_PUNCT = regex.compile(r"\s+([,.;:!?，。；：])")    # a removed date leaves " ,"
 _REPEATED_PUNCT = regex.compile(r"([,，;；])(?:\s*[,，;；])+")
 _PREP_BEFORE_DATE = regex.compile(
-    r"(?:(?<![\w])(?:in|on|at|by|since|during|from|of|as of|en|el|de|desde|durante|para|a)\s+)?$", regex.I)
+    r"(?:(?<![\w])(?:in|on|at|by|since|during|from|of|as of|for|en|el|de|desde|durante|para|a)\s+)?$", regex.I)
+
+
+_DATELINE_LEAD = regex.compile(r"^.{0,60}?\((?:Xinhua|新华社|EFE|AP|Reuters|AFP|CGTN|[\p{Lu}][\w ]{1,20})\)\s*(?:--|—|–|-)\s*")
 
 
 def _clean(s: str, lang: str, limit: int) -> str:
     s = _CREDIT.sub("", s)
+    s = _DATELINE_LEAD.sub("", s)
     s = " ".join(s.split())
     s = _SPACE_BEFORE_PUNCT.sub(r"\1", s)
     s = _REPEATED_PUNCT.sub(r"\1", s)
@@ -285,6 +329,8 @@ def _describe(r: EventRules, lang: str, text: str, cue_at: int | None,
         idx = next((i for i, (a, b) in enumerate(spans) if a <= at < b), None)
         if idx is None:
             idx = next((i for i, (a, b) in enumerate(spans) if b > scope[0]), 0)
+        # a date's preposition goes with it (将于明年3月在喀什举办 -> 将在喀什举办)
+        dates = [(s0 - 1 if s0 > 0 and text[s0 - 1] in "于在" else s0, e0) for s0, e0 in dates]
         pieces = []
         for a, b in spans[idx:]:
             piece = _masked(text[a:b], [(s0 - a, e0 - a) for s0, e0 in dates]).replace(" ", "")
@@ -358,10 +404,20 @@ def resolve(doc: Document, cand: Candidate, siblings: list[Candidate]) -> Mentio
     a, b = _scope(text, rel_s, rel_e, others, r)
     scope = text[a:b]
     masked = _masked(scope, [(s0 - a, e0 - a) for s0, e0 in others + [(rel_s, rel_e)]])
-    cue = r.cue.search(masked)
+    cue = best_cue(r, masked)
     if cue is None and cand.role != "timeline" and r.figure.search(masked):
         return None  # the date only frames a figure: that figure's period
+    if tx.kind in _VAGUE_KINDS:
+        # since 2020 / 近五年 / ten years ago: an event only with an action in the date's own clause
+        after = masked[rel_e - a:]
+        lead = regex.match(r"\s*[,，]?", after).end()     # a fronted date's comma opens its clause
+        stop = regex.search(r"[,;，；\"“”]", after, pos=lead)
+        own = masked[:rel_e - a + stop.start()] if stop else masked
+        if best_cue(r, own) is None:
+            return None
     label = label_of(r, cue.group(0)) if cue else "other"
+    if (cue is None or is_weak(r, cue.group(0))) and r.event_noun is not None and r.event_noun.search(masked):
+        label = "conference"   # a planned fair / forum / expo
     return doc.mention("event", tx.start, tx.end, s, date=tx.date, label=label,
                        description=_describe(r, lang, text, a + cue.start() if cue else None,
                                              others + [(rel_s, rel_e)], (a, b)))

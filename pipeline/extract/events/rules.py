@@ -22,6 +22,9 @@ class EventRules:
     edition: regex.Pattern        # matches right AFTER a year: a short name ending in an event noun
     figure: regex.Pattern
     delimiters: str
+    weak: frozenset = frozenset()  # lowercased cues that only mark a plan (将于, will): a stronger
+                                   # cue of the same clause gives the label
+    event_noun: regex.Pattern | None = None   # conference/fair/forum nouns: a planned one is a conference
 
 
 @lru_cache(maxsize=None)
@@ -44,8 +47,33 @@ def rules(lang: str) -> EventRules:
         edition = regex.compile(r"^\s+(?:[\p{Lu}][\w'’.-]*\s+){0,5}" + alternation(res["edition_nouns"])
                                 + r"(?![\w])")
     figure = regex.compile("|".join(f"(?:{p})" for p in res["figure_patterns"]), regex.I)
-    return EventRules(lang, cue, cue_label, baseline, edition, figure, str(res["clause_delimiters"]))
+    weak = frozenset(regex.sub(r"\s+", " ", str(w).lower()) for w in res.get("weak_cues") or [])
+    unknown = weak - set(cue_label)
+    if unknown:
+        raise ValueError(f"{lang}/events.yaml: weak_cues not among the cues: {sorted(unknown)}")
+    nouns = list(res["edition_nouns"]) + list(res.get("event_nouns") or [])
+    if lang == "zh":   # single characters (节) are too common inside other words (环节, 节约)
+        event_noun = regex.compile(alternation(n for n in nouns if len(n) > 1))
+    else:
+        event_noun = regex.compile(r"(?<![\w])" + alternation(nouns) + r"s?(?![\w])", regex.I)
+    return EventRules(lang, cue, cue_label, baseline, edition, figure, str(res["clause_delimiters"]),
+                      weak, event_noun)
 
 
 def label_of(r: EventRules, cue_text: str) -> str:
     return r.cue_label.get(regex.sub(r"\s+", " ", cue_text.lower()), "other")
+
+
+def is_weak(r: EventRules, cue_text: str) -> bool:
+    return regex.sub(r"\s+", " ", cue_text.lower()) in r.weak
+
+
+def best_cue(r: EventRules, text: str) -> regex.Match | None:
+    """The cue that labels a clause: the first one that is not a mere plan marker (将于明年3月举办
+    -> 举办), else the first one."""
+    first = None
+    for m in r.cue.finditer(text):
+        if not is_weak(r, m.group(0)):
+            return m
+        first = first or m
+    return first
