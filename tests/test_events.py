@@ -511,3 +511,16 @@ PUBLICATION_MORE = [
 @pytest.mark.parametrize("text,expected", PUBLICATION_MORE)
 def test_events_publication_more_forms(text, expected):
     assert [(m.text, m.label) for m in extract(_doc(text, "2024-11-20"))] == expected
+
+
+@pytest.mark.parametrize("lang,text,dates", [
+    ("en", "Double 11 is our busiest season.", []),
+    ("en", "The county prepared for the Double 11 shopping festival.", []),
+    ("en", "During Double 11, the county held a livestreaming contest.", ["2023-11-11"]),
+    ("zh", "双十一购物节是一年中最忙的时候。", []),
+    ("zh", "今年双十一期间,该县举办了直播大赛。", ["2023-11-11"]),
+    ("es", "El festival de compras Doble 11 es la temporada más activa.", []),
+])
+def test_events_festival_named_is_not_a_date(lang, text, dates):
+    doc = ingest_text(text, reference_date="2023-11-08")
+    assert [m.date for m in extract(doc)] == dates

@@ -17,6 +17,18 @@ import yaml
 ROOT = Path(__file__).resolve().parent
 
 
+class _Loader(yaml.SafeLoader):
+    """YAML 1.2 booleans: only true/false.  YAML 1.1 also reads yes/no/on/off as booleans, which
+    silently turned the words "on" and "No" in our word lists into True and False."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Loader.add_implicit_resolver("tag:yaml.org,2002:bool", regex.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                              list("tTfF"))
+
+
 class ResourceError(ValueError):
     """A resource file is missing or malformed."""
 
@@ -32,7 +44,7 @@ def load(lang: str, topic: str) -> Any:
     if not p.is_file():
         raise ResourceError(f"resource file missing: {p.relative_to(ROOT.parent)}")
     try:
-        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+        data = yaml.load(p.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.YAMLError as exc:
         raise ResourceError(f"{p.name}: not valid YAML: {exc}") from exc
     if data is None:

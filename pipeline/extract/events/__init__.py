@@ -40,7 +40,7 @@ import regex
 from ...resources import alternation, load
 from ...types import BYLINE, EVENT_KINDS, LANGS, Document, Mention, Sentence
 from ..timex import Timex, find_timexes
-from .rules import EventRules, best_cue, is_weak, label_of, rules
+from .rules import EventRules, best_cue, festival_as_time, is_weak, label_of, rules
 
 __all__ = ["extract", "find", "resolve", "Candidate", "timeline_years"]
 
@@ -236,7 +236,11 @@ def find(doc: Document) -> Iterator[Candidate]:
         if s.block != anchor_block:
             anchor_block, anchor = s.block, None
         cache: dict[int, dict[tuple[int, int], Timex]] = {}
-        for tx in _merge_appositions(text, find_timexes(text, s.lang, ref, default_year=default_year)):
+        found = find_timexes(text, s.lang, ref, default_year=default_year)
+        for tx in _merge_appositions(text, found):
+            if tx.kind == "festival" and tx.text in {t.text for t in found} and not festival_as_time(
+                    rules(s.lang), text, tx.start, tx.end):
+                continue   # a festival named, not used as a time (Double 11 shopping festival)
             if (ctx is not None and default_year is None and not byline
                     and not (_BARE_YEAR_PART.match(tx.text) and ref_year is not None and ctx[0] > ref_year)):
                 # a bare 年底 / 年中 after a planned date (明年3月) is still this year's

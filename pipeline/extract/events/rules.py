@@ -25,6 +25,9 @@ class EventRules:
     weak: frozenset = frozenset()  # lowercased cues that only mark a plan (将于, will): a stronger
                                    # cue of the same clause gives the label
     event_noun: regex.Pattern | None = None   # conference/fair/forum nouns: a planned one is a conference
+    festival_before: regex.Pattern | None = None  # a festival used as a time: words right before it
+    festival_after: regex.Pattern | None = None   # ... or right after it
+    festival_lead: regex.Pattern | None = None    # ... or opening the expression itself
 
 
 @lru_cache(maxsize=None)
@@ -56,8 +59,25 @@ def rules(lang: str) -> EventRules:
         event_noun = regex.compile(alternation(n for n in nouns if len(n) > 1))
     else:
         event_noun = regex.compile(r"(?<![\w])" + alternation(nouns) + r"s?(?![\w])", regex.I)
+    before = [r"\s+".join(regex.escape(p) for p in str(w).split()) for w in res["festival_time_before"]]
+    festival_before = regex.compile((r"(?<![\w])" if lang != "zh" else "") + alternation(before, escape=False)
+                                    + r"\s*(?:(?:this|last|next|the|el|la|este|esta)\s+(?:year's\s+)?)?$",
+                                    regex.I)
+    after = res["festival_time_after"]
+    festival_after = regex.compile(r"^\s*" + alternation(after)) if after else None
+    festival_lead = regex.compile(r"\s*" + alternation(before, escape=False) + (r"(?![\w])" if lang != "zh" else ""),
+                                  regex.I)
     return EventRules(lang, cue, cue_label, baseline, edition, figure, str(res["clause_delimiters"]),
-                      weak, event_noun)
+                      weak, event_noun, festival_before, festival_after, festival_lead)
+
+
+def festival_as_time(r: EventRules, text: str, start: int, end: int) -> bool:
+    """A festival expression at text[start:end] is used as a time (not as a name)."""
+    if r.festival_before is not None and r.festival_before.search(text[max(0, start - 30):start]):
+        return True
+    if r.festival_lead is not None and r.festival_lead.match(text, start, end):   # "During Double 11"
+        return True
+    return r.festival_after is not None and bool(r.festival_after.match(text[end:end + 6]))
 
 
 def label_of(r: EventRules, cue_text: str) -> str:
