@@ -42,6 +42,8 @@ language on first use.  The search is "find, then resolve": each rule is a regex
 """
 from __future__ import annotations
 
+import bisect
+
 import datetime as _dt
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1270,10 +1272,15 @@ def find_timexes(text: str, lang: str, reference_date: str | None, *,
     # longest first, then leftmost; keep non-overlapping
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int, Resolved]] = []
+    starts: list[int] = []            # starts of the taken spans, sorted (they never overlap)
+    ends: list[int] = []
     for c in cands:
-        if all(c[1] <= t[0] or c[0] >= t[1] for t in taken):
+        i = bisect.bisect_right(starts, c[0])
+        if (i == 0 or ends[i - 1] <= c[0]) and (i == len(starts) or starts[i] >= c[1]):
+            starts.insert(i, c[0])
+            ends.insert(i, c[1])
             taken.append(c)
-    taken.sort()
+    taken.sort(key=lambda c: c[0])
     out = []
     for s, e, r in taken:
         date, gran, rel = r[:3]

@@ -97,7 +97,7 @@ def _aliases(accepted: list[tuple[Sentence, Candidate]]) -> tuple[dict[str, Cand
                         if other is not None and other.canonical != c.canonical:
                             latin_ambiguous.add(part)
                         latin.setdefault(part, c)
-            elif c.label in ("PLACE", "ORG") and c.source in ("head", "es-head"):
+            elif c.label in ("PLACE", "ORG") and c.source in ("head", "es-head", "es-place", "es-site", "lower"):
                 latin.setdefault(c.text, c)
                 words = c.text.split()
                 if c.label == "PLACE" and len(words) >= 2 and words[-1] in LATIN_PLACE_HEADS:

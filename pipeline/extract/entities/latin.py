@@ -29,6 +29,10 @@ NOT_PRODUCT_AFTER = frozenset("market markets industry industries growers farmer
 PLACE_APPOSITION = regex.compile(r"\s*,\s*(?:a|an|the|un|una)\s+(?:small\s+|remote\s+|mountain\s+|border\s+)?"
                                  r"(?:town|village|township|county|city|prefecture|district|region|pueblo|aldea|"
                                  r"ciudad|condado|distrito)\b")
+CAPW = r"\p{Lu}[\p{L}\p{M}\-]*"
+PAREN_TAIL = regex.compile(r"()\s?\((\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)?)\)")
+PAREN_NAME = regex.compile(rf"(?<![\p{{L}}\-])({CAPW}(?:[ \-]{CAPW})*) \(({CAPW}(?: {CAPW})*)\) "
+                           rf"({CAPW}(?: (?:{CAPW}|of|and|for))*)")
 MAYBE = "MAYBE_PERSON"   # a capitalized pair with no cue: a person only if the document confirms it
 
 
@@ -68,6 +72,26 @@ def _data(lang: str):
         "event_heads": dict(r.get("event_heads") or {}),
         "place_heads": dict(r.get("place_heads") or {}),
         "translations": {k.casefold(): str(v) for k, v in (r.get("translations") or {}).items()},
+        "es_glossary": {_es_key(k): str(v) for k, v in (r.get("translations") or {}).items()},
+        "of_heads": frozenset(r.get("of_heads") or []),
+        "site_heads": dict(r.get("site_heads") or {}),
+        "place_name_heads": dict(r.get("place_name_heads") or {}),
+        "place_adj_en": dict(r.get("place_adjectives") or {}),
+        "org_lower": _org_lower(en) if lang == "en" else None,
+        "not_person": frozenset(str(w) for w in (en.get("not_person_words") or []) + (r.get("not_person_words") or []
+                                                                                      if lang != "en" else [])),
+    }
+
+
+def _org_lower(en: dict) -> dict:
+    """China Daily style lowercase institutions after a place: "the Altay prefectural commerce bureau"."""
+    spec = en.get("lowercase_names") or {}
+    return {
+        "levels": {k: ("" if v is None else str(v)) for k, v in (spec.get("levels") or {}).items()},
+        "org_heads": dict(spec.get("org_heads") or {}),
+        "event_heads": dict(spec.get("event_heads") or {}),
+        "modifiers": frozenset(str(w) for w in spec.get("modifiers") or []),
+        "event_modifiers": frozenset(str(w) for w in spec.get("event_modifiers") or []),
     }
 
 
@@ -150,6 +174,19 @@ def _person_cue(text: str, toks: list[Tok], i: int, j: int, d: dict) -> bool:
     return bool(m and m.group(1) in d["after"])
 
 
+def _single_name_ok(text: str, toks: list[Tok], x: int, d: dict) -> bool:
+    """A lone capitalized word is a person only if it is not a common word (Year, Festival) and not
+    the tail of a capitalized phrase (New Year, Chinese New Year) — a title before it is fine (Mr. X)."""
+    w = toks[x].w
+    if w in d["not_person"] or w.casefold() in d["not_person"]:
+        return False
+    if x > 0 and toks[x - 1].cap and _gap_ok(text, toks[x - 1], toks[x]):
+        prev = toks[x - 1].w.rstrip(".")
+        if prev not in d["run_titles"] and prev.casefold() not in d["titles"] and toks[x - 1].w not in d["titles"]:
+            return False
+    return True
+
+
 def _romanized_person(toks: list[Tok], d: dict, caps_ok: bool = False) -> bool:
     """Surname + pinyin given name: Zhang Wei, Ma Shujun (ALL CAPS only after a byline cue)."""
     words = [t.w.capitalize() if caps_ok and t.w.isupper() else t.w for t in toks]
@@ -158,26 +195,190 @@ def _romanized_person(toks: list[Tok], d: dict, caps_ok: bool = False) -> bool:
     return all(w[:1].isupper() and not w.isupper() and looks_pinyin(w) for w in words[1:])
 
 
-def _translate_es(words: list[str], d: dict, capital: bool = False) -> str:
-    """A Spanish complement (noun + adjectives) → English (adjectives first); unknown words kept."""
-    tr = d["translations"]
-    phrase = " ".join(words).casefold()
-    if phrase in tr:
-        return tr[phrase]
-    if capital and len(words) == 1:
-        return tr.get(words[0].casefold()) or words[0]
-    out = [tr.get(w.casefold()) or (w[:1].upper() + w[1:]) for w in words]
+ARTICLES_ES = frozenset(("la", "las", "los", "el"))
+SCOPE_EN = frozenset(("International", "National", "Global", "World", "Regional", "Provincial"))
+SPANISH_LOOK = regex.compile(r"[áéíóúñü]|(?:ción|ciones|dad|dades|ía|ías|os|as|es|ado|ada|ero|era|ico|ica|al|ales|or|ora)$",
+                             regex.IGNORECASE)
+
+
+def _es_key(phrase: str) -> str:
+    """Normalized lookup key of a Spanish phrase: casefolded, articles dropped, del → de."""
+    words = [w for w in phrase.casefold().replace("del ", "de ").split() if w not in ARTICLES_ES]
+    return " ".join(words)
+
+
+def _es_word(w: str, d: dict) -> str | None:
+    return d["es_glossary"].get(_es_key(w))
+
+
+def _looks_proper(words: list[str]) -> bool:
+    """Capitalized words that are names, not untranslated Spanish: pinyin, listed, acronyms."""
+    for w in words:
+        if not w[:1].isupper():
+            return False
+        if w.isupper() or looks_pinyin(w) or _lookup(w, True) is not None:
+            continue
+        if not SPANISH_LOOK.search(w):
+            continue            # Tsinghua, Kayyum: a foreign name, not an untranslated Spanish word
+        return False
+    return True
+
+
+def _es_phrase(words: list[str], d: dict) -> str | None:
+    """A Spanish noun phrase (noun + adjectives, maybe 'X y Y') → English, or None if a word is unknown."""
+    key = _es_key(" ".join(words))
+    if key in d["es_glossary"]:
+        return d["es_glossary"][key]
+    if any(w in ("y", "e") for w in words):
+        parts, cur = [], []
+        for w in words + ["y"]:
+            if w in ("y", "e"):
+                if not cur:
+                    return None
+                en = _es_phrase(cur, d)
+                if en is None:
+                    return None
+                parts.append(en)
+                cur = []
+            else:
+                cur.append(w)
+        return " and ".join(parts)
+    out = []
+    for w in words:
+        en = _es_word(w, d)
+        if en is None:
+            return None
+        out.append(en)
     return " ".join([*reversed(out[1:]), out[0]])
 
 
+def _es_title(surface: str) -> str:
+    """The surface as written, title-cased (connectors stay lowercase): a name we cannot translate."""
+    words = surface.split()
+    return " ".join(w if w.casefold() in ("de", "del", "la", "las", "los", "el", "y", "e", "para") and k
+                    else w[:1].upper() + w[1:] for k, w in enumerate(words))
+
+
+def _es_canonical(head: str, lead: list[str], groups: list[list[str]], d: dict) -> str | None:
+    """English for HEAD [lead] de G1 de G2 …: 'X de Y de Z' → 'Z Y X'; None when a word is unknown.
+
+    Multiword glossary entries may span 'de' (oficina de comercio → Commerce Bureau, ruta de la seda
+    → Silk Road); a produce noun + de + place reads '<Place> <Noun>' (melón de Hami → Hami Melon).
+    """
+    gl = d["es_glossary"]
+    # units: (kind, words) with kind head | proper | np
+    units: list[tuple[str, list[str]]] = [("head", [head, *lead])]
+    paren = ""
+    for g in groups:
+        if g and g[-1] == "\x00paren":
+            paren = f"({' '.join(g[:-1])})"        # China (Xinjiang): stays with the unit before it
+            continue
+        if g and g[-1] == "\x00proper":
+            units.append(("proper", g[:-1]))
+        else:
+            units.append(("np", g))
+    # merge runs that a glossary entry spells across "de" (longest first)
+    merged: list[tuple[str, str]] = []      # (kind, english): kind head | place | proper | mod
+    x = 0
+    while x < len(units):
+        for y in range(len(units), x, -1):
+            key = " de ".join(_es_key(" ".join(u[1])) for u in units[x:y])
+            if key in gl and (y > x + 1 or x == 0 and lead):
+                merged.append(("head" if x == 0 else "mod", gl[key]))
+                if x == 0:
+                    lead = []       # Zona Piloto de Libre Comercio → Pilot Free Trade Zone
+                x = y
+                break
+            if x == 0 and lead:
+                key = " de ".join([_es_key(head), *(_es_key(" ".join(u[1])) for u in units[1:y])])
+                if key in gl and y > 1:
+                    merged.append(("head", gl[key]))
+                    x = y
+                    break
+        else:
+            kind, words = units[x]
+            nxt = units[x + 1] if x + 1 < len(units) else None
+            noun = d["products"].get(" ".join(words).casefold()) if kind == "np" else None
+            level = d["place_heads"].get(words[0]) if kind == "np" and len(words) == 1 else None
+            if level and nxt is not None and nxt[1][0][:1].isupper():
+                # Oficina de Comercio de la ciudad de Hami → Hami City Commerce Bureau
+                entry = _lookup(" ".join(nxt[1]), len(nxt[1]) == 1)
+                place = entry.base or entry.canonical if entry is not None and entry.label == "PLACE" \
+                    else " ".join(nxt[1])
+                merged.append(("place", place if place.endswith(level) else f"{place} {level}"))
+                x += 2
+                continue
+            if noun and nxt is not None and nxt[1][0][:1].isupper():
+                # melón de Hami → Hami Melon
+                entry = _lookup(" ".join(nxt[1]), len(nxt[1]) == 1)
+                place = entry.base or entry.canonical if entry is not None and entry.label == "PLACE" \
+                    else " ".join(nxt[1])
+                merged.append(("mod", f"{place} {noun.title()}"))
+                x += 2
+                continue
+            if kind == "head":
+                en = d["org_heads"].get(words[0]) or d["event_heads"].get(words[0]) \
+                    or d["place_name_heads"].get(words[0])
+                merged.append(("head", en))
+            elif kind == "proper":
+                merged.append(("proper", " ".join(words)))
+            else:
+                entry = _lookup(" ".join(words), len(words) == 1) if words[0][:1].isupper() else None
+                if entry is not None and entry.label == "PLACE":
+                    merged.append(("place", entry.base or entry.canonical))
+                else:
+                    en = _es_phrase(words, d)
+                    split = next((c for c in range(len(words) - 1, 0, -1)
+                                  if _es_phrase(words[:c], d) is not None
+                                  and all(looks_pinyin(w) or _lookup(w, True) is not None for w in words[c:])), None) \
+                        if en is None and len(words) > 1 and words[0][:1].isupper() else None
+                    if en is None and _looks_proper(words):
+                        merged.append(("proper", " ".join(words)))
+                    elif split is not None:     # Frutas Tianhe: a complement, then a proper name
+                        merged.append(("mod", _es_phrase(words[:split], d)))
+                        merged.append(("proper", " ".join(words[split:])))
+                    elif en is None:
+                        return None
+                    else:
+                        merged.append(("official" if words[0][:1].isupper() else "mod", en))
+            x += 1
+    if paren and len(merged) > 1:
+        merged[-1] = (merged[-1][0], f"{merged[-1][1]} {paren}")
+    head_en = merged[0][1] if merged[0][0] == "head" else None
+    rest = merged[1:] if head_en else merged
+    if head_en is None:
+        return None
+    lead_props, lead_adjs = [], []
+    for w in lead:
+        en = _es_word(w, d)
+        if en is not None:
+            lead_adjs.append(en)
+        elif _looks_proper([w]):
+            lead_props.append(w)
+        else:
+            return None
+    front = []
+    while rest and rest[-1][0] in ("place", "proper"):
+        front.append(rest.pop()[1])
+    official = [en for k, en in rest if k == "official"]
+    if official and head in d["of_heads"] and len(official) == len(rest):
+        # Departamento de Comercio de Xinjiang → Xinjiang Department of Commerce
+        return " ".join([*front, *lead_props, *lead_adjs, head_en, "of", " and ".join(official)])
+    # scope adjectives (International) lead; others stay with the head (Semana Cultural → Cultural Week)
+    scope = [a for a in lead_adjs if a in SCOPE_EN]
+    own = [a for a in lead_adjs if a not in SCOPE_EN]
+    return " ".join([*front, *lead_props, *scope, *(en for _, en in reversed(rest)), *own, head_en])
+
+
 def _spanish_names(text: str, toks: list[Tok], d: dict, base: int, lex_starts: set[int]) -> list[Candidate]:
-    """Centro de servicios de comercio electrónico de Yarkant → ORG; condado de X → PLACE."""
+    """Centro de servicios de comercio electrónico de Yarkant → ORG; condado de X → PLACE X;
+    grutas de Mogao → PLACE; albaricoques secos de Dunhuang → PRODUCT."""
     out = []
     n = len(toks)
     for i, t in enumerate(toks):
-        head_en = d["org_heads"].get(t.w) or d["event_heads"].get(t.w)
+        head_en = d["org_heads"].get(t.w) or d["event_heads"].get(t.w) or d["place_name_heads"].get(t.w)
         if head_en and i not in lex_starts:
-            label = "ORG" if t.w in d["org_heads"] else "EVENT_NAME"
+            label = "ORG" if t.w in d["org_heads"] else "EVENT_NAME" if t.w in d["event_heads"] else "PLACE"
             j, groups, last = i + 1, [], i
             # capitalized words of an official name right after the head: Universidad Agrícola de …
             lead = []
@@ -187,16 +388,24 @@ def _spanish_names(text: str, toks: list[Tok], d: dict, base: int, lex_starts: s
                 j += 1
             while j + 1 < n and toks[j].w in ("de", "del", "para") and _gap_ok(text, toks[j - 1], toks[j]):
                 k = j + 1
-                if toks[k].w in ("la", "las", "los", "el") and k + 1 < n:
+                if toks[k].w in ARTICLES_ES and k + 1 < n:
                     k += 1
                 words = [toks[k].w]
                 last_k = k
-                while last_k + 1 < n and _gap_ok(text, toks[last_k], toks[last_k + 1]) \
-                        and toks[last_k + 1].w.islower() and ADJ_ES.search(toks[last_k + 1].w) \
-                        and not NOT_ADJ_ES.search(toks[last_k + 1].w) \
-                        and toks[last_k + 1].w not in d["connectors"]:
-                    last_k += 1
-                    words.append(toks[last_k].w)
+                while last_k + 1 < n and _gap_ok(text, toks[last_k], toks[last_k + 1]):
+                    nw = toks[last_k + 1].w
+                    if nw.islower() and ADJ_ES.search(nw) and not NOT_ADJ_ES.search(nw) and nw not in d["connectors"]:
+                        last_k += 1
+                        words.append(nw)
+                    elif toks[k].cap and toks[last_k + 1].cap and toks[last_k + 1].w not in d["stop_own"]:
+                        last_k += 1         # Comercio Electrónico, Ruta Seda: a capitalized complement
+                        words.append(nw)
+                    elif toks[k].cap and nw in ("y", "e") and last_k + 2 < n and toks[last_k + 2].cap \
+                            and _gap_ok(text, toks[last_k + 1], toks[last_k + 2]):
+                        last_k += 2         # Agricultura y Asuntos Rurales
+                        words += [nw, toks[last_k].w]
+                    else:
+                        break
                 if not all(_gap_ok(text, toks[x], toks[x + 1]) for x in range(j - 1, k)) or toks[k].w in d["stop"]:
                     break
                 groups.append(words)
@@ -210,53 +419,76 @@ def _spanish_names(text: str, toks: list[Tok], d: dict, base: int, lex_starts: s
                     groups.append([t.w for t in toks[j:k + 1]] + ["\x00proper"])
                     last = k
                     j = k + 1
-            if not groups and lead and (len(lead) >= 2 or lead[0].casefold() not in d["translations"]):
-                # Cooperativa Agrícola Tianyuan: an official name with no "de" complement
-                canonical = " ".join([*(w for w in lead if w.casefold() not in d["translations"]),
-                                      *(d["translations"][w.casefold()] for w in lead
-                                        if w.casefold() in d["translations"]), head_en])
-                out.append(Candidate(base + t.s, base + toks[last].e, label, canonical, "es-head", RULE,
-                                     text=text[t.s:toks[last].e]))
-            if groups:
-                if lead:
-                    head_en = f"{_translate_es(lead, d, capital=True)} {head_en}"
-                place_names, propers, others, official = [], [], [], []
-                for g in groups:
-                    if g[-1] == "\x00proper":
-                        propers.append(" ".join(g[:-1]))
-                        continue
-                    entry = _lookup(" ".join(g), len(g) == 1) if g[0][:1].isupper() else None
-                    if entry is not None and entry.label == "PLACE":
-                        place_names.append(entry.base or entry.canonical)
-                    elif g[0][:1].isupper():
-                        official.append(g)
-                    else:
-                        others.append(g)
-                if official:   # Departamento de Comercio de Xinjiang → Xinjiang Department of Commerce
-                    canonical = " ".join([*place_names, *propers, head_en, "of",
-                                          " and ".join(_translate_es(g, d, capital=True) for g in official)])
-                else:          # Centro de servicios de comercio electrónico de Yarkant
-                    canonical = " ".join([*place_names, *propers, *(_translate_es(g, d) for g in reversed(others)),
-                                          head_en])
-                out.append(Candidate(base + t.s, base + toks[last].e, label, canonical, "es-head", RULE,
-                                     text=text[t.s:toks[last].e]))
-        # condado de Foo → Foo County (unknown places; known ones come from the lexicon)
+            pm = PAREN_TAIL.match(text, toks[last].e)
+            end = toks[last].e
+            if pm and groups:
+                end = pm.end()
+                groups.append([pm.group(2), "\x00paren"])
+                while last + 1 < n and toks[last + 1].e <= pm.end():
+                    last += 1
+            if not groups and not lead:
+                continue
+            if not groups and len(lead) == 1 and lead[0].casefold() in d["translations"]:
+                continue        # El Centro Nacional: a bare head with an adjective
+            surface = text[t.s:end]
+            canonical = _es_canonical(t.w, lead, groups, d) or _es_title(" ".join(surface.split()))
+            out.append(Candidate(base + t.s, base + end, label, canonical, "es-head", RULE, text=surface))
+        # condado de Foo → PLACE "Foo" (the annotators quote the name only); an official full name
+        # with adjectives stays whole (región autónoma uygur de Xinjiang, prefectura autónoma mongol de …)
         if t.w in d["place_heads"]:
-            # condado de Foo, prefectura autónoma mongol de Bayingolin
             m = i + 1
             while m < n and m - i <= 3 and toks[m].w in PLACE_ADJ_ES:
                 m += 1
             if m + 1 < n and toks[m].w == "de" and toks[m + 1].cap and toks[m + 1].w not in d["stop"] \
-                    and (m > i + 1 or t.w != "región"):
+                    and _gap_ok(text, toks[m], toks[m + 1]):
                 k = m + 1
                 while k + 1 < n and toks[k + 1].cap and _gap_ok(text, toks[k], toks[k + 1]):
                     k += 1
                 name = text[toks[m + 1].s:toks[k].e]
                 head = d["place_heads"][t.w]
-                known = _lookup(f"{name} {head}", False)
-                canonical = known.canonical if known is not None and known.label == "PLACE" else f"{name} {head}"
-                out.append(Candidate(base + t.s, base + toks[k].e, "PLACE", canonical, "es-head", RULE,
-                                     text=text[t.s:toks[k].e]))
+                if m > i + 1:
+                    known = _lookup(f"{name} {head}", False)
+                    canonical = known.canonical if known is not None and known.label == "PLACE" \
+                        else " ".join([name, *(d["place_adj_en"].get(toks[x].w, toks[x].w.title())
+                                               for x in range(i + 1, m)), head])
+                    out.append(Candidate(base + t.s, base + toks[k].e, "PLACE", canonical, "es-head", RULE,
+                                         text=text[t.s:toks[k].e]))
+                elif t.w != "región":
+                    known = _lookup(name, k == m + 1)
+                    if known is not None and known.label != "PLACE":
+                        continue
+                    canonical = known.canonical if known is not None else f"{name} {head}"
+                    out.append(Candidate(base + toks[m + 1].s, base + toks[k].e, "PLACE", canonical, "es-place",
+                                         RULE, text=name))
+        # grutas de Mogao → PLACE "Mogao Grottoes" (a scenic site: the generic word is part of the name)
+        site = d["site_heads"].get(t.w) or d["site_heads"].get(t.w.casefold())
+        if site and i + 2 < n and toks[i + 1].w in ("de", "del") and toks[i + 2].cap \
+                and toks[i + 2].w not in d["stop"] and _gap_ok(text, t, toks[i + 1]):
+            k = i + 2
+            while k + 1 < n and toks[k + 1].cap and _gap_ok(text, toks[k], toks[k + 1]):
+                k += 1
+            name = text[toks[i + 2].s:toks[k].e]
+            known = _lookup(f"{name} {site}", False)
+            canonical = known.canonical if known is not None and known.label == "PLACE" else f"{name} {site}"
+            out.append(Candidate(base + t.s, base + toks[k].e, "PLACE", canonical, "es-site", RULE,
+                                 text=text[t.s:toks[k].e]))
+        # albaricoques secos de Dunhuang, goji de Zhongning → PRODUCT "<Place> <noun>"
+        if t.w.islower() and (i == 0 or not toks[i - 1].w.islower() or toks[i - 1].w not in d["products"]):
+            for k in (3, 2, 1):
+                if i + k + 1 < n:
+                    phrase = " ".join(x.w for x in toks[i:i + k])
+                    noun = d["products"].get(phrase)
+                    if noun and toks[i + k].w in ("de", "del") and toks[i + k + 1].cap \
+                            and toks[i + k + 1].w not in d["stop"] \
+                            and all(_gap_ok(text, toks[x], toks[x + 1]) for x in range(i, i + k + 1)):
+                        pt = toks[i + k + 1]
+                        entry = _lookup(pt.w, True)
+                        if entry is not None and entry.label != "PLACE" or entry is None and not looks_pinyin(pt.w):
+                            break
+                        place = (entry.base or entry.canonical) if entry is not None else pt.w
+                        out.append(Candidate(base + t.s, base + pt.e, "PRODUCT", f"{place} {noun}", "product",
+                                             RULE, text=text[t.s:pt.e]))
+                        break
     return out
 
 
@@ -296,6 +528,39 @@ def find_latin(text: str, base: int = 0, lang: str = "en") -> list[Candidate]:
                                              "product", RULE, text=text[s0:e]))
                         break
 
+    # an unlisted place that reads as pinyin + produce: Dunhuang apricots, Zhongning goji
+    listed = {x for i, j, _ in matches for x in range(i, j)}
+    for i, t in enumerate(toks):
+        if i in listed or not t.cap or t.w.isupper() or t.w in d["stop"] or not looks_pinyin(t.w) \
+                or i > 0 and toks[i - 1].cap and _gap_ok(text, toks[i - 1], t):
+            continue
+        for k in (2, 1):
+            if i + k < n and all(_gap_ok(text, toks[x], toks[x + 1]) for x in range(i, i + k)):
+                phrase = " ".join(x.w for x in toks[i + 1:i + 1 + k])
+                after = toks[i + 1 + k].w if i + 1 + k < n else ""
+                if phrase in d["products"] and after.casefold() not in NOT_PRODUCT_AFTER:
+                    e = toks[i + k].e
+                    out.append(Candidate(base + t.s, base + e, "PRODUCT", f"{t.w} {d['products'][phrase]}",
+                                         "product", RULE, text=text[t.s:e]))
+                    break
+
+    # an official name with a bracketed part: China (Xinjiang) Pilot Free Trade Zone
+    for mt in PAREN_NAME.finditer(text):
+        words = mt.group(3).split()
+        label = d["heads"].get(" ".join(words[-2:])) or d["heads"].get(words[-1])
+        if label is not None and len(words) >= 2:
+            s0 = mt.start()
+            for w in regex.findall(r"\S+", mt.group(1))[:-1]:     # a leading article is not in the name
+                if w not in d["stop"]:
+                    break
+                s0 = text.index(w, s0) + len(w) + 1
+            if s0 >= mt.end(1):
+                continue
+            surface = text[s0:mt.end()]
+            entry = _lookup(surface, False)
+            canonical = entry.canonical if entry is not None and entry.label != SKIP else surface
+            out.append(Candidate(base + s0, base + mt.end(), label, canonical, "head", RULE, text=surface))
+
     # capitalized runs (connectors allowed inside); a Title Case headline has no runs to trust
     words = [t for t in toks if t.w not in d["connectors"] and t.w[:1].isalpha()]
     title_case = len(words) >= 4 and not any(t.w.islower() and len(t.w) >= 4 for t in words) \
@@ -322,6 +587,69 @@ def find_latin(text: str, base: int = 0, lang: str = "en") -> list[Candidate]:
         i = j
     if lang == "es":
         out.extend(_spanish_names(text, toks, d, base, {i for i, _, _ in matches}))
+    if d["org_lower"]:
+        out.extend(_lowercase_names(text, toks, matches, d, base))
+    return out
+
+
+def _lowercase_names(text, toks, matches, d, base) -> list[Candidate]:
+    """<Place> [level] lowercase modifiers <head>: "Altay prefectural commerce bureau" → ORG,
+    "Turpan grape festival" → EVENT_NAME; a listed event runs on over "shopping festival" (Double 11)."""
+    spec = d["org_lower"]
+    prods = d["products"]
+    out = []
+    n = len(toks)
+    for i, j, entry in matches:
+        if entry.label not in ("PLACE", "EVENT_NAME", "PRODUCT") or j >= n:
+            continue
+        k = j
+        level, has_level = "", False
+        if entry.label == "PLACE" and toks[k].w in spec["levels"] and _gap_ok(text, toks[k - 1], toks[k]):
+            level, has_level = spec["levels"][toks[k].w], True
+            k += 1
+        mods: list[str] = []
+        while k < n and _gap_ok(text, toks[k - 1], toks[k]) and len(mods) < 5:
+            w = toks[k].w
+            if w in spec["org_heads"] or w in spec["event_heads"]:
+                break
+            if w.islower() and (w in spec["modifiers"] or w in spec["event_modifiers"] or w in prods
+                                or w == "and" and mods):
+                mods.append(w)
+                k += 1
+                continue
+            inner = _lookup(w, True) if toks[k].cap and has_level and not mods else None
+            if inner is not None and inner.label == "PLACE" and k + 1 < n and toks[k + 1].w in spec["modifiers"]:
+                mods.append("\x00" + (inner.base or inner.canonical))   # provincial Xinjiang aid headquarters
+                k += 1
+                continue
+            break
+        if k >= n or not _gap_ok(text, toks[k - 1], toks[k]) or mods and mods[-1] == "and":
+            continue
+        w = toks[k].w
+        if w in spec["org_heads"] and entry.label == "PLACE" and (mods or has_level) \
+                and all(m in spec["modifiers"] or m == "and" or m.startswith("\x00") for m in mods):
+            label, head = "ORG", spec["org_heads"][w]
+        elif w in spec["event_heads"] and (entry.label != "PLACE" or mods):
+            label, head = "EVENT_NAME", spec["event_heads"][w]
+        else:
+            continue
+        s, e = toks[i].s, toks[k].e
+        if label == "EVENT_NAME" and entry.label == "EVENT_NAME":
+            canonical = entry.canonical
+        elif entry.label == "PRODUCT":       # Turpan grape festival → Turpan Grape Festival
+            words = [*entry.canonical.split(), *mods, head]
+            canonical = " ".join(x[:1].upper() + x[1:] for x in words)
+        else:
+            prefix = entry.canonical if entry.label == "PLACE" and " " in entry.canonical and not level \
+                else (entry.base or entry.canonical)
+            last = toks[j - 1].w.casefold()
+            if entry.label == "PLACE" and not level and j - i > 1 and spec["levels"].get(last) \
+                    and not prefix.endswith(spec["levels"][last]):
+                prefix = f"{entry.base or entry.canonical} {spec['levels'][last]}"      # Hami city → Hami City
+            words = [prefix, level, *(m if m == "and" else m[1:] if m.startswith("\x00") else m[:1].upper() + m[1:]
+                                      for m in mods), head]
+            canonical = " ".join(x for x in words if x)
+        out.append(Candidate(base + s, base + e, label, canonical, "lower", RULE, text=text[s:e]))
     return out
 
 
@@ -430,7 +758,8 @@ def _classify_run(text, toks, a, j, in_lex, d, base, title_case=False) -> list[C
                 # "in Darya Boyi, a town located in …": an apposition that names a place
                 out.append(Candidate(base + ss, base + ee, "PLACE", " ".join(t.w for t in seg), "cue", CUE,
                                      text=text[ss:ee]))
-            elif not any(t.w.isupper() and len(t.w) > 1 for t in seg) and _person_cue(text, toks, x, y, d):
+            elif not any(t.w.isupper() and len(t.w) > 1 for t in seg) and _person_cue(text, toks, x, y, d) \
+                    and (len(seg) > 1 or _single_name_ok(text, toks, x, d)):
                 out.append(Candidate(base + ss, base + ee, "PERSON", " ".join(t.w for t in seg),
                                      "cue" if len(seg) > 1 else "cue1", CUE, text=text[ss:ee]))
             elif 2 <= len(seg) <= 3 and y - x == len(seg) and not any(t.w.isupper() for t in seg) and not title_case:

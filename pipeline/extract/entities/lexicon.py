@@ -94,7 +94,7 @@ def _build_admin(lex: Lexicon, data: dict) -> None:
             _add_zh(lex, zh + "省", e_full)
             for n in names:
                 _add_latin(lex, n, e_bare)
-                for form in (f"{n} Province", f"{n} province", f"provincia de {n}", f"Provincia de {n}"):
+                for form in (f"{n} Province", f"{n} province"):
                     _add_latin(lex, form, e_full)
         elif level in ("municipality", "city", "pcity"):
             e = place(en)
@@ -104,7 +104,7 @@ def _build_admin(lex: Lexicon, data: dict) -> None:
             _add_zh(lex, zh + "市", e)
             for n in names:
                 _add_latin(lex, n, e)
-                for form in (f"{n} City", f"{n} city", f"ciudad de {n}", f"Ciudad de {n}"):
+                for form in (f"{n} City", f"{n} city"):
                     _add_latin(lex, form, e)
         elif level == "region":
             e_bare = place(en)
@@ -128,7 +128,7 @@ def _build_admin(lex: Lexicon, data: dict) -> None:
                 _add_zh(lex, f, e_full)
             for n in names:
                 _add_latin(lex, n, e_bare)
-                for form in (f"{n} Prefecture", f"{n} prefecture", f"prefectura de {n}", f"Prefectura de {n}"):
+                for form in (f"{n} Prefecture", f"{n} prefecture"):
                     _add_latin(lex, form, e_full)
             if r.get("full_en"):
                 _add_latin(lex, r["full_en"], e_full)
@@ -147,7 +147,7 @@ def _build_admin(lex: Lexicon, data: dict) -> None:
                     _add_zh(lex, zh, e_bare)
                 for n in names:
                     _add_latin(lex, n, e_bare)
-                    for form in (f"{n} City", f"{n} city", f"ciudad de {n}", f"Ciudad de {n}"):
+                    for form in (f"{n} City", f"{n} city"):
                         _add_latin(lex, form, e_city)
             else:
                 for n in names:
@@ -175,8 +175,7 @@ def _build_admin(lex: Lexicon, data: dict) -> None:
             if bare_ok:
                 _add_zh(lex, zh, e)
             for n in names:
-                for form in (n, f"{n} County", f"{n} county", f"condado de {n}", f"Condado de {n}",
-                             f"distrito de {n}", f"Distrito de {n}"):
+                for form in (n, f"{n} County", f"{n} county"):
                     _add_latin(lex, form, e)
             if level == "acounty" and r.get("full_en"):
                 e_full = Entry("PLACE", r["full_en"], base=en, level="county", modifier=r["full_en"])

@@ -28,6 +28,12 @@ CLAUSE_LEFT = frozenset("在 到 为 由 给 对 向 让 使 于 从 把 被 帮
 NAME_END_STOP = set("正在说是和的了也将把被对向为与及等还又就曾已从")
 SMALL_ADMIN = frozenset({"村", "乡", "镇", "县", "市", "州", "自治县", "自治州", "街道", "社区"})
 GENERIC_LEAD = set("全各本该每此某哪其这那两多第")
+EDITION = regex.compile(r"第[一二三四五六七八九十百\d]+届")
+JI_EVENT = regex.compile(r"暨(\p{Han}{3,15}?)(?=[、,，。;；:：\s]|活动|在|于|将|已|正式|举行|举办|启动|开幕|召开|$)")
+INTERPUNCT = regex.compile(f"[{INTERPUNCTS}]")
+CITY_DISTRICT = regex.compile(r"(\p{Han}{2,4}?)(区|乡|镇|村|街道|社区)")
+QUOTED = regex.compile(r"[“\"「]([^”\"」“「]{2,10})[”\"」]")
+XPCC = regex.compile(r"(?<=兵团|和|、|及|与|或|^)第?([一二三四五六七八九十]{1,3})师(?![一范傅生资父兄姐妹徒长])")
 FUNCTION_CHARS = set("在的了和是与及对把被从向为将于也都就还又并而等着过有")
 
 
@@ -61,7 +67,42 @@ def _data():
         "verbs_strong": frozenset(zh.get("clause_verbs_strong") or []),
         "verbs_weak": frozenset(zh.get("clause_verbs_weak") or []),
         "level_words": frozenset(zh.get("level_words") or []),
+        "gov_heads": tuple(zh.get("city_gov_heads") or ()),
+        "stem_stop": frozenset(zh.get("place_stem_stop_chars") or ""),
+        "name_end": tuple(sorted(zh.get("name_end_words") or [], key=len, reverse=True)),
+        "product_suffixes": {k: str(v) for k, v in (zh.get("product_suffixes") or {}).items()},
+        "outlet_tails": tuple(zh.get("outlet_tails") or ()),
+        "not_product_before": tuple(zh.get("not_product_before") or ("\x00",)),
     }
+
+
+def _stem_ok(stem: str) -> bool:
+    """A stem before 村/乡/镇… that can be a place name: no verb or function word inside
+    (推动快递进|村, 服务到|村 are clauses, not villages)."""
+    d = _data()
+    import jieba.posseg
+
+    words = list(init_jieba().cut(stem, HMM=False))
+    if len(words) < 2 and len(stem) >= 2:
+        return True             # one word: 前进村, 团结村 are ordinary village names
+    if set(stem) & (d["stem_stop"] | SUBUNIT_STOP):
+        return False
+    for w in words:
+        if len(w) >= 2 and w not in lexicon().zh:
+            tag = jieba.posseg.dt.word_tag_tab.get(w, "")
+            if tag[:1] in ("v", "d", "p", "c", "u", "r", "m", "t") and tag not in ("vn",) or w in d["glossary"]:
+                return False
+    return True
+
+
+def _plain_village(text: str, mt) -> bool:
+    """A two-character common word right after a county is a village name too (疏附县前进村, 团结村),
+    unless it is a clause verb (带动村) or 村 starts another word (村级, 村民)."""
+    d = _data()
+    stem = mt.group(1)
+    return len(stem) == 2 and stem not in d["verbs_strong"] and stem not in d["verbs_weak"] \
+        and stem not in CLAUSE_LEFT and text[mt.end():mt.end() + 1] not in "级民里内委干" \
+        and word_tag(stem)[:1] not in ("d", "p", "c", "u", "r", "m", "t")
 
 
 def _split_guesses(words):
@@ -74,6 +115,35 @@ def _split_guesses(words):
             yield w[1]
         else:
             yield w
+
+
+def _interpunct_span(text: str, a: int) -> tuple[int, int]:
+    """The transcribed name around the interpunct at ``a`` (热依拉·阿不来提).
+
+    Both sides run over Han characters; a character outside the transcription set is taken only
+    when a transcription character follows it (阿不|来|提), and a side ends at punctuation, at a
+    following/preceding word (说, 介绍, 今年, 在, 和 …, longest match) or a title (主播, 小伙)."""
+    d = _data()
+    tl, stops, titles = d["translit"], d["name_end"], d["titles"]
+    n = len(text)
+    e = a + 1
+    while e < n and e - a - 1 < 10 and "\u4e00" <= text[e] <= "\u9fff":
+        if e - a > 2 and (text.startswith(stops, e) or text[e] in NAME_END_STOP):
+            break
+        if text[e] not in tl and e - a > 2 and not (e + 1 < n and text[e + 1] in tl
+                                                    and not text.startswith(stops, e + 1)):
+            break
+        e += 1
+    s = a
+    while s > 0 and a - s < 8 and "\u4e00" <= text[s - 1] <= "\u9fff":
+        before = text[:s]
+        if a - s >= 1 and (before.endswith(stops) or any(len(t) > 1 and before.endswith(t) for t in titles)):
+            break
+        c = text[s - 1]
+        if c not in tl and (a - s < 1 or c in NAME_END_STOP or s < 2 or text[s - 2] not in tl):
+            break
+        s -= 1
+    return s, e
 
 
 def _tokens(text: str) -> list[Unit]:
@@ -98,18 +168,29 @@ def _tokens(text: str) -> list[Unit]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _lex_prefixes() -> frozenset[str]:
+    """Every prefix of a Chinese lexicon surface: a token run that is not one cannot grow into a name."""
+    return frozenset(k[:x] for k in lexicon().zh for x in range(1, len(k) + 1))
+
+
 def _units(toks: list[Unit]) -> list[Unit]:
     """Merge token runs that spell a lexicon surface (leftmost-longest, up to 6 tokens)."""
     lex = lexicon().zh
+    prefixes = _lex_prefixes()
     out, i, n = [], 0, len(toks)
     while i < n:
-        for j in range(min(n, i + 6), i, -1):
-            s = "".join(t.text for t in toks[i:j])
-            entry = lex.get(s)
-            if entry is not None:
-                out.append(Unit(toks[i].s, toks[j - 1].e, s, "lex", entry))
-                i = j
+        acc, best = "", None
+        for j in range(i, min(n, i + 6)):
+            acc += toks[j].text
+            if acc not in prefixes:
                 break
+            if acc in lex:
+                best = (j + 1, acc)
+        if best is not None:
+            j, surface = best
+            out.append(Unit(toks[i].s, toks[j - 1].e, surface, "lex", lex[surface]))
+            i = j
         else:
             out.append(toks[i])
             i += 1
@@ -126,7 +207,12 @@ def _part_of(u: Unit) -> tuple[str, str, bool] | None:
     if u.entry is not None:
         if u.entry.label == SKIP:
             return None
-        return "en", u.entry.modifier or u.entry.canonical, True
+        value = u.entry.modifier or u.entry.canonical
+        if u.entry.label == "PLACE" and value.endswith(" Mountains"):
+            value = value[:-len(" Mountains")]      # 天山 inside a name: 电商扶贫天山行 → … Tianshan Tour
+        elif u.entry.label == "PRODUCT":
+            value = " ".join(w[:1].upper() + w[1:] for w in value.split())  # … Turpan Raisin Culture Week
+        return "en", value, True
     if u.text in d["glossary"]:
         return "en", d["glossary"][u.text], False
     if u.text in d["suffixes"]:
@@ -181,11 +267,13 @@ def _bracket(units: list[Unit], k: int, text: str) -> tuple[int, list[tuple[str,
     return None
 
 
-def _composite(units: list[Unit], m: int, k: int, text: str) -> Candidate | None:
-    """A name ending with the suffix spanning units[m..k]; extend left over name-internal units."""
+def _composite(units: list[Unit], m: int, k: int, text: str,
+               head: tuple[str, str] | None = None) -> Candidate | None:
+    """A name ending with the suffix spanning units[m..k]; extend left over name-internal units.
+    ``head`` (label, English) for a listed name used as the head (新疆特色农产品|网络年货节)."""
     d = _data()
     suffix = "".join(u.text for u in units[m:k + 1])
-    label, english = d["suffixes"][suffix]
+    label, english = head or d["suffixes"][suffix]
     # each part: (kind, value, is_anchor, index of its first unit)
     parts: list[tuple[str, str, bool, int]] = [("en", english, False, m)]
     j = m - 1
@@ -199,7 +287,7 @@ def _composite(units: list[Unit], m: int, k: int, text: str) -> Candidate | None
             continue
         if u.text in d["level_words"]:
             break           # 省直医院, 县级服务中心: a level, not a name
-        if u.text in d["edition"] or regex.fullmatch(r"第[一二三四五六七八九十百\d]+届", u.text):
+        if u.text in d["edition"] or EDITION.fullmatch(u.text):
             # an edition word inside the name (阿克苏地区首届电商主播大赛) stays when a place precedes it
             if j > 0 and units[j - 1].entry is not None and units[j - 1].entry.label == "PLACE" \
                     and label == "EVENT_NAME" and u.text != "年":
@@ -216,6 +304,11 @@ def _composite(units: list[Unit], m: int, k: int, text: str) -> Candidate | None
         p = _part_of(u)
         if p is None:
             break
+        if label == "EVENT_NAME" and u.text in d["products"] and not p[2]:
+            p = (p[0], p[1], True)      # 葡萄干文化周, 苹果采摘节: the produce names the event
+        if p[2] and u.entry is not None and u.entry.label == "PLACE" and u.text.endswith("市") \
+                and label == "ORG" and suffix.endswith(d["gov_heads"]) and not p[1].endswith("City"):
+            p = (p[0], f"{p[1]} City", True)     # 哈密市商务局 → Hami City Commerce Bureau
         parts.insert(0, (*p, j))
         j -= 1
     # an inner head (遥望商学院…基地): the word before it names it, whatever its tag
@@ -300,6 +393,58 @@ def _person_token(units: list[Unit], i: int) -> tuple[int, int] | None:
 
 
 @lru_cache(maxsize=1)
+def _title_re():
+    titles = [t for t in _data()["titles"] if len(t) >= 2]
+    return regex.compile("(?:" + "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")[ :：/]{0,2}")
+
+
+def _boundary(text: str, pos: int) -> bool:
+    d = _data()
+    if pos >= len(text) or not "\u4e00" <= text[pos] <= "\u9fff":
+        return True
+    return text.startswith(d["name_end"], pos) or any(text.startswith(a, pos) for a in d["after"])
+
+
+def _name_like(tag: str | None) -> bool:
+    """A jieba dictionary tag that a personal name may carry (None: not a dictionary word)."""
+    return tag is None or tag[:2] in ("nr", "ns", "nz", "nt") or tag in ("j", "nrfg", "nrt")
+
+
+WEAK_BOUNDARY_TAGS = frozenset({"v", "p", "d", "m", "ul", "uj", "c", "f"})
+
+
+def _name_after(text: str, pos: int) -> tuple[int, int] | None:
+    """Surname + 1–2 given characters at ``pos`` that end at a boundary (punctuation, 说, 介绍, 在 …);
+    failing that, surname + 2 before a verb-like character (农户赵桂兰|种了)."""
+    import jieba.posseg
+
+    d = _data()
+    tags = jieba.posseg.dt.word_tag_tab
+    for sl in (2, 1):
+        sur = text[pos:pos + sl]
+        if len(sur) != sl or sur not in d["surnames"] or sur in d["stop_left"] or sur in FUNCTION_CHARS:
+            continue
+        ok = []
+        for gl in (2, 1):
+            g = text[pos + sl:pos + sl + gl]
+            if len(g) != gl or not all("\u4e00" <= c <= "\u9fff" for c in g) \
+                    or set(g) & (FUNCTION_CHARS | NAME_END_STOP) or g in d["titles"] or g in d["glossary"] \
+                    or g in d["stop_left"] or text[pos:pos + sl + gl] in lexicon().zh \
+                    or not _name_like(tags.get(text[pos:pos + sl + gl])) \
+                    or gl == 2 and sl == 1 and not _name_like(tags.get(text[pos:pos + 2])):
+                continue        # 学生|宿舍, 记者|高兴地: a dictionary word is not a name
+            ok.append(gl)
+            if _boundary(text, pos + sl + gl):
+                return pos, pos + sl + gl
+        end = pos + sl + 2
+        if 2 in ok and end < len(text) and tags.get(text[end], "")[:2] in WEAK_BOUNDARY_TAGS | {"ul", "uj"} \
+                and not text.startswith(tuple(d["titles"]), pos + sl):
+            return pos, end
+        return None
+    return None
+
+
+@lru_cache(maxsize=1)
 def _platform_re():
     names = [k for k, v in lexicon().zh.items() if v.label == "PLATFORM" and len(k) >= 2]
     return regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)))
@@ -315,6 +460,18 @@ def _phrase_canonical(phrase: str) -> str:
 
 
 def find_zh(text: str, base: int = 0) -> list[Candidate]:
+    """Candidates of one sentence (absolute offsets = base + local); cached per distinct text
+    (repeated sentences, parallel pairs, boilerplate) — the cache keeps immutable tuples."""
+    return [Candidate(base + s, base + e, *rest) for s, e, *rest in _find_zh_cached(text)]
+
+
+@lru_cache(maxsize=8192)
+def _find_zh_cached(text: str) -> tuple[tuple, ...]:
+    return tuple((c.start, c.end, c.label, c.canonical, c.source, c.priority, c.anaphor, c.text, c.level, c.base)
+                 for c in _find_zh(text, 0))
+
+
+def _find_zh(text: str, base: int = 0) -> list[Candidate]:
     d = _data()
     units = _units(_tokens(text))
     out: list[Candidate] = []
@@ -328,10 +485,28 @@ def find_zh(text: str, base: int = 0) -> list[Candidate]:
         # lexicon surfaces (and SKIP blockers)
         if u.entry is not None:
             add(u.s, u.e, u.entry.label, u.entry.canonical, "lexicon", LEXICON, u.entry)
+            if u.entry.label == "EVENT_NAME" and i > 0:
+                # 新疆特色农产品网络年货节: a listed event name as the head of a longer one
+                c = _composite(units, i, i, text, ("EVENT_NAME", u.entry.canonical))
+                if c is not None:
+                    c.start += base
+                    c.end += base
+                    out.append(c)
+            if u.entry.label == "PRODUCT":
+                for tail, fmt in d["product_suffixes"].items():
+                    if text.startswith(tail, u.e):      # 哈密瓜干 → dried Hami melon
+                        add(u.s, u.e + len(tail), "PRODUCT", fmt.format(u.entry.canonical), "product", RULE)
+                        break
+            if u.entry.label == "ORG" and u.text.endswith(("报", "日报")):
+                for tail in d["outlet_tails"]:
+                    if text.startswith(tail, u.e):      # 新疆日报网, 新疆日报客户端 → the outlet
+                        add(u.s, u.e + len(tail), "ORG", u.entry.canonical, "outlet", RULE)
+                        break
             # place + produce noun → PRODUCT (阿克苏苹果)
             if u.entry.label == "PLACE" and i + 1 < n and not u.text.endswith(ADMIN_ENDINGS) \
                     and (units[i + 1].text in d["products"]
-                         or units[i + 1].entry is not None and units[i + 1].entry.label == "PRODUCT"):
+                         or units[i + 1].entry is not None and units[i + 1].entry.label == "PRODUCT") \
+                    and not text.startswith(d["not_product_before"], units[i + 1].e):
                 v = units[i + 1]
                 noun = v.entry.canonical if v.entry is not None else d["products"][v.text]
                 add(u.s, v.e, "PRODUCT", f"{u.entry.base or u.entry.canonical} {noun}", "product", RULE)
@@ -348,14 +523,14 @@ def find_zh(text: str, base: int = 0) -> list[Candidate]:
         if u.tag in PROPER_TAGS and _is_han(u.text) and len(u.text) >= 3 and u.text[0] not in GENERIC_LEAD:
             for suf in sorted(d["admin"], key=len, reverse=True):
                 if u.text.endswith(suf) and len(u.text) - len(suf) >= 2 and suf in SMALL_ADMIN \
-                        and word_tag(u.text[:-len(suf)]) in PROPER_TAGS:
+                        and word_tag(u.text[:-len(suf)]) in PROPER_TAGS and _stem_ok(u.text[:-len(suf)]):
                     add(u.s, u.e, "PLACE", f"{proper_zh(u.text[:-len(suf)])} {d['admin'][suf]}", "admin", RULE)
                     break
         if u.text in d["admin"] and i > 0:
             p = units[i - 1]
             if p.entry is None and p.tag in PROPER_TAGS and _is_han(p.text) and 2 <= len(p.text) <= 4 \
                     and u.text in SMALL_ADMIN \
-                    and p.text[0] not in GENERIC_LEAD and p.text not in d["glossary"]:
+                    and p.text[0] not in GENERIC_LEAD and p.text not in d["glossary"] and _stem_ok(p.text):
                 add(p.s, u.e, "PLACE", f"{proper_zh(p.text)} {d['admin'][u.text]}", "admin", RULE)
         # persons after a title or before a speech verb
         if u.text in d["titles"] or u.text == "的" and i > 0 and units[i - 1].text.endswith("岁"):
@@ -389,15 +564,24 @@ def find_zh(text: str, base: int = 0) -> list[Candidate]:
                          or units[i - 3].tag in ("p", "c", "uj", "v")):
                 q = units[i - 2]
                 add(q.s, p.e, "PERSON", person_zh(text[q.s:p.e]), "after", CUE)
+    # a role word before a name, read by characters (jieba may split 采购商陈家|明说, 店|主张|小|明说)
+    for mt in _title_re().finditer(text):
+        span = _name_after(text, mt.end())
+        if span is not None:
+            add(span[0], span[1], "PERSON", person_zh(text[span[0]:span[1]]), "title", CUE)
     # smaller units right after a listed place: 墨玉县托胡拉乡, 新和县加依村, 温宿县佳木镇科克库勒村
     bounds = {u.s for u in units} | {len(text)}
     for u in units:
         if u.entry is not None and u.entry.label == "PLACE" and u.text.endswith(ADMIN_ENDINGS):
             pos = u.e
+            first = True
             while True:
-                mt = SUBUNIT.match(text, pos)
+                # a district right after a city: 吐鲁番市高昌区, 库尔勒市某某区
+                mt = (CITY_DISTRICT if first and u.text.endswith("市") else SUBUNIT).match(text, pos)
+                first = False
                 if not (mt and mt.end() in bounds and not (set(mt.group(1)) & SUBUNIT_STOP)
-                        and word_tag(mt.group(1)) in PROPER_TAGS | {"nlex"} and mt.group(1) not in d["glossary"]):
+                        and (word_tag(mt.group(1)) in PROPER_TAGS | {"nlex"} or _plain_village(text, mt))
+                        and mt.group(1) not in d["glossary"] and _stem_ok(mt.group(1))):
                     break
                 add(mt.start(), mt.end(), "PLACE", f"{proper_zh(mt.group(1))} {d['admin'][mt.group(2)]}",
                     "subunit", RULE)
@@ -410,31 +594,24 @@ def find_zh(text: str, base: int = 0) -> list[Candidate]:
     for c in list(out):
         if c.label == "EVENT_NAME":
             a = c.end - base
-            mt = regex.match(r"暨(\p{Han}{3,15}?)(?=[、,，。;；:：\s]|活动|在|于|将|已|正式|举行|举办|启动|开幕|召开|$)",
-                             text[a:])
+            mt = JI_EVENT.match(text[a:])
             if mt:
                 add(a + 1, a + mt.end(1), "EVENT_NAME", _phrase_canonical(text[a + 1:a + mt.end(1)]), "ji", RULE)
     # transcribed names with an interpunct: 迪丽妮格·依明
-    tl = d["translit"]
-    for mt in regex.finditer(f"[{INTERPUNCTS}]", text):
+    for mt in INTERPUNCT.finditer(text):
         a = mt.start()
-        s = a
-        while s > 0 and text[s - 1] in tl and a - s < 8:
-            s -= 1
-        e = a + 1
-        while e < len(text) and text[e] in tl and e - a - 1 < 8 and not (e - a > 2 and text[e] in NAME_END_STOP):
-            e += 1
+        s, e = _interpunct_span(text, a)
         left, right = text[s:a], text[a + 1:e]
         if len(left) >= 2 and len(right) >= 2:
             add(s, e, "PERSON", person_zh(text[s:e]), "interpunct", RULE)
     # a short quoted phrase that is not itself a name is a brand or slogan: nothing inside is
     # an entity on its own (“精致柯坪” is not the place 柯坪)
     spans = {(c.start - base, c.end - base) for c in out}
-    for mt in regex.finditer(r"[“\"「]([^”\"」“「]{2,10})[”\"」]", text):
+    for mt in QUOTED.finditer(text):
         if (mt.start(1), mt.end(1)) not in spans:
             add(mt.start(1), mt.end(1), SKIP, "", "quoted", CUE)
     # XPCC divisions: 一师, 第十四师
-    for mt in regex.finditer(r"(?<=兵团|和|、|及|与|或|^)第?([一二三四五六七八九十]{1,3})师(?![一范傅生资父兄姐妹徒长])", text):
+    for mt in XPCC.finditer(text):
         ordinal = d["xpcc"].get(mt.group(1))
         if ordinal:
             add(mt.start(), mt.end(), "ORG",
