@@ -75,4 +75,17 @@ def test_consolidate_entities_and_timeline_tables():
     assert ents.loc[0, "canonical"] == "Aksu" and ents.loc[0, "mentions"] == 2 and ents.loc[0, "langs"] == "en,zh"
     timeline = build_timeline(facts)
     assert list(timeline["date"]) == ["2012-05", "2015"]
+
+
+def test_consolidate_event_participants_are_the_sentence_entities():
+    ctx = "2015年4月,阿克苏市被商务部确定为示范县。"
+    mentions = [
+        _m(kind="event", text="2015年4月", lang="zh", date="2015-04", label="designation", context=ctx, block=3),
+        _m(kind="entity", text="阿克苏市", lang="zh", label="PLACE", canonical="Aksu City", context=ctx, block=3),
+        _m(kind="entity", text="商务部", lang="zh", label="ORG", canonical="Ministry of Commerce", context=ctx, block=3),
+        _m(kind="entity", text="库车", lang="zh", label="PLACE", canonical="Kuqa", context="另一句。", block=4),
+    ]
+    facts = build_table(mentions)
+    assert facts.loc[0, "participants"] == "Aksu City; Ministry of Commerce"
+    assert facts["participants"].iloc[1:].isna().all()
     assert isinstance(facts, pd.DataFrame)

@@ -28,6 +28,7 @@ EXTRA_COLUMNS: dict[str, str] = {
     "pair": "Int64",           # parallel-text pair index of its block (bilingual documents)
     "group": "string",         # figures of one conversion inside a sentence
     "doc_date": "string",      # the document date relative expressions were resolved against
+    "participants": "string",  # events: canonical names of the entities in the event's sentence
 }
 STATUSES = ("pending", "accepted", "rejected", "corrected")
 _STRINGS = [c for c, t in {**COLUMNS, **EXTRA_COLUMNS}.items() if t == "string"]
@@ -38,10 +39,11 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
     """One row per mention.  ``reviews`` maps fact_id -> status (from the review store)."""
     ids = fact_ids(mentions)
     clusters = cluster_ids(mentions, ids)
+    participants = _participants(mentions)
     reviews = reviews or {}
     doc_dates = doc_dates or {}
     rows = []
-    for m, fid, cid in zip(mentions, ids, clusters):
+    for m, fid, cid, who in zip(mentions, ids, clusters, participants):
         rows.append({
             "fact_id": fid, "doc_id": m.doc_id, "lang": m.lang, "kind": m.kind, "text": m.text,
             "start": m.start, "end": m.end, "line": m.line, "context": m.context,
@@ -50,12 +52,25 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
             "date": m.date, "description": m.description, "cluster_id": cid,
             "status": reviews.get(fid, "pending"),
             "duplicate": m.duplicate, "pair": m.pair, "group": m.group,
-            "doc_date": doc_dates.get(m.doc_id),
+            "doc_date": doc_dates.get(m.doc_id), "participants": who,
         })
     df = pd.DataFrame(rows, columns=list(COLUMNS) + list(EXTRA_COLUMNS))
     for col in _STRINGS:                    # empty is null, never "" or "None"
         df[col] = df[col].where(df[col].notna() & (df[col].astype(object) != ""), None)
     return df.astype({**COLUMNS, **EXTRA_COLUMNS})
+
+
+def _participants(mentions: Sequence[Mention]) -> list[str | None]:
+    """For each event: the entities of its sentence (same document, block and sentence text)."""
+    names: dict[tuple, list[str]] = {}
+    for m in mentions:
+        if m.kind == "entity":
+            key = (m.doc_id, m.block, m.context)
+            name = m.canonical or m.text
+            if name not in names.setdefault(key, []):
+                names[key].append(name)
+    return ["; ".join(names.get((m.doc_id, m.block, m.context), [])) or None if m.kind == "event" else None
+            for m in mentions]
 
 
 def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
@@ -77,7 +92,8 @@ def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
 def build_timeline(facts: pd.DataFrame) -> pd.DataFrame:
     """One row per event across the corpus, sorted by date (repeats of one event collapsed)."""
     ev = facts[(facts["kind"] == "event") & facts["date"].notna()]
-    cols = ["date", "label", "description", "doc_id", "lang", "text", "context", "fact_id", "cluster_id"]
+    cols = ["date", "label", "description", "participants", "doc_id", "lang", "text", "context", "fact_id",
+            "cluster_id"]
     if ev.empty:
         return pd.DataFrame(columns=cols)
     ev = ev[~ev["duplicate"].fillna(False)]
