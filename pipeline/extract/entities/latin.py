@@ -473,7 +473,7 @@ def _spanish_names(text: str, toks: list[Tok], d: dict, base: int, lex_starts: s
             out.append(Candidate(base + t.s, base + toks[k].e, "PLACE", canonical, "es-site", RULE,
                                  text=text[t.s:toks[k].e]))
         # albaricoques secos de Dunhuang, goji de Zhongning → PRODUCT "<Place> <noun>"
-        if t.w.islower() and (i == 0 or not toks[i - 1].w.islower() or toks[i - 1].w not in d["products"]):
+        if t.w.islower():
             for k in (3, 2, 1):
                 if i + k + 1 < n:
                     phrase = " ".join(x.w for x in toks[i:i + k])
