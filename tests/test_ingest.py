@@ -91,6 +91,8 @@ def test_blocks_language_per_paragraph(text, langs):
     ("新疆某县电商产业园。某某指挥部供图", "caption"),
     ("/ʃɪnˈdʒɑːŋ/", "gloss"),
     ("人民网 >> 经济·科技", "debris"),
+    ("责任编辑:马丽娟", "byline"),
+    ("(责任编辑:马丽娟)", "byline"),
     ("Home > News > Regional", "debris"),
     ("2025-01-08 08:35 来源:新疆日报", "byline"),
     ("《 人民日报 》( 2024年10月22日   第 10 版)", "byline"),
