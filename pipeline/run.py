@@ -17,7 +17,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import consolidate
+from . import consolidate, models
 from .errors import FactmineError
 from .extract import KINDS, extract_all
 from .ingest import ingest_bytes
@@ -116,7 +116,7 @@ def _process_job(job):
 
 def _cache_key(data: bytes, row: dict | None, kinds: tuple[str, ...]) -> str:
     h = hashlib.sha1(data)
-    h.update(json.dumps([row, kinds, pipeline_fingerprint()], sort_keys=True).encode())
+    h.update(json.dumps([row, kinds, pipeline_fingerprint(), models.installed()], sort_keys=True).encode())
     return h.hexdigest()
 
 

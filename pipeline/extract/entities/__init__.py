@@ -13,8 +13,9 @@ from typing import Iterable, Iterator
 
 import regex
 
+from ... import models
 from ...types import ENTITY_KINDS, Document, Mention, Sentence
-from .candidate import ALIAS, Candidate
+from .candidate import ALIAS, CUE, Candidate
 from .latin import MAYBE, find_latin
 from .lexicon import SKIP, lexicon
 from .zh import find_zh
@@ -42,7 +43,27 @@ def find(doc: Document) -> list[tuple[Sentence, list[Candidate]]]:
             if HAN.search(text):
                 # Chinese names inside English or Spanish prose (Aksu (阿克苏)): listed names only
                 cands += [c for c in find_zh(text, s.start) if c.source in ("lexicon", "interpunct")]
+            if models.available(s.lang):
+                cands += model_persons(text, s.start, s.lang, cands)
         out.append((s, cands))
+    return out
+
+
+def model_persons(text: str, base: int, lang: str, cands: list[Candidate]) -> list[Candidate]:
+    """People a statistical model finds where the rules found nothing (optional, see models.py).
+
+    Conservative on purpose: models here call platforms and places people (Douyin, Pinduoduo), so
+    only multi-word, capitalized, digit-free PERSON spans that overlap no rule candidate count.
+    """
+    out = []
+    for a, b, label in models.ner_spans(text, lang):
+        span = text[a:b]
+        words = span.split()
+        if (label != "PERSON" or len(words) < 2 or not all(w[:1].isupper() for w in words)
+                or any(ch.isdigit() for ch in span)
+                or any(c.start < base + b and base + a < c.end for c in cands)):
+            continue
+        out.append(Candidate(base + a, base + b, "PERSON", " ".join(words), "model", CUE, text=span))
     return out
 
 
