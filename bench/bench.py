@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.extract import KINDS, get  # noqa: E402
+from pipeline.extractors import KINDS, get  # noqa: E402
 from pipeline.ingest import ingest_text  # noqa: E402
 
 SOURCES = {

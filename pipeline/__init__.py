@@ -13,17 +13,13 @@ from typing import Iterable
 
 __version__ = "0.1.0"
 
-# The registry package is imported first, so that ``pipeline.extract`` below stays the function
-# (importing a submodule later would otherwise rebind the package attribute to the module).
-from . import extract as _registry  # noqa: E402,F401
-
 
 def extract(text: str, *, lang: str | None = None, reference_date: str | None = None,
             kinds: Iterable[str] | None = None, doc_id: str = "-") -> list[dict]:
     """The fact mentions of one text, as dicts with the fact table's columns."""
     from .consolidate import build_table
     from .consolidate.table import jsonable
-    from .extract import extract_all
+    from .extractors import extract_all
     from .ingest import ingest_text
 
     doc = ingest_text(text, doc_id, lang=lang, reference_date=reference_date)

@@ -157,7 +157,7 @@ def extract_cli(
     Batch example: factmine extract --input snippets.jsonl > mentions.jsonl
     """
     from .consolidate import build_table, write_jsonl
-    from .extract import extract_all
+    from .extractors import extract_all
     from .ingest import ingest_bytes, ingest_text
 
     kinds = [k.value for k in kind] if kind else None
@@ -185,7 +185,7 @@ def extract_cli(
 
 def _extract_batch(path: Path, lang: Optional[str], ref: Optional[str], kinds) -> None:
     from .consolidate import build_table, write_jsonl
-    from .extract import extract_all
+    from .extractors import extract_all
     from .ingest import ingest_text
 
     if not path.is_file():

@@ -19,7 +19,7 @@ import pandas as pd
 
 from . import consolidate, models
 from .errors import FactmineError
-from .extract import KINDS, extract_all
+from .extractors import KINDS, extract_all
 from .ingest import ingest_bytes
 from .types import Mention
 

@@ -1,13 +1,13 @@
-"""Tests for pipeline.extract.entities (issue 4): find, resolve, canonical, extract."""
+"""Tests for pipeline.extractors.entities (issue 4): find, resolve, canonical, extract."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.entities import extract, find, resolve
-from pipeline.extract.entities.canonical import looks_pinyin, person_zh, proper_zh
-from pipeline.extract.entities.latin import find_latin
-from pipeline.extract.entities.lexicon import lexicon
-from pipeline.extract.entities.zh import find_zh
+from pipeline.extractors.entities import extract, find, resolve
+from pipeline.extractors.entities.canonical import looks_pinyin, person_zh, proper_zh
+from pipeline.extractors.entities.latin import find_latin
+from pipeline.extractors.entities.lexicon import lexicon
+from pipeline.extractors.entities.zh import find_zh
 from pipeline.ingest import ingest_text
 
 

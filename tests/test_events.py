@@ -1,9 +1,9 @@
-"""Dated events: pipeline.extract.events (find, then resolve; zh / en / es)."""
+"""Dated events: pipeline.extractors.events (find, then resolve; zh / en / es)."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.events import extract, find, resolve, timeline_years
+from pipeline.extractors.events import extract, find, resolve, timeline_years
 from pipeline.ingest import ingest_text
 
 REF = "2024-06-15"
@@ -323,7 +323,7 @@ def test_events_paragraph_opening_year(lang, text, expected):
 
 @pytest.mark.parametrize("lang", ["zh", "en", "es"])
 def test_events_resources_well_formed(lang):
-    from pipeline.extract.events.rules import LABELS, rules
+    from pipeline.extractors.events.rules import LABELS, rules
     from pipeline.resources import load
     data = load(lang, "events")
     assert set(data["cues"]) <= set(LABELS) and "publication" not in data["cues"]
@@ -441,7 +441,7 @@ def test_events_publication_lines(text, ref, expected):
 
 
 def test_events_weak_cue_yields_to_a_stronger_one():
-    from pipeline.extract.events.rules import best_cue, rules
+    from pipeline.extractors.events.rules import best_cue, rules
     r = rules("zh")
     assert best_cue(r, "将于明年3月在喀什举办").group(0) == "举办"
     assert best_cue(r, "将于明年完成").group(0) == "将于"

@@ -1,13 +1,13 @@
-"""Tests for pipeline.extract.figures: find, resolve, numeral parsing and the extractor."""
+"""Tests for pipeline.extractors.figures: find, resolve, numeral parsing and the extractor."""
 from __future__ import annotations
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract.figures import extract, figures_in, find, resolve
-from pipeline.extract.figures.lexicon import lexicon
-from pipeline.extract.figures.numbers import parse_digits, parse_words, parse_zh
+from pipeline.extractors.figures import extract, figures_in, find, resolve
+from pipeline.extractors.figures.lexicon import lexicon
+from pipeline.extractors.figures.numbers import parse_digits, parse_words, parse_zh
 from pipeline.ingest import ingest_text
 
 
@@ -286,7 +286,7 @@ def test_figures_find_names_unit(lang, text, unit):
 
 
 def test_figures_resolve_unparsable_numeral_gives_none():
-    from pipeline.extract.figures.find import Candidate
+    from pipeline.extractors.figures.find import Candidate
     assert resolve(Candidate(0, 4, "zh", "zh", "十百千", unit="个")) is None
     assert resolve(Candidate(0, 3, "en", "digits", "4", unit="percent")).value == 4.0
 
@@ -444,7 +444,7 @@ def test_figures_long_sentence_without_punctuation_is_handled():
 
 
 def test_figures_spans_index_overlap():
-    from pipeline.extract.figures.find import _Spans
+    from pipeline.extractors.figures.find import _Spans
     sp = _Spans([(10, 20), (30, 40)])
     assert sp.overlaps(15, 16) and sp.overlaps(5, 11) and sp.overlaps(39, 50)
     assert not sp.overlaps(20, 30) and not sp.overlaps(0, 10) and not sp.overlaps(40, 41)

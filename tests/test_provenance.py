@@ -5,7 +5,7 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.extract import extract_all
+from pipeline.extractors import extract_all
 from pipeline.ingest import ingest_text
 from pipeline.ingest.normalize import normalize
 

@@ -1,9 +1,9 @@
-"""Temporal expressions: pipeline.extract.timex (find, then resolve; zh / en / es)."""
+"""Temporal expressions: pipeline.extractors.timex (find, then resolve; zh / en / es)."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.extract.timex import Timex, find_timexes, parse_reference, resolve_partial_year
+from pipeline.extractors.timex import Timex, find_timexes, parse_reference, resolve_partial_year
 
 REF = "2024-06-15"
 

@@ -12,9 +12,9 @@ from typing import Iterable
 from ..types import Document, Extractor, Mention
 
 EXTRACTORS: dict[str, str] = {
-    "figure": "pipeline.extract.figures:extract",
-    "entity": "pipeline.extract.entities:extract",
-    "event": "pipeline.extract.events:extract",
+    "figure": "pipeline.extractors.figures:extract",
+    "entity": "pipeline.extractors.entities:extract",
+    "event": "pipeline.extractors.events:extract",
 }
 KINDS = tuple(EXTRACTORS)
 

@@ -1,6 +1,6 @@
 """Context of a figure inside its sentence: metric (what is measured), period, conversion group.
 
-The period comes from the shared temporal module (``pipeline.extract.timex``): the time expression
+The period comes from the shared temporal module (``pipeline.extractors.timex``): the time expression
 of the figure's own clause (before it, else after it), else the nearest one before it in the
 sentence, else the latest one of an earlier sentence of the same paragraph, else the year heading
 the figure stands under (a timeline ``2017年`` line).  Durations and ages only take their own

@@ -2,7 +2,7 @@
 
 Find, then resolve:
   * :func:`find` walks the readable sentences (bylines included) and yields :class:`Candidate`
-    — a date expression (a :class:`~pipeline.extract.timex.Timex`, offsets absolute in the
+    — a date expression (a :class:`~pipeline.extractors.timex.Timex`, offsets absolute in the
     analysis text) with its role: ``publication`` (byline date, dateline), ``timeline`` (a year
     heading of a timeline list or a month/day inside one of its entries) or ``body``;
   * :func:`resolve` decides whether a candidate is an event and fills label and description.
@@ -18,7 +18,7 @@ Rules (all word lists in ``resources/<lang>/events.yaml``):
   * year context inside a paragraph: a year-less date later in the same year as an explicit month
     date before it takes that year (2015年4月，…；7月中旬，… -> 2015-07), as does one after a year
     opening the paragraph (2019年，…。3月，… -> 2019-03); 同年/次年 take the paragraph's last
-    explicit year.  Otherwise year-less dates follow the rule of :mod:`pipeline.extract.timex`.
+    explicit year.  Otherwise year-less dates follow the rule of :mod:`pipeline.extractors.timex`.
   * vague dates (since 2020, 近五年, ten years ago: Timex.kind since/last_n/ago) are events only
     with an action cue in their own clause;
   * two adjacent expressions of one date (Singles' Day on Nov. 11) are one event spanning both;
