@@ -92,6 +92,7 @@ def test_blocks_language_per_paragraph(text, langs):
     ("/ʃɪnˈdʒɑːŋ/", "gloss"),
     ("人民网 >> 经济·科技", "debris"),
     ("责任编辑:马丽娟", "byline"),
+    ("Xinhua | 2024-06-12 15:20:31", "byline"),
     ("(责任编辑:马丽娟)", "byline"),
     ("Home > News > Regional", "debris"),
     ("2025-01-08 08:35 来源:新疆日报", "byline"),
