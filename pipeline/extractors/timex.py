@@ -132,6 +132,16 @@ def _ymd(y: int, m: int, d: int) -> str | None:
     return f"{y:04d}-{m:02d}-{d:02d}"
 
 
+def _day_range(first, month2: int, day2: int):
+    """A day range (June 1-5, 1 al 5 de junio) from its resolved first day: 'start/end', or None."""
+    if first is None or not first[0]:
+        return first
+    end = _ymd(int(first[0][:4]), month2, day2)
+    if end is None or end <= first[0]:
+        return None
+    return (f"{first[0]}/{end}", PERIOD, first[2])
+
+
 def _ym(y: int, m: int) -> str | None:
     return f"{y:04d}-{m:02d}" if 1 <= m <= 12 else None
 
@@ -808,13 +818,7 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
         def _en_md_range(m, ctx):
             mo = month_num(m["mn"])
             mo2 = month_num(m["mn2"]) if _g(m, "mn2") else mo
-            r = partial(m, ctx, mo, int(m["d"]))
-            if r is None or not r[0]:
-                return r
-            iso2 = _ymd(int(r[0][:4]), mo2, int(m["d2"]))
-            if iso2 is None or iso2 <= r[0]:
-                return None
-            return (f"{r[0]}/{iso2}", PERIOD, r[2])
+            return _day_range(partial(m, ctx, mo, int(m["d"])), mo2, int(m["d2"]))
 
         # 16 May 2020 / 16th of May
         @rule(rf"{B}{DAYNUM}\s+(?:of\s+)?(?P<mn>{MONTHS}|{ABBR}\.?)(?:,?\s+(?P<y>\d{{4}}))?{E}")
@@ -939,13 +943,7 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
               rf"(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?{E}")
         def _es_day_range(m, ctx):
             mo = month_num(m["mn"])
-            r = partial(m, ctx, mo, int(m["d"]))
-            if r is None or not r[0]:
-                return r
-            iso2 = _ymd(int(r[0][:4]), mo, int(m["d2"]))
-            if iso2 is None or iso2 <= r[0]:
-                return None
-            return (f"{r[0]}/{iso2}", PERIOD, r[2])
+            return _day_range(partial(m, ctx, mo, int(m["d"])), mo, int(m["d2"]))
 
         # dateline: 3 jun (Xinhua) / 3 jun. 2020 / 12 jun / 3 sept.
         @rule(rf"{B}(?P<d>[0-3]?\d)\s+(?:de\s+)?(?P<mn>{ABBR}|{MONTHS})\.?(?:\s+(?:de\s+)?(?P<y>\d{{4}}))?{E}")
