@@ -21,8 +21,8 @@ from typing import Callable, Iterable, Iterator
 LANGS = ("zh", "en", "es")
 
 # Block kinds.  Extractors read READABLE_KINDS; entity/event extractors also read bylines.
-BODY, HEADLINE, CAPTION, BYLINE, DEBRIS, GLOSS, FOREIGN = (
-    "body", "headline", "caption", "byline", "debris", "gloss", "foreign")
+BODY, HEADLINE, CAPTION, BYLINE, DEBRIS, GLOSS, FOREIGN, TABLE = (
+    "body", "headline", "caption", "byline", "debris", "gloss", "foreign", "table")
 READABLE_KINDS = frozenset({BODY, HEADLINE, CAPTION})
 FIGURE_KINDS = READABLE_KINDS
 ENTITY_KINDS = READABLE_KINDS | {BYLINE}
@@ -36,7 +36,7 @@ class Block:
     start: int                 # analysis coordinates
     end: int
     lang: str                  # zh | en | es | other
-    kind: str                  # body | headline | caption | byline | debris | gloss | foreign
+    kind: str                  # body | headline | caption | byline | debris | gloss | foreign | table
     duplicate_of: int | None = None   # index of an earlier block with the same text
     pair: int | None = None    # parallel-text pair index (000: an English line and its Chinese line)
     reason: str = ""           # why the kind was chosen (shown by `factmine ingest`)

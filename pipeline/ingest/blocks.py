@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from .. import resources
-from ..types import BODY, BYLINE, CAPTION, DEBRIS, FOREIGN, GLOSS, HEADLINE
+from ..types import BODY, BYLINE, CAPTION, DEBRIS, FOREIGN, GLOSS, HEADLINE, TABLE
 
 READ_LANGS = ("zh", "en", "es")
 _HAN = regex.compile(r"\p{Han}")
@@ -42,7 +42,7 @@ def _rules():
     data = resources.load("common", "blocks")
     flags = regex.IGNORECASE | regex.VERSION1
     compiled = {kind: [regex.compile(p, flags) for p in data[kind]]
-                for kind in (DEBRIS, BYLINE, CAPTION, GLOSS)}
+                for kind in (DEBRIS, BYLINE, CAPTION, GLOSS, TABLE)}
     head = data["headline"]
     compiled[HEADLINE] = [regex.compile(p, flags) for p in head["patterns"]]
     return compiled, head["max_chars_zh"], head["max_words_latin"]
@@ -126,7 +126,7 @@ def classify(line: Line) -> tuple[str, str]:
     text = line.text
     if _IPA.search(text) and text.startswith("/"):
         return GLOSS, "pronunciation"
-    for kind in (DEBRIS, BYLINE, CAPTION, GLOSS):
+    for kind in (TABLE, DEBRIS, BYLINE, CAPTION, GLOSS):
         for pat in rules[kind]:
             if pat.search(text):
                 return kind, f"matches {kind} pattern {pat.pattern!r}"

@@ -123,7 +123,8 @@ def publisher(texts: list[str]) -> str | None:
 def infer_meta(blocks_text: list[tuple[str, str, int]], encoding: str, catalog: dict | None = None) -> DocumentMeta:
     """Metadata from (block text, kind, analysis offset) triples, in document order."""
     catalog = catalog or {}
-    title = next((t for t, k, _ in blocks_text if k == HEADLINE and not _YEAR_HEADING.match(t)), None)
+    title = next((t.lstrip("#").strip() for t, k, _ in blocks_text if k == HEADLINE and not _YEAR_HEADING.match(t)),
+                 None)
     byline = next((t for t, k, _ in blocks_text if k == BYLINE), None)
     first_body = next(((t, o) for t, k, o in blocks_text if k == BODY), None)
     meta = DocumentMeta(encoding=encoding, title=title, byline=byline,
