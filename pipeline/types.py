@@ -23,6 +23,7 @@ LANGS = ("zh", "en", "es")
 # Block kinds.  Extractors read READABLE_KINDS; entity/event extractors also read bylines.
 BODY, HEADLINE, CAPTION, BYLINE, DEBRIS, GLOSS, FOREIGN, TABLE = (
     "body", "headline", "caption", "byline", "debris", "gloss", "foreign", "table")
+MAX_CONTEXT = 600      # characters of context kept around a mention in an overlong sentence
 READABLE_KINDS = frozenset({BODY, HEADLINE, CAPTION})
 FIGURE_KINDS = READABLE_KINDS
 ENTITY_KINDS = READABLE_KINDS | {BYLINE}
@@ -107,10 +108,17 @@ class Document:
     def mention(self, kind: str, start: int, end: int, sentence: Sentence, **fields) -> "Mention":
         """Build a Mention from an analysis span; offsets and text come from the raw source."""
         rs, re_ = self.to_raw(start, end)
-        context = self._contexts.get((sentence.start, sentence.end))
-        if context is None:
-            cs, ce = self.to_raw(sentence.start, sentence.end)
-            context = self._contexts[(sentence.start, sentence.end)] = " ".join(self.raw[cs:ce].split())
+        if sentence.end - sentence.start > MAX_CONTEXT:
+            # a "sentence" thousands of characters long (no punctuation): a window around the mention
+            a = max(sentence.start, start - MAX_CONTEXT // 2)
+            z = min(sentence.end, end + MAX_CONTEXT // 2)
+            cs, ce = self.to_raw(a, z)
+            context = "…" * (a > sentence.start) + " ".join(self.raw[cs:ce].split()) + "…" * (z < sentence.end)
+        else:
+            context = self._contexts.get((sentence.start, sentence.end))
+            if context is None:
+                cs, ce = self.to_raw(sentence.start, sentence.end)
+                context = self._contexts[(sentence.start, sentence.end)] = " ".join(self.raw[cs:ce].split())
         return Mention(
             doc_id=self.doc_id, kind=kind, start=rs, end=re_, text=self.raw[rs:re_],
             lang=sentence.lang, line=self.line_of(rs), context=context,

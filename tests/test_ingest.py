@@ -193,3 +193,16 @@ def test_issue_2_seed_debris_and_footer_not_body():
     doc = ingest_text(read_raw(CORPUS / "001_30bdd61343b5a7ce.txt"))
     kinds = {doc.text[b.start:b.end]: b.kind for b in doc.blocks}
     assert kinds["TOP STORIES"] == kinds["Video PlayerClose"] == "debris"
+
+
+def test_document_mention_context_is_bounded_in_overlong_sentences():
+    from pipeline.types import MAX_CONTEXT, Sentence
+
+    raw = "新疆网上零售额达723.3亿元同比增长" * 200
+    doc = ingest_text(raw)
+    sentence = doc.sentences[0]
+    assert sentence.end - sentence.start > MAX_CONTEXT
+    i = doc.text.index("723.3亿元", 3000)
+    m = doc.mention("figure", i, i + 7, sentence)
+    assert m.text == "723.3亿元" and len(m.context) <= MAX_CONTEXT + 20 and "723.3亿元" in m.context
+    assert isinstance(sentence, Sentence)

@@ -8,6 +8,7 @@ extract(doc)    -> Mention(kind="entity") per occurrence
 """
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from typing import Iterable, Iterator
 
@@ -70,11 +71,17 @@ def model_persons(text: str, base: int, lang: str, cands: list[Candidate]) -> li
 def _flat(cands: Iterable[Candidate], taken: list[tuple[int, int]] | None = None) -> list[Candidate]:
     """Outermost first: longer spans win, then higher priority, then earlier start."""
     keep: list[Candidate] = []
-    occupied = list(taken or [])
+    starts: list[int] = []          # occupied spans, sorted by start; they never overlap
+    ends: list[int] = []
+    for s, e in sorted(taken or []):
+        starts.append(s)
+        ends.append(e)
     for c in sorted(cands, key=lambda c: (-c.length, -c.priority, c.start)):
-        if c.length <= 0 or any(c.start < e and s < c.end for s, e in occupied):
+        i = bisect.bisect_right(starts, c.start)
+        if c.length <= 0 or (i and ends[i - 1] > c.start) or (i < len(starts) and starts[i] < c.end):
             continue
-        occupied.append((c.start, c.end))
+        starts.insert(i, c.start)
+        ends.insert(i, c.end)
         keep.append(c)
     return sorted(keep, key=lambda c: c.start)
 
