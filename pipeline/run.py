@@ -127,7 +127,7 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
     kinds = tuple(kinds)
     report = RunReport()
     catalog = read_catalog(corpus)
-    cache_dir = out / ".cache" if out is not None and use_cache else None
+    cache_dir = out / ".cache" if out is not None else None     # written always, read if use_cache
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, tuple[list[dict], str | None]] = {}
@@ -142,7 +142,7 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
             continue
         key = _cache_key(data, row, kinds)
         cached = cache_dir / f"{key}.json" if cache_dir is not None else None
-        if cached is not None and cached.is_file():
+        if use_cache and cached is not None and cached.is_file():
             blob = json.loads(cached.read_text(encoding="utf-8"))
             results[doc_id] = (blob["mentions"], blob["date"])
             report.from_cache += 1
