@@ -131,7 +131,7 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, tuple[list[dict], str | None]] = {}
-    jobs, keys = [], {}
+    jobs, keys, used = [], {}, set()
     for path in discover(corpus):
         doc_id = doc_id_of(path, corpus)
         row = catalog.get(doc_id)
@@ -142,6 +142,7 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
             continue
         key = _cache_key(data, row, kinds)
         cached = cache_dir / f"{key}.json" if cache_dir is not None else None
+        used.add(f"{key}.json")
         if use_cache and cached is not None and cached.is_file():
             blob = json.loads(cached.read_text(encoding="utf-8"))
             results[doc_id] = (blob["mentions"], blob["date"])
@@ -162,6 +163,10 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
         if keys.get(doc_id) is not None:
             keys[doc_id].write_text(json.dumps({"mentions": mentions, "date": date}, ensure_ascii=False),
                                     encoding="utf-8")
+    if cache_dir is not None:                  # drop results of files that changed or went away
+        for stale in cache_dir.glob("*.json"):
+            if stale.name not in used:
+                stale.unlink()
     report.documents = len(results)
     names = {f.name for f in fields(Mention)}
     all_mentions = [Mention(**{k: v for k, v in m.items() if k in names})
