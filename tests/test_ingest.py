@@ -171,6 +171,10 @@ def test_parallel_text_pairs_lines():
     ("Body text that mentions nothing dated at all.\n- 발행일2025년 9월 28일 오후 11:00 UTC", "2025-09-28"),
     ("去年销售额增长。\n\n2023年\n5月,某园区开园。\n\n2024年\n3月,某大会举行。", "2024-03"),
     ("Texto sin ninguna fecha en absoluto.", None),
+    ("Headline of the story\n\nUpdated 14:32, 18-Apr-2023\n\nBody text goes here, as usual.", "2023-04-18"),
+    ("Las artesanas de Kasgar\n\nKasgar (China), 23 oct (EFE).- Las artesanas venden en 2023 por internet.",
+     "2023-10-23"),
+    ("Title\n\nKashgar, China, Nov. 8 (Reuters) - Sales rose in 2022 and again this year.", "2022-11-08"),
 ])
 def test_metadata_document_date(text, date):
     assert ingest_text(text).meta.date == date
