@@ -276,7 +276,7 @@ MORE_EVENTS = [
      [("17 al 21 de agosto", "2024-08-17/2024-08-21")]),
     ("es", "En marzo de 2020, Aysa fundó una cooperativa con 12 vecinos.", REF, [("marzo de 2020", "2020-03")]),
     ("es", "El gobierno local planea construir 50 estaciones más para finales de 2025.", REF,
-     [("finales de 2025", "2025-12")]),
+     [("finales de 2025", "2025")]),
     ("es", "En 2022, la prefectura fue designada base nacional de comercio electrónico.", REF, [("2022", "2022")]),
     ("es", "La joven regresó a su pueblo natal en 2019.", REF, [("2019", "2019")]),
     ("es", "El mes pasado, el gobierno anunció nuevas ayudas.", REF, [("El mes pasado", "2024-05")]),
@@ -354,7 +354,7 @@ PART_AND_FESTIVAL_EVENTS = [
     ("en", "During the Spring Festival, the market hosted a food fair.",
      [("During the Spring Festival", "2025-01/2025-02")]),
     ("en", "The platform launched a farm channel on Singles' Day.", [("Singles' Day", "2024-11-11")]),
-    ("es", "El parque se inauguró a finales del año pasado.", [("a finales del año pasado", "2024-12")]),
+    ("es", "El parque se inauguró a finales del año pasado.", [("a finales del año pasado", "2024")]),
     ("es", "A principios de este año, la empresa abrió una tienda en línea.",
      [("A principios de este año", "2025-01")]),
     ("es", "La cooperativa se fundó a mediados de 2022.", [("a mediados de 2022", "2022-06")]),
@@ -524,3 +524,133 @@ def test_events_publication_more_forms(text, expected):
 def test_events_festival_named_is_not_a_date(lang, text, dates):
     doc = ingest_text(text, reference_date="2023-11-08")
     assert [m.date for m in extract(doc)] == dates
+
+
+# ----------------------------------------------------------------------------- third pass (issue 5)
+WED = "2023-05-17"   # a Wednesday
+
+PUBLICATION_3 = [
+    ("Title\nUpdated 14:32, 18-Apr-2023\n\nThe company opened a warehouse in Kashgar.\n",
+     "2023-04-18", [("18-Apr-2023", "publication")]),
+    ("Title\nPosted 3-Jan-2022\n\nThe firm expanded.\n", "2022-01-03", [("3-Jan-2022", "publication")]),
+    ("Kasgar (China), 23 oct (EFE).- Una cooperativa de Kasgar vende granadas por internet.\n",
+     "2023-10-23", [("23 oct", "publication")]),
+    ("LA PAZ (Bolivia), 17 may (EFE).- El gobierno firmó un acuerdo comercial.\n",
+     WED, [("17 may", "publication")]),
+    ("KUNMING, 15 may (Xinhua) -- La provincia de Yunnan abrió un nuevo centro logístico.\n",
+     WED, [("15 may", "publication")]),
+    ("Nairobi, May 17 (Reuters) - Kenya launched a trade platform.\n", WED, [("May 17", "publication")]),
+    ("PARIS, May 17 (AFP) - France signed a deal with Kazakhstan.\n", WED, [("May 17", "publication")]),
+    ("MADRID, 5 de mayo (EFE).- España firmó un acuerdo.\n", WED, [("5 de mayo", "publication")]),
+    ("URUMQI, 16 may (Xinhua) -- El primer tren de carga partió el lunes hacia Almaty.\n", WED,
+     [("16 may", "publication"), ("el lunes", "other")]),
+]
+
+
+@pytest.mark.parametrize("text,ref,expected", PUBLICATION_3)
+def test_events_datelines_and_publication_lines(text, ref, expected):
+    assert [(m.text, m.label) for m in extract(_doc(text, ref))] == expected
+
+
+WEEK_EVENTS_3 = [
+    # en: news verbs and weekdays
+    ("en", "The minister said Monday that exports rose 5 percent.", [("Monday", "2023-05-15")]),
+    ("en", "Sales rose 20 percent, the company said Monday.", [("Monday", "2023-05-15")]),
+    ("en", "The first freight train set off from Kashgar on Tuesday.", [("on Tuesday", "2023-05-16")]),
+    ("en", "The cargo was shipped last week to Almaty.", [("last week", "2023-05-08/2023-05-14")]),
+    ("en", "The courier delivered 3,000 parcels last Friday.", [("last Friday", "2023-05-12")]),
+    ("en", "The expo opens this week in Urumqi.", [("this week", "2023-05-15/2023-05-21")]),
+    ("en", "Zhang told reporters on Thursday that 200 stores joined.", [("on Thursday", "2023-05-11")]),
+    ("en", "The county hosted a livestream festival last week.", [("last week", "2023-05-08/2023-05-14")]),
+    ("en", "The two sides signed an agreement on Monday.", [("on Monday", "2023-05-15")]),
+    ("en", "The new port will open on Friday.", [("on Friday", "2023-05-19")]),
+    ("en", "The store opened on April 12, 2023.", [("April 12, 2023", "2023-04-12")]),
+    ("en", "The platform launched in April 2023 with 40 sellers.", [("April 2023", "2023-04")]),
+    ("en", "The convoy departed in March with 12 trucks.", [("March", "2023-03")]),
+    ("en", "Since 2020, the cooperative has sold its dates online.", [("Since 2020", "2020/2023")]),
+    ("en", "Since 2020, sales have risen 30 percent.", []),
+    ("en", "In 2022, sales reached 5 million yuan.", []),
+    # es
+    ("es", "El ministro dijo el lunes que las exportaciones crecieron un 5 %.", [("el lunes", "2023-05-15")]),
+    ("es", "La empresa firmó el acuerdo la semana pasada.", [("la semana pasada", "2023-05-08/2023-05-14")]),
+    ("es", "La feria se celebra esta semana en Kasgar.", [("esta semana", "2023-05-15/2023-05-21")]),
+    ("es", "El primer tren partió el jueves pasado hacia Almaty.", [("el jueves pasado", "2023-05-11")]),
+    ("es", "La cooperativa envió 20 toneladas de granadas el martes.", [("el martes", "2023-05-16")]),
+    ("es", "La tienda abrirá el viernes en Urumqi.", [("el viernes", "2023-05-19")]),
+    ("es", "Desde 2019, la cooperativa vende en línea sus productos.", [("Desde 2019", "2019/2023")]),
+    ("es", "Los agricultores venden sus dátiles desde 2020 a través de Douyin.", [("desde 2020", "2020/2023")]),
+    ("es", "Desde 2019, las ventas crecieron un 30 %.", []),
+    ("es", "La empresa prevé abrir una tienda a finales de 2025.", [("a finales de 2025", "2025")]),
+    ("es", "El gobierno quiere exportar 500 toneladas para finales de 2025.", [("finales de 2025", "2025")]),
+    ("es", "La planta estará terminada a fin de año.", [("a fin de año", "2023")]),
+    ("es", "A fin de año, el centro logístico entrará en funcionamiento.", [("A fin de año", "2023")]),
+    ("es", "En 2022, las ventas alcanzaron 5 millones de yuanes.", []),
+    # zh (Traditional script arrives folded to Simplified)
+    ("zh", "上周，当地开通了首条货运专线。", [("上周", "2023-05-08/2023-05-14")]),
+    ("zh", "本周，喀什举办了电商节。", [("本周", "2023-05-15/2023-05-21")]),
+    ("zh", "下周，首趟中欧班列将从喀什开行。", [("下周", "2023-05-22/2023-05-28")]),
+    ("zh", "公司周二宣布开通新航线。", [("周二", "2023-05-16")]),
+    ("zh", "今年开通了3条冷链专线。", [("今年", "2023")]),
+    ("zh", "该公司去年成立，主要销售红枣。", [("去年", "2022")]),
+    ("zh", "今年内将建成5个直播基地。", [("今年内", "2023")]),
+    ("zh", "去年，村里建起了直播基地，带动200户增收。", [("去年", "2022")]),
+    ("zh", "今年3月，合作社办起了网店，销售额达50万元。", [("今年3月", "2023-03")]),
+    ("zh", "去年，该项目落地阿克苏，总投资3亿元。", [("去年", "2022")]),
+    ("zh", "今年，首批500吨红枣发运至上海。", [("今年", "2023")]),
+    ("zh", "去年，阿克苏开设了10家直营店。", [("去年", "2022")]),
+    ("zh", "去年，他开了一家网店，年销售额超过100万元。", [("去年", "2022")]),
+    ("zh", "今年4月，两地签约5个项目。", [("今年4月", "2023-04")]),
+    ("zh", "阿克蘇市今年開通了3條冷鏈專線。", [("今年", "2023")]),
+    ("zh", "去年，公司獲批成為示範企業。", [("去年", "2022")]),
+    ("zh", "去年，网络零售额达到185亿元。", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", WEEK_EVENTS_3)
+def test_events_weekdays_weeks_and_news_verbs(lang, text, expected):
+    assert _events(text, WED) == expected
+
+
+@pytest.mark.parametrize("text,label", [
+    ("The minister said Monday that exports rose 5 percent.", "announcement"),
+    ("El ministro dijo el lunes que las exportaciones crecieron.", "announcement"),
+    ("The new line went live last week.", "opening"),
+    ("上周，当地开通了首条货运专线。", "opening"),
+    ("去年，村里建起了直播基地。", "founding"),
+])
+def test_events_news_verb_labels(text, label):
+    assert [m.label for m in extract(_doc(text, WED))] == [label]
+
+
+PLANS_AND_DAY_PARTS_3 = [
+    ("es", "El gobierno anunció que a fin de año estarán operativas 50 nuevas estaciones.",
+     [("a fin de año", "2023")]),
+    ("es", "A finales de 2025, la planta tendrá 300 empleados.", [("A finales de 2025", "2025")]),
+    ("es", "Para finales de 2024, la red contará con 80 almacenes.", [("finales de 2024", "2024")]),
+    ("es", "La próxima semana se abrirán 12 tiendas nuevas.", [("La próxima semana", "2023-05-22/2023-05-28")]),
+    ("es", "Los camiones saldrán esta misma tarde hacia Shanghái.", [("esta misma tarde", "2023-05-17")]),
+    ("es", "Anoche llegó a Kasgar el primer tren de carga.", [("Anoche", "2023-05-16")]),
+    ("es", "En 2022, la cooperativa tenía 300 socios.", []),
+    ("en", "The plant opened this morning with 200 workers.", [("this morning", "2023-05-17")]),
+    ("en", "Last night, the first freight train arrived in Kashgar.", [("Last night", "2023-05-16")]),
+    ("en", "The train departed two weeks ago with 50 containers.", [("two weeks ago", "2023-05-01/2023-05-07")]),
+    ("zh", "今晨，首趟班列从喀什开行。", [("今晨", "2023-05-17")]),
+    ("zh", "两周前，平台上线了50款新品。", [("两周前", "2023-05-01/2023-05-07")]),
+    ("zh", "本月底，新园区将建成投运。", [("本月底", "2023-05")]),
+    ("zh", "前不久，阿克苏开设了首家直播基地。", [("前不久", "2023-05")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", PLANS_AND_DAY_PARTS_3)
+def test_events_plans_and_parts_of_day(lang, text, expected):
+    assert _events(text, WED) == expected
+
+
+@pytest.mark.parametrize("text,label", [
+    ("La feria abrirá sus puertas el viernes.", "opening"),
+    ("A finales de 2025, la planta tendrá 300 empleados.", "policy"),
+    ("El centro será inaugurado el próximo lunes.", "opening"),
+    ("El próximo lunes, la empresa tendrá 40 tiendas.", "policy"),
+])
+def test_events_spanish_future_tense_is_a_plan(text, label):
+    assert [m.label for m in extract(_doc(text, WED))] == [label]

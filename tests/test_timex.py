@@ -401,13 +401,13 @@ YEAR_PARTS = [
     ("en", "At the beginning of 2020, the firm had a dozen staff.", [("the beginning of 2020", "2020-01")]),
     ("en", "Prices peaked in the middle of 2019.", [("the middle of 2019", "2019-06")]),
     ("en", "The county became a pilot early in 2016.", [("early in 2016", "2016")]),
-    ("es", "Se mudó a Aksu a finales de 2023.", [("a finales de 2023", "2023-12")]),
+    ("es", "Se mudó a Aksu a finales de 2023.", [("a finales de 2023", "2023")]),
     ("es", "A principios de este año, la empresa abrió una tienda.", [("A principios de este año", "2025-01")]),
     ("es", "La línea se completó a mediados de 2022.", [("a mediados de 2022", "2022-06")]),
-    ("es", "El parque abrió a finales del año pasado.", [("a finales del año pasado", "2024-12")]),
+    ("es", "El parque abrió a finales del año pasado.", [("a finales del año pasado", "2024")]),
     ("es", "La fábrica funcionará a principios del próximo año.", [("a principios del próximo año", "2026-01")]),
-    ("es", "Las obras terminarán a finales de año.", [("a finales de año", "2025-12")]),
-    ("es", "Al final de 2021 la cooperativa tenía muchos socios.", [("Al final de 2021", "2021-12")]),
+    ("es", "Las obras terminarán a finales de año.", [("a finales de año", "2025")]),
+    ("es", "Al final de 2021 la cooperativa tenía muchos socios.", [("Al final de 2021", "2021")]),
     ("es", "La tienda abrió a comienzos de 2019.", [("a comienzos de 2019", "2019-01")]),
 ]
 
@@ -678,3 +678,162 @@ def test_timex_lunar_tables_well_formed():
     fests = [v for lang in ("zh", "en", "es") for v in load(lang, "timex")["festivals"].values()]
     for spec in fests:
         assert re.fullmatch(r"\d\d(?:-\d\d)?|cny(?:[+-]\d+)?", str(spec)) or spec in tables, spec
+
+
+# ----------------------------------------------------------------------------- third pass (issue 5)
+# reference Wednesday 2023-05-17: Monday 15, previous week 05-08/05-14, next week 05-22/05-28
+WED = "2023-05-17"
+
+DATE_FORMATS_3 = [
+    ("en", "Updated 14:32, 18-Apr-2023", [("18-Apr-2023", "2023-04-18")]),
+    ("en", "Posted 3-Jan-2022 by the desk", [("3-Jan-2022", "2022-01-03")]),
+    ("en", "Last modified: 05/Sep/2021", [("05/Sep/2021", "2021-09-05")]),
+    ("en", "Updated 09:10, 28-Feb-24", [("28-Feb-24", "2024-02-28")]),
+    ("en", "Release 30-Feb-2023 is not a day.", []),
+    ("en", "The cooperative opened its store on April 12, 2023.", [("April 12, 2023", "2023-04-12")]),
+    ("en", "The platform went live in April 2023.", [("April 2023", "2023-04")]),
+    ("en", "Apr. 12, 2023: the store opened.", [("Apr. 12, 2023", "2023-04-12")]),
+    ("es", "Actualizado 18-abr-2023 10:15", [("18-abr-2023", "2023-04-18")]),
+    ("es", "Publicado el 2-dic-2022", [("2-dic-2022", "2022-12-02")]),
+    ("es", "Kasgar (China), 23 oct (EFE).- Una cooperativa vende granadas.", [("23 oct", "2023-10-23")]),
+    ("es", "KUNMING, 15 may (Xinhua) -- La provincia abrió un centro.", [("15 may", "2023-05-15")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", DATE_FORMATS_3)
+def test_timex_day_month_abbreviation_year(lang, text, expected):
+    assert _pairs(text, lang, WED) == expected
+
+
+WEEKDAYS_3 = [
+    ("en", "The minister said Monday that exports rose.", [("Monday", "2023-05-15")]),
+    ("en", "Officials announced on Tuesday a new plan.", [("on Tuesday", "2023-05-16")]),
+    ("en", "The company said Wednesday it opened a store.", [("Wednesday", "2023-05-17")]),
+    ("en", "The train left Urumqi last Friday.", [("last Friday", "2023-05-12")]),
+    ("en", "The fair will open on Friday.", [("on Friday", "2023-05-19")]),
+    ("en", "Talks resume next Monday in Kashgar.", [("next Monday", "2023-05-22")]),
+    ("en", "Sunday's vote drew crowds.", [("Sunday", "2023-05-14")]),
+    ("en", "The meeting ended Monday 15:30 with a deal.", [("Monday", "2023-05-15")]),
+    ("en", "On Monday, May 15, the app launched.", [("May 15", "2023-05-15")]),
+    ("en", "He was born on a Monday.", []),
+    ("en", "The shops close on Mondays.", []),
+    ("en", "Black Friday sales rose sharply.", []),
+    ("en", "Every Sunday the bazaar opens.", []),
+    ("en", "Farmers may sell more this season.", []),
+    ("es", "El ministro dijo el lunes que las ventas crecieron.", [("el lunes", "2023-05-15")]),
+    ("es", "La feria abrió el pasado martes.", [("el pasado martes", "2023-05-16")]),
+    ("es", "El tren partió el jueves pasado hacia Almaty.", [("el jueves pasado", "2023-05-11")]),
+    ("es", "La tienda abrirá el viernes.", [("el viernes", "2023-05-19")]),
+    ("es", "La reunión será el próximo lunes.", [("el próximo lunes", "2023-05-22")]),
+    ("es", "Este miércoles, el gobierno anunció un plan.", [("Este miércoles", "2023-05-17")]),
+    ("es", "El mercado abre todos los lunes.", []),
+    ("es", "Nació un lunes de invierno.", []),
+    ("es", "El lunes 15 de mayo se firmó el acuerdo.", [("15 de mayo", "2023-05-15")]),
+    ("zh", "公司周二宣布开通新航线。", [("周二", "2023-05-16")]),
+    ("zh", "星期三，展会开幕。", [("星期三", "2023-05-17")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", WEEKDAYS_3)
+def test_timex_weekdays_relative_to_document_day(lang, text, expected):
+    assert _pairs(text, lang, WED) == expected
+
+
+WEEKS_3 = [
+    ("en", "The company signed the deal last week.", [("last week", "2023-05-08/2023-05-14")]),
+    ("en", "The expo opens this week in Urumqi.", [("this week", "2023-05-15/2023-05-21")]),
+    ("en", "The new line starts next week.", [("next week", "2023-05-22/2023-05-28")]),
+    ("en", "Earlier this week, the county held a fair.", [("Earlier this week", "2023-05-15/2023-05-21")]),
+    ("en", "The market is busy this weekend.", []),
+    ("en", "Parcels leave every week.", []),
+    ("es", "La empresa firmó el acuerdo la semana pasada.", [("la semana pasada", "2023-05-08/2023-05-14")]),
+    ("es", "La feria se celebra esta semana en Kasgar.", [("esta semana", "2023-05-15/2023-05-21")]),
+    ("es", "La línea abrirá la próxima semana.", [("la próxima semana", "2023-05-22/2023-05-28")]),
+    ("es", "El tren llegará la semana que viene.", [("la semana que viene", "2023-05-22/2023-05-28")]),
+    ("es", "Los camiones salen cada semana.", []),
+    ("es", "El mercado abre el fin de semana.", []),
+    ("zh", "上周，当地开通了首条货运专线。", [("上周", "2023-05-08/2023-05-14")]),
+    ("zh", "本周，喀什举办了电商节。", [("本周", "2023-05-15/2023-05-21")]),
+    ("zh", "这周村里开了三家网店。", [("这周", "2023-05-15/2023-05-21")]),
+    ("zh", "下周，首趟班列将从喀什开行。", [("下周", "2023-05-22/2023-05-28")]),
+    ("zh", "上个星期，合作社签约了新订单。", [("上个星期", "2023-05-08/2023-05-14")]),
+    ("zh", "上周三，平台发布新规。", [("上周三", "2023-05-10")]),
+    ("zh", "本周期内销售额增长。", []),
+    ("zh", "这周边的村民都开了网店。", []),
+    ("zh", "每周开展一次培训。", []),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", WEEKS_3)
+def test_timex_weeks_are_iso_week_periods(lang, text, expected):
+    assert _pairs(text, lang, WED) == expected
+
+
+def test_timex_weeks_need_a_day_reference():
+    (t,) = find_timexes("The company signed the deal last week.", "en", "2023-05")
+    assert (t.text, t.date, t.granularity, t.relative) == ("last week", "", "period", True)
+    assert find_timexes("The minister said Monday it opened.", "en", "2023")[0].date == ""
+
+
+END_OF_YEAR_ES = [
+    ("es", "La empresa prevé abrir una tienda a finales de 2025.", [("a finales de 2025", "2025")]),
+    ("es", "Quiere exportar para finales de 2025.", [("finales de 2025", "2025")]),
+    ("es", "La planta estará terminada a fin de año.", [("a fin de año", "2023")]),
+    ("es", "El mercado abrirá antes de fin de año.", [("fin de año", "2023")]),
+    ("es", "El puerto se amplió a fines de 2019.", [("a fines de 2019", "2019")]),
+    ("es", "El parque cerró a finales del año pasado.", [("a finales del año pasado", "2022")]),
+    ("es", "Se reunieron a fin de mejorar las ventas.", []),
+    ("es", "A principios de 2016 el distrito cambió.", [("A principios de 2016", "2016-01")]),
+    ("en", "He moved back to Hotan in late 2023.", [("late 2023", "2023-12")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", END_OF_YEAR_ES)
+def test_timex_spanish_end_of_year_is_the_year(lang, text, expected):
+    assert _pairs(text, lang, WED) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("今年内将建成5个直播基地。", [("今年内", "2023")]),
+    ("今年内，全县将新增10个服务站。", [("今年内", "2023")]),
+    ("今年内容更丰富。", [("今年", "2023")]),
+    ("今年开通了3条冷链专线。", [("今年", "2023")]),
+    ("该公司去年成立。", [("去年", "2022")]),
+])
+def test_timex_this_year_within_zh(text, expected):
+    assert _pairs(text, "zh", WED) == expected
+
+
+MORE_RELATIVE_3 = [
+    ("es", "La tienda abrió el pasado 15 de mayo.", [("15 de mayo", "2023-05-15")]),
+    ("es", "Abrió el 15 de mayo pasado.", [("15 de mayo pasado", "2023-05-15")]),
+    ("es", "Abrió el 20 de mayo pasado.", [("20 de mayo pasado", "2022-05-20")]),
+    ("es", "Abrirá el 10 de mayo próximo.", [("10 de mayo próximo", "2024-05-10")]),
+    ("es", "La tienda abrió el 3 de mayo.", [("3 de mayo", "2023-05-03")]),
+    ("es", "El pasado día 15 se firmó el acuerdo.", [("El pasado día 15", "2023-05-15")]),
+    ("es", "El día 20 abrió la feria.", [("El día 20", "2023-04-20")]),
+    ("es", "El día 5 de mayo abrió la feria.", [("5 de mayo", "2023-05-05")]),
+    ("es", "El miércoles 17 abrió la feria.", [("El miércoles 17", "2023-05-17")]),
+    ("es", "El lunes 15, la tienda abrió.", [("El lunes 15", "2023-05-15")]),
+    ("es", "El tren salió hace dos semanas.", [("hace dos semanas", "2023-05-01/2023-05-07")]),
+    ("es", "Abrió hace una semana.", [("hace una semana", "2023-05-08/2023-05-14")]),
+    ("es", "El lunes, mayor número de ventas.", [("El lunes", "2023-05-15")]),
+    ("en", "On Monday the 15th, it opened.", [("On Monday the 15th", "2023-05-15")]),
+    ("en", "The train left two weeks ago.", [("two weeks ago", "2023-05-01/2023-05-07")]),
+    ("en", "It opened a week ago.", [("a week ago", "2023-05-08/2023-05-14")]),
+    ("en", "The deal was struck Monday 15:30 local time.", [("Monday", "2023-05-15")]),
+    ("zh", "两周前，平台上线。", [("两周前", "2023-05-01/2023-05-07")]),
+    ("zh", "一个星期前，仓库投运。", [("一个星期前", "2023-05-08/2023-05-14")]),
+    ("zh", "月初，平台上线。", [("月初", "2023-05")]),
+    ("zh", "本月底，新园区将建成。", [("本月底", "2023-05")]),
+    ("zh", "上月中旬，专线开通。", [("上月中旬", "2023-04")]),
+    ("zh", "上个月底，合作社成立。", [("上个月底", "2023-04")]),
+    ("zh", "每月初统一发货。", []),
+    ("zh", "前不久，平台上线了新功能。", [("前不久", "2023-05")]),
+    ("zh", "本月份销售平稳。", [("本月", "2023-05")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", MORE_RELATIVE_3)
+def test_timex_more_relative_days_and_weeks(lang, text, expected):
+    assert _pairs(text, lang, WED) == expected

@@ -20,9 +20,17 @@ the rule moves backwards — except for a PLANNED date: a future cue in its clau
 forward (reference 2024-10-20: "将于3月举办" -> 2025-03, "3月举办" -> 2024-03).
 
 Parts of a year name a month, never the bare year: 去年底 / 年末 / 岁末 / late 2023 / the end of
-last year / a finales de 2023 -> MM=12, 年初 / early this year / a principios de este año -> 01,
-年中 / mid-2022 / a mediados de 2022 -> 06; 上半年 -> 01/06.  ("early in 2016", with "in", places
-an event loosely in the year and stays the year.)
+last year -> MM=12, 年初 / early this year / a principios de este año -> 01, 年中 / mid-2022 /
+a mediados de 2022 -> 06; 上半年 -> 01/06.  ("early in 2016", with "in", places an event loosely
+in the year and stays the year.)  The Spanish end of a year (a finales de 2025, a fin de año) stays
+the year, as the annotators put it (part value 0 in es/timex.yaml).
+
+Weekdays (said Monday, on Tuesday, el lunes, 周二) -> the latest such day on or before the document
+day (the same day included); "last"/"el pasado"/"pasado" the one before it, "next"/"el próximo" the
+one after, a planned one (will open on Friday) on or after it; el miércoles 17 / Monday the 15th
+-> the day of that number on that weekday nearest the document day.  Weeks (last week, esta semana,
+上周, two weeks ago, 两周前) -> the ISO week ``YYYY-MM-DD/YYYY-MM-DD`` (Monday/Sunday).  Web
+publication lines: 18-Apr-2023, 18-abr-2023, 18-Apr-23.
 
 Festivals and named days (春节, 今年春节前后, 国庆, 双十一, 元旦, Christmas, Singles' Day, Navidad ...)
 are data in timex.yaml: a fixed day, a month, or Chinese New Year (a table by year) with a window
@@ -276,6 +284,41 @@ def _weekday_back(ctx: _Ctx, weekday: int) -> str:
     return (ref - _dt.timedelta(days=(ref.weekday() - weekday) % 7)).isoformat()
 
 
+def _ref_day(ctx: _Ctx) -> "_dt.date | None":
+    r = ctx.ref
+    if r is None or r.month is None or r.day is None:
+        return None
+    try:
+        return _dt.date(r.year, r.month, r.day)
+    except ValueError:
+        return None
+
+
+def _weekday_rel(ctx: _Ctx, weekday: int, delta: int, *, same_day: bool = False) -> str:
+    """A weekday (0=Monday) relative to the reference day: delta 0 the latest on or before it
+    (the same day included), -1 the latest strictly before it, +1 the next one strictly after
+    (on or after it with ``same_day``: a planned "will open Friday" in a Friday article)."""
+    ref = _ref_day(ctx)
+    if ref is None:
+        return ""
+    if delta > 0:
+        if same_day:
+            return (ref + _dt.timedelta(days=(weekday - ref.weekday()) % 7)).isoformat()
+        return (ref + _dt.timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)).isoformat()
+    if delta < 0:
+        return (ref - _dt.timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)).isoformat()
+    return (ref - _dt.timedelta(days=(ref.weekday() - weekday) % 7)).isoformat()
+
+
+def _week_of(ctx: _Ctx, delta: int) -> str:
+    """The ISO week (Monday/Sunday) of the reference day shifted by ``delta`` weeks."""
+    ref = _ref_day(ctx)
+    if ref is None:
+        return ""
+    monday = ref - _dt.timedelta(days=ref.weekday()) + _dt.timedelta(weeks=delta)
+    return f"{monday.isoformat()}/{(monday + _dt.timedelta(days=6)).isoformat()}"
+
+
 def _g(m: regex.Match, name: str) -> str | None:
     try:
         return m.group(name)
@@ -511,7 +554,7 @@ def _zh_rules() -> list[tuple[regex.Pattern, Resolver]]:
         return (_ym(ctx.ref.year, mo) if ctx.ref else "", MONTH, True)
 
     # 去年 / 今年 [初|底]
-    @rule(rf"(?P<ry>{RY})(?:年?(?P<yp>{YPART}(?!步)))?")
+    @rule(rf"(?P<ry>{RY})(?:年?(?P<yp>{YPART}(?!步))|内(?=[将要需拟计力完实建开新再全共累，,]))?")
     def _zh_rel_year(m, ctx):
         if _g(m, "yp"):   # 去年底 -> the month (2024-12 in a 2025 article)
             if ctx.ref is None:
@@ -640,6 +683,34 @@ def _zh_rules() -> list[tuple[regex.Pattern, Resolver]]:
         monday = ref - _dt.timedelta(days=ref.weekday())
         shift = {"上": -7, "下": 7}.get(m["wk"], 0)
         return ((monday + _dt.timedelta(days=shift + wd)).isoformat(), DAY, True)
+
+    # 上周 / 本周 / 下个星期 -> the ISO week (Monday/Sunday) of the reference day, shifted
+    rel_weeks: dict[str, int] = res.get("relative_weeks") or {}
+    if rel_weeks:
+        @rule(rf"(?<!每){alternation(rel_weeks)}(?![一二三四五六七日天末期年岁边围转刊报])")
+        def _zh_week(m, ctx):
+            return (_week_of(ctx, rel_weeks[m.group(0)]), PERIOD, True)
+
+    # 两周前 / 一个星期前 -> the ISO week that many weeks back
+    @rule(rf"{NOT_NUM_BEFORE}(?<![第每近约逾共]){N}\s*个?(?:周|星期|礼拜)(?:前|以前|之前)(?![后天夕期])")
+    def _zh_weeks_ago(m, ctx):
+        n = _num(m["n"])
+        if not n or n > 8:
+            return None
+        return (_week_of(ctx, -n), PERIOD, True, "ago")
+
+    # 月初 / 月底 / 本月底 / 上月中旬: a part of the reference month (or the shifted one)
+    MP_ALL = alternation(res["month_parts"])
+
+    @rule(rf"(?:(?P<rm>{alternation(rel_months)})|(?<![\d〇零○一二三四五六七八九十个每岁年本上下这])月)(?P<mp>{MP_ALL})"
+          rf"(?<!月中)(?!份额)")
+    def _zh_month_part(m, ctx):
+        if m["mp"] == "份":
+            return None
+        delta = rel_months[m["rm"]] if _g(m, "rm") else 0
+        if ctx.default_year is not None and not _g(m, "rm"):
+            return None   # 月初 in a timeline entry: its month is unknown
+        return (_month_of(ctx, delta), MONTH, True)
 
     # 近十年 / 过去5年 -> ref-N / ref
     @rule(rf"(?:近|过去|最近)\s*{N}\s*(?:个)?年(?:来|间|中)?")
@@ -800,7 +871,7 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
         """A year, or the month a part modifier names (late 2023 -> 2023-12)."""
         mod = (_g(m, "mod") or "").lower()
         mod = regex.sub(r"\s+", " ", mod).strip()
-        if mod in part_mods:
+        if part_mods.get(mod):        # 0: a part kept at year granularity (a finales de 2025)
             return (_ym(y, part_mods[mod]), MONTH, rel)
         return (f"{y:04d}", YEAR, rel)
     DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|º|\.º)?"
@@ -933,10 +1004,31 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
     else:
         # (el) 28 de mayo (de 2024) / 1º de junio
         @rule(rf"{B}{MOD}(?P<d>[0-3]?\d|primero)(?:º|\.º)?\s+de\s+(?P<mn>{MONTHS})"
-              rf"(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?{E}")
+              rf"(?:\s+(?:de|del)\s+(?P<y>\d{{4}})|\s+(?P<pn>pasado|próximo)(?!\s+(?:año|mes)))?{E}")
         def _es_dm(m, ctx):
             d = 1 if m["d"].lower() == "primero" else int(m["d"])
-            return partial(m, ctx, month_num(m["mn"]), d)
+            r = partial(m, ctx, month_num(m["mn"]), d)
+            ref = _ref_day(ctx)
+            if r and r[0] and _g(m, "pn") and ref is not None and ctx.default_year is None:
+                # el 15 de mayo pasado: the latest one on or before the document day (próximo: after)
+                y = ref.year + (-1 if m["pn"].lower() == "pasado" and r[0] > ref.isoformat() else 0) \
+                    + (1 if m["pn"].lower() != "pasado" and r[0] < ref.isoformat() else 0)
+                iso = _ymd(y, month_num(m["mn"]), d)
+                return (iso, DAY, True) if iso else None
+            return r
+
+        # el (pasado) día 15: a day of the document month (of the previous one when it lies ahead)
+        @rule(rf"{B}(?:el\s+)?(?:(?P<past>pasado)\s+)?día\s+(?P<d>[0-3]?\d){E}(?!\s*(?:de\s+(?:{MONTHS}|{ABBR})|:\d|%))")
+        def _es_dia(m, ctx):
+            ref = _ref_day(ctx)
+            d = int(m["d"])
+            if ref is None or not 1 <= d <= 31:
+                return ("", DAY, True)
+            y, mo = ref.year, ref.month
+            if d > ref.day and not _future_at(ctx, m.start(), m.end()):
+                y, mo = _shift_month(y, mo, -1)
+            iso = _ymd(y, mo, d)
+            return (iso, DAY, True) if iso else None
 
         # del 17 al 21 de agosto (de 2024) / entre el 3 y el 5 de junio
         @rule(rf"{B}(?P<d>[0-3]?\d)\s+(?:al?|y\s+el|y|-|–)\s+(?P<d2>[0-3]?\d)\s+de\s+(?P<mn>{MONTHS})"
@@ -946,7 +1038,7 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
             return _day_range(partial(m, ctx, mo, int(m["d"])), mo, int(m["d2"]))
 
         # dateline: 3 jun (Xinhua) / 3 jun. 2020 / 12 jun / 3 sept.
-        @rule(rf"{B}(?P<d>[0-3]?\d)\s+(?:de\s+)?(?P<mn>{ABBR}|{MONTHS})\.?(?:\s+(?:de\s+)?(?P<y>\d{{4}}))?{E}")
+        @rule(rf"{B}(?P<d>[0-3]?\d)\s+(?:de\s+)?(?P<mn>{ABBR}\.?|{MONTHS})(?:\s+(?:de\s+)?(?P<y>\d{{4}}))?{E}")
         def _es_dateline(m, ctx):
             return partial(m, ctx, month_num(m["mn"]), int(m["d"]))
 
@@ -1200,10 +1292,83 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
         ok = ok or bool(punct_after.match(after))
         return year_part(m, y, False) if ok else None
 
-    # weekdays: on Monday / el lunes -> the most recent one on or before the reference day
-    @rule(rf"{B}(?:on\s+|el\s+|este\s+|last\s+|el\s+pasado\s+)(?P<wd>{alternation(_case_variants(weekdays))}){E}")
+    # 18-Apr-2023 / 18-abr-2023 / 18/Apr/2023 / 18-Apr-23 (web page publication lines)
+    @rule(rf"{B}(?P<d>[0-3]?\d)(?P<s>[-/])(?P<mn>{ABBR}|{MONTHS})\.?(?P=s)(?P<yy>\d{{4}}|\d{{2}}){E}(?![-/.]\d)")
+    def _d_mon_y(m, ctx):
+        yy = m["yy"]
+        y = int(yy) if len(yy) == 4 else 2000 + int(yy)
+        if not _valid_year(y):
+            return None
+        iso = _ymd(y, month_num(m["mn"]), int(m["d"]))
+        return (iso, DAY, False) if iso else None
+
+    # weekdays: said Monday / on Tuesday / last Friday / el lunes / el pasado martes / el jueves
+    # próximo -> the latest such day on or before the reference day (the same day included), the
+    # previous one for "last", the next one for "next" or a planned date (will open on Friday)
+    wd_before = {regex.sub(r"\s+", " ", str(k).lower()): v for k, v in (res.get("weekday_before") or {}).items()}
+    wd_after = {regex.sub(r"\s+", " ", str(k).lower()): v for k, v in (res.get("weekday_after") or {}).items()}
+    WD = alternation(_case_variants(weekdays))
+    if lang == "en":       # capitalized only, so a weekday may stand alone (said Monday)
+        WD = WD.replace("(?:", "(?-i:", 1)
+    WB = [r"\s+".join(regex.escape(p) for p in w.split()) for w in wd_before]
+    WA = [r"\s+".join(regex.escape(p) for p in w.split()) for w in wd_after]
+    WD_PRE = rf"(?:(?P<wb>{alternation(WB, escape=False)})\s+)" + ("?" if lang == "en" else "")
+    WD_POST = rf"(?:\s+(?P<wa>{alternation(WA, escape=False)}))?" if WA else ""
+    wd_not_after = regex.compile(rf"{B}(?:{alternation(res.get('weekday_not_after') or ['-'])})\s+$", regex.I)
+    # a weekday before a full date (Monday, May 15 / el lunes 15 de mayo) leaves the date to it
+    wd_then_date = regex.compile(rf",?\s+(?:the\s+|el\s+)?(?:\d{{1,2}}(?!\d)(?!\s*(?:%|:\d))|{MONTHS}{E}|{ABBR}\.?\s+\d)")
+
+    @rule(rf"{B}{WD_PRE}(?P<wd>{WD}){WD_POST}{E}")
     def _weekday(m, ctx):
-        return (_weekday_back(ctx, weekdays.index(m["wd"].lower())), DAY, True)
+        if wd_not_after.search(ctx.text[max(0, m.start() - 20):m.start()]) or wd_then_date.match(ctx.text, m.end()):
+            return None
+        wd = weekdays.index(m["wd"].lower())
+        delta = wd_before.get(regex.sub(r"\s+", " ", (_g(m, "wb") or "").lower()), 0) \
+            or wd_after.get(regex.sub(r"\s+", " ", (_g(m, "wa") or "").lower()), 0)
+        if delta == 0 and _future_at(ctx, m.start(), m.end()):
+            return (_weekday_rel(ctx, wd, 1, same_day=True), DAY, True)
+        return (_weekday_rel(ctx, wd, delta), DAY, True)
+
+    # el miércoles 17 / Monday the 15th: the day of that number nearest the document day that
+    # falls on that weekday (this month, the previous or the next one)
+    @rule(rf"{B}{WD_PRE}(?P<wd>{WD}),?\s+(?:the\s+|el\s+|día\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{E}"
+          rf"(?!\s*(?:de\s+|of\s+)?(?:{MONTHS}|{ABBR}){E}|\s*(?::\d|%|de\s+\d))")
+    def _weekday_day(m, ctx):
+        if wd_not_after.search(ctx.text[max(0, m.start() - 20):m.start()]):
+            return None
+        ref = _ref_day(ctx)
+        if ref is None:
+            return ("", DAY, True)
+        wd, d = weekdays.index(m["wd"].lower()), int(m["d"])
+        best = None
+        for delta in (0, -1, 1):
+            y, mo = _shift_month(ref.year, ref.month, delta)
+            iso = _ymd(y, mo, d)
+            if iso and _dt.date.fromisoformat(iso).weekday() == wd:
+                dist = abs((_dt.date.fromisoformat(iso) - ref).days)
+                if best is None or dist < best[0]:
+                    best = (dist, iso)
+        return (best[1], DAY, True) if best else None
+
+    # two weeks ago / hace dos semanas -> the ISO week that many weeks back
+    if lang == "en":
+        AGO_W = rf"{B}(?P<n>{NUMW}|an?)\s+weeks?\s+ago{E}"
+    else:
+        AGO_W = rf"{B}hace\s+(?P<n>{NUMW}|una)\s+semanas?{E}"
+
+    @rule(AGO_W)
+    def _weeks_ago(m, ctx):
+        n = numval(m["n"]) or 1
+        return (_week_of(ctx, -n), PERIOD, True, "ago") if n <= 8 else None
+
+    # weeks: last week / this week / next week / la semana pasada / esta semana -> Monday/Sunday
+    weeks = {regex.sub(r"\s+", " ", str(k).lower()): v for k, v in (res.get("relative_weeks") or {}).items()}
+    if weeks:
+        WK = [r"\s+".join(regex.escape(p) for p in w.split()) for w in weeks]
+
+        @rule(rf"{B}(?P<wk>{alternation(WK, escape=False)}){E}")
+        def _week(m, ctx):
+            return (_week_of(ctx, weeks[regex.sub(r"\s+", " ", m["wk"].lower())]), PERIOD, True)
 
     # yesterday / ayer
     @rule(rf"{B}(?P<rd>{alternation(_case_variants(k for k in DAYWORDS if k not in ('today',)))}){E}")
@@ -1230,8 +1395,8 @@ def _trigger(lang: str) -> regex.Pattern:
         return regex.compile(r"[\d年月日季今昨明如现目当眼时周期拜" + regex.escape("".join(sorted(extra))) + "]")
     words = list(res["months"]) + list(res["month_abbreviations"]) + list(res["weekdays"])
     words += list(res["relative_days"]) + list(res["present_words"]) + list(res.get("festivals") or [])
-    units = (r"years?|months?|quarters?|half|decade" if lang == "en" else
-             r"años?|mes(?:es)?|trimestres?|semestres?|década")
+    units = (r"years?|months?|quarters?|half|decade|weeks?" if lang == "en" else
+             r"años?|mes(?:es)?|trimestres?|semestres?|década|semanas?")
     return regex.compile(rf"\d|(?<![\w])(?:{alternation(words)[3:-1]}|{units})(?![\w])", regex.I)
 
 

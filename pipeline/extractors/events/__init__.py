@@ -9,7 +9,8 @@ Find, then resolve:
 
 Rules (all word lists in ``resources/<lang>/events.yaml``):
   * byline dates and the dateline at the start of a paragraph (``URUMQI, May 16 (Xinhua) --``,
-    ``新华社乌鲁木齐5月16日电``) are ``publication`` events, description ``publication``;
+    ``Kasgar (China), 23 oct (EFE).-``, ``新华社乌鲁木齐5月16日电``) are ``publication`` events,
+    description ``publication``;
   * a year standing alone on a line (``2015年``) heads a timeline entry: the heading is an event
     (description: the entry's first clause) and year-less dates in the entry take its year;
   * any other date is an event unless it is unresolvable, a baseline (较2022年, compared with 2019),
@@ -24,7 +25,8 @@ Rules (all word lists in ``resources/<lang>/events.yaml``):
   * two adjacent expressions of one date (Singles' Day on Nov. 11) are one event spanning both;
   * a date-only byline typed 'other' by language detection takes the document's main language;
   * the event's ``label`` is the type of the first cue in its clause (``other`` without one), a plan
-    marker (将于, will, prevista para) yielding to a stronger cue, and a planned fair/forum/expo
+    marker (将于, will, prevista para, a Spanish future tense: ``plan_patterns``) yielding to a
+    stronger cue, and a planned fair/forum/expo
     with no other cue being a ``conference``; its ``description`` is the clause around the cue,
     dates removed (``publication`` for publication).
 """
@@ -47,7 +49,8 @@ __all__ = ["extract", "find", "resolve", "Candidate", "timeline_years"]
 _YEAR_LINE = regex.compile(r"^\s*(?P<y>(?:18|19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*(?:年)?\s*[:：.]?\s*$")
 _MAX_ENTRY = 400   # characters: longer blocks are article paragraphs, not timeline entries
 _DATELINE_LATIN_BEFORE = regex.compile(
-    r"^\s*[\p{Lu}][\p{L}\p{M}\s.'’/-]{1,40}(?:,\s*[\p{Lu}][\p{L}\p{M}\s.'’-]{1,30})?,\s*$")
+    r"^\s*[\p{Lu}][\p{L}\p{M}\s.'’/-]{1,40}(?:\s*\([^()\n]{1,30}\))?"           # Kasgar (China),
+    r"(?:,\s*[\p{Lu}][\p{L}\p{M}\s.'’-]{1,30}(?:\s*\([^()\n]{1,30}\))?)?,\s*$")
 _DATELINE_LATIN_AFTER = regex.compile(r"^\s*(?:,\s*\d{4}\s*)?(?:\(|--|—|–|-\s|/)")
 
 

@@ -28,6 +28,8 @@ class EventRules:
     festival_before: regex.Pattern | None = None  # a festival used as a time: words right before it
     festival_after: regex.Pattern | None = None   # ... or right after it
     festival_lead: regex.Pattern | None = None    # ... or opening the expression itself
+    plan: regex.Pattern | None = None   # plan_patterns: a word form that marks a plan (Spanish
+                                        # future tense: abrirá, estarán); a weak 'policy' cue
 
 
 @lru_cache(maxsize=None)
@@ -39,13 +41,20 @@ def rules(lang: str) -> EventRules:
             raise ValueError(f"{lang}/events.yaml: unknown event label {label!r}")
         for w in words:
             cue_label.setdefault(str(w).lower(), label)
+    plans = [str(p) for p in res.get("plan_patterns") or []]
+    plan = None
+    if plans:
+        plan = regex.compile("(?:" + "|".join(f"(?:{p})" for p in plans) + ")", regex.I)
     if lang == "zh":
-        cue = regex.compile(alternation(cue_label))
+        cue = regex.compile(alternation(cue_label) + ("|" + plan.pattern if plan is not None else ""))
         baseline = regex.compile(alternation(res["baseline_before"]) + r"\s*$")
         edition = regex.compile(r"^[^\s，,。；;、：:！？!?（）()“”\"的]{0,16}?" + alternation(res["edition_nouns"]))
     else:
         words = [r"\s+".join(regex.escape(part) for part in w.split()) for w in cue_label]
-        cue = regex.compile(r"(?<![\w])" + alternation(words, escape=False) + r"(?![\w])", regex.I)
+        alt = alternation(words, escape=False)
+        if plan is not None:      # after the listed cues: "abrirá sus puertas" before "abrirá"
+            alt = f"(?:{alt}|{plan.pattern})"
+        cue = regex.compile(r"(?<![\w])" + alt + r"(?![\w])", regex.I)
         baseline = regex.compile(r"(?<![\w])" + alternation(res["baseline_before"]) + r"\s*$", regex.I)
         edition = regex.compile(r"^\s+(?:[\p{Lu}][\w'’.-]*\s+){0,5}" + alternation(res["edition_nouns"])
                                 + r"(?![\w])")
@@ -68,7 +77,7 @@ def rules(lang: str) -> EventRules:
     festival_lead = regex.compile(r"\s*" + alternation(before, escape=False) + (r"(?![\w])" if lang != "zh" else ""),
                                   regex.I)
     return EventRules(lang, cue, cue_label, baseline, edition, figure, str(res["clause_delimiters"]),
-                      weak, event_noun, festival_before, festival_after, festival_lead)
+                      weak, event_noun, festival_before, festival_after, festival_lead, plan)
 
 
 def festival_as_time(r: EventRules, text: str, start: int, end: int) -> bool:
@@ -80,12 +89,18 @@ def festival_as_time(r: EventRules, text: str, start: int, end: int) -> bool:
     return r.festival_after is not None and bool(r.festival_after.match(text[end:end + 6]))
 
 
+def _is_plan_form(r: EventRules, key: str) -> bool:
+    return key not in r.cue_label and r.plan is not None and r.plan.fullmatch(key) is not None
+
+
 def label_of(r: EventRules, cue_text: str) -> str:
-    return r.cue_label.get(regex.sub(r"\s+", " ", cue_text.lower()), "other")
+    key = regex.sub(r"\s+", " ", cue_text.lower())
+    return "policy" if _is_plan_form(r, key) else r.cue_label.get(key, "other")
 
 
 def is_weak(r: EventRules, cue_text: str) -> bool:
-    return regex.sub(r"\s+", " ", cue_text.lower()) in r.weak
+    key = regex.sub(r"\s+", " ", cue_text.lower())
+    return key in r.weak or _is_plan_form(r, key)
 
 
 def best_cue(r: EventRules, text: str) -> regex.Match | None:
