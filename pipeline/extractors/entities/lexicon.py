@@ -204,9 +204,14 @@ def _build_names(lex: Lexicon, data: dict) -> None:
 @lru_cache(maxsize=None)
 def lexicon() -> Lexicon:
     lex = Lexicon()
-    # names first: an explicit entry (天山 → Tianshan Mountains) wins over a generated admin form
-    _build_names(lex, load("common", "entities_names"))
-    _build_admin(lex, load("common", "entities_admin"))
+    # names first: an explicit entry (天山 → Tianshan Mountains) wins over a generated admin form;
+    # within each kind, earlier files win (entities_world / entities_admin_china only add)
+    for topic in ("entities_names", "entities_world"):
+        _build_names(lex, load("common", topic))
+    for topic in ("entities_admin", "entities_admin_china"):
+        data = load("common", topic)
+        # entities_admin_china groups its rows by province: read every list-valued group in order
+        _build_admin(lex, {"cities": [r for g in data.values() if isinstance(g, list) for r in g]})
     return lex
 
 
