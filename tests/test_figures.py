@@ -422,8 +422,9 @@ def test_figures_extract_baseline_year_is_not_the_period():
 
 
 @pytest.mark.parametrize("lang,text,expected", [
-    ("es", "Medio millón de personas vieron el directo.", []),
-    ("en", "Half a million people watched.", []),
+    ("es", "Medio millón de personas vieron el directo.", [("Medio millón de personas", 5e5, None, "people", "")]),
+    ("en", "Half a million people watched.", [("Half a million people", 5e5, None, "people", "")]),
+    ("en", "Half a dozen shops opened.", []),
     ("es", "Un millón de personas vieron el directo.", [("Un millón de personas", 1e6, None, "people", "")]),
     ("en", "A million people watched.", [("A million people", 1e6, None, "people", "")]),
     ("es", "Mil personas asistieron.", [("Mil personas", 1000, None, "people", "")]),
@@ -705,4 +706,264 @@ def test_figures_second_pass_halves_ranges_occurrences(lang, text, expected):
                                                 ("35 mujeres", 35, None, "women", "", "count")]),
 ])
 def test_figures_irregular_plural_heads(lang, text, expected):
+    _check_labelled(lang, text, expected)
+
+
+# ----------------------------------------------------------------------------- third pass (issue 3)
+# measure adjectives (5-kilogram, un saco de 25 kilos, 5公斤装), shares with comparisons (less than half the
+# time, casi la mitad, 不到一半), elided nouns (of whom 35, de los cuales 35, 其中35人), word-numeral ranges and
+# durations (entre tres y cuatro horas, 三四天, 三五天), 320余个 with the noun before or none
+EN_THIRD_PASS = [
+    ('en', 'They shipped a 5-kilogram box of apples to Beijing.', [('5-kilogram', 5.0, None, 'kilograms', '', 'other')]),
+    ('en', 'A 10-ton truck left the village at dawn.', [('10-ton', 10.0, None, 'tons', '', 'other')]),
+    ('en', 'The company rented a 2,000-square-meter warehouse.', [('2,000-square-meter', 2000.0, None, 'square meters', '', 'other')]),
+    ('en', 'She hosted a 3-hour livestream on Sunday.', [('3-hour', 3.0, None, 'hour', '', 'duration')]),
+    ('en', 'It was a three-hour livestream that sold 5,000 boxes.', [('three-hour', 3.0, None, 'hour', '', 'duration'), ('5,000 boxes', 5000.0, None, 'boxes', '', 'count')]),
+    ('en', 'The county built a 1,200-kilometer highway.', [('1,200-kilometer', 1200.0, None, 'kilometers', '', 'other')]),
+    ('en', 'A 500-mu orchard produces Korla pears.', [('500-mu', 500.0, None, 'mu', '', 'other')]),
+    ('en', 'The 30-minute video went viral.', [('30-minute', 30.0, None, 'minute', '', 'duration')]),
+    ('en', 'The two-day fair drew 10,000 visitors.', [('two-day', 2.0, None, 'day', '', 'duration'), ('10,000 visitors', 10000.0, None, 'visitors', '', 'count')]),
+    ('en', 'He signed a three-year contract with the platform.', [('three-year', 3.0, None, 'year', '', 'duration')]),
+    ('en', 'They launched a $5-million cold-chain project.', [('$5-million', 5000000.0, None, 'USD', '', 'money')]),
+    ('en', 'It set up a 2-billion-yuan fund.', [('2-billion-yuan', 2000000000.0, None, 'CNY', '', 'money')]),
+    ('en', 'A 10-person team runs the online shop.', [('10-person', 10.0, None, 'people', '', 'count')]),
+    ('en', 'A 1,000-strong crowd gathered at the market.', [('1,000-strong', 1000.0, None, 'people', '', 'count')]),
+    ('en', 'The 2-day-old calf was sold.', [('2-day-old', 2.0, None, 'day', '', 'age')]),
+    ('en', 'The 14th Five-Year Plan sets new goals.', []),
+    ('en', 'Each bag holds 5 kilograms of rice.', [('5 kilograms', 5.0, None, 'kilograms', '', 'other')]),
+    ('en', 'It took less than half the time.', [('half', 50.0, None, '%', 'under', 'percent')]),
+    ('en', 'Less than a quarter of the time was spent online.', [('a quarter', 25.0, None, '%', 'under', 'percent')]),
+    ('en', 'Nearly half are women.', [('half', 50.0, None, '%', 'nearly', 'percent')]),
+    ('en', 'More than half said they shop online.', [('half', 50.0, None, '%', 'over', 'percent')]),
+    ('en', 'More than a third of the villagers sell online.', [('a third', 33.333, None, '%', 'over', 'percent')]),
+    ('en', 'At least half the villagers shop online.', [('half', 50.0, None, '%', 'over', 'percent')]),
+    ('en', 'Half the time he is busy.', []),
+    ('en', 'The firm has 200 employees, of whom 35 work on livestreams.', [('200 employees', 200.0, None, 'employees', '', 'count'), ('35', 35.0, None, 'employees', '', 'count')]),
+    ('en', 'The firm has 200 employees, 35 of whom work on livestreams.', [('200 employees', 200.0, None, 'employees', '', 'count'), ('35', 35.0, None, 'employees', '', 'count')]),
+    ('en', 'The county raised 5 million yuan, of which 2 million came from donors.', [('5 million yuan', 5000000.0, None, 'CNY', '', 'money'), ('2 million', 2000000.0, None, 'CNY', '', 'money')]),
+    ('en', 'There are 120 cooperatives, of which about 80 sell online.', [('120 cooperatives', 120.0, None, 'cooperatives', '', 'count'), ('80', 80.0, None, 'cooperatives', 'approx', 'count')]),
+    ('en', 'Of the 500 households, 320 sell online.', [('500 households', 500.0, None, 'households', '', 'count'), ('320', 320.0, None, 'households', '', 'count')]),
+    ('en', 'Among the 1,200 trainees, about 800 found jobs.', [('1,200 trainees', 1200.0, None, 'trainees', '', 'count'), ('800', 800.0, None, 'trainees', 'approx', 'count')]),
+    ('en', 'Three people came, two of whom were women.', [('Three people', 3.0, None, 'people', '', 'count'), ('two', 2.0, None, 'people', '', 'count')]),
+    ('en', 'Of the villagers in 2019, 320 sold online.', []),
+    ('en', 'There were 30 applicants, one of whom won.', [('30 applicants', 30.0, None, 'applicants', '', 'count')]),
+    ('en', 'It grew 12 percent, of which 5 came from exports.', [('12 percent', 12.0, None, '%', '', 'percent')]),
+    ('en', 'It takes between two and three hours.', [('two and three hours', 2.0, 3.0, 'hour', 'range', 'duration')]),
+    ('en', 'Delivery takes two to three days.', [('two to three days', 2.0, 3.0, 'day', 'range', 'duration')]),
+    ('en', 'She sold two and bought three boxes.', [('three boxes', 3.0, None, 'boxes', '', 'count')]),
+    ('en', 'There are three hundred and twelve shops.', [('three hundred and twelve shops', 312.0, None, 'shops', '', 'count')]),
+    ('en', 'The market opens for two or three weeks.', [('two or three weeks', 2.0, 3.0, 'week', 'range', 'duration')]),
+    ('en', 'He spent more than half a year there.', [('half a year', 0.5, None, 'year', 'over', 'duration')]),
+]
+ES_THIRD_PASS = [
+    ('es', 'Compró un saco de 25 kilos de arroz.', [('25 kilos', 25.0, None, 'kilograms', '', 'other')]),
+    ('es', 'Un camión de 10 toneladas salió del pueblo.', [('10 toneladas', 10.0, None, 'tons', '', 'other')]),
+    ('es', 'Alquilaron una nave de 2.000 metros cuadrados.', [('2.000 metros cuadrados', 2000.0, None, 'square meters', '', 'other')]),
+    ('es', 'Hizo una transmisión en vivo de tres horas.', [('tres horas', 3.0, None, 'hour', '', 'duration')]),
+    ('es', 'Vende cajas de 5 kilogramos.', [('5 kilogramos', 5.0, None, 'kilograms', '', 'other')]),
+    ('es', 'Cada botella tiene 2 litros.', [('2 litros', 2.0, None, 'liters', '', 'other')]),
+    ('es', 'Menos de la mitad del tiempo se dedica a vender.', [('la mitad', 50.0, None, '%', 'under', 'percent')]),
+    ('es', 'Casi la mitad son mujeres.', [('la mitad', 50.0, None, '%', 'nearly', 'percent')]),
+    ('es', 'Más de un tercio vive en la ciudad.', [('un tercio', 33.333, None, '%', 'over', 'percent')]),
+    ('es', 'Casi la mitad de los agricultores vende en línea.', [('la mitad', 50.0, None, '%', 'nearly', 'percent')]),
+    ('es', 'La mitad del tiempo está ocupado.', []),
+    ('es', 'Menos de la mitad de los hogares tiene coche.', [('la mitad', 50.0, None, '%', 'under', 'percent')]),
+    ('es', 'La empresa tiene 200 empleados, de los cuales 35 se dedican a las transmisiones.', [('200 empleados', 200.0, None, 'employees', '', 'count'), ('35', 35.0, None, 'employees', '', 'count')]),
+    ('es', 'Hay 300 familias, de las cuales unas 120 venden miel.', [('300 familias', 300.0, None, 'families', '', 'count'), ('120', 120.0, None, 'families', 'approx', 'count')]),
+    ('es', 'Recibió 6 millones de euros, de los cuales 2 millones fueron donaciones.', [('6 millones de euros', 6000000.0, None, 'EUR', '', 'money'), ('2 millones', 2000000.0, None, 'EUR', '', 'money')]),
+    ('es', 'Tiene 40 trabajadores, 12 de ellos mujeres.', [('40 trabajadores', 40.0, None, 'workers', '', 'count'), ('12', 12.0, None, 'workers', '', 'count')]),
+    ('es', 'De las 300 familias, 120 venden miel.', [('300 familias', 300.0, None, 'families', '', 'count'), ('120', 120.0, None, 'families', '', 'count')]),
+    ('es', 'Entre los 50 alumnos, 30 son mujeres.', [('50 alumnos', 50.0, None, 'students', '', 'count'), ('30', 30.0, None, 'students', '', 'count')]),
+    ('es', 'De ellos, 35 son mujeres.', []),
+    ('es', 'Trabaja entre tres y cuatro horas al día.', [('tres y cuatro horas', 3.0, 4.0, 'hour', 'range', 'duration')]),
+    ('es', 'Tardó entre dos y tres semanas en llegar.', [('dos y tres semanas', 2.0, 3.0, 'week', 'range', 'duration')]),
+    ('es', 'Hay entre veinte y treinta tiendas.', [('veinte y treinta tiendas', 20.0, 30.0, 'stores', 'range', 'count')]),
+    ('es', 'Hay treinta y dos tiendas en el pueblo.', [('treinta y dos tiendas', 32.0, None, 'stores', '', 'count')]),
+    ('es', 'Compró dos y vendió tres cajas.', [('tres cajas', 3.0, None, 'boxes', '', 'count')]),
+    ('es', 'Pasó dos días en el mercado.', [('dos días', 2.0, None, 'day', '', 'duration')]),
+    ('es', 'El envío tarda de dos a tres días.', [('dos a tres días', 2.0, 3.0, 'day', 'range', 'duration')]),
+    ('es', 'Tardó dos o tres días.', [('dos o tres días', 2.0, 3.0, 'day', 'range', 'duration')]),
+    ('es', 'La feria duró cinco días.', [('cinco días', 5.0, None, 'day', '', 'duration')]),
+]
+ZH_THIRD_PASS = [
+    ('zh', '他们推出了5公斤装的礼盒。', [('5公斤', 5.0, None, 'kilograms', '', 'other')]),
+    ('zh', '一辆10吨的货车开进了村。', [('10吨', 10.0, None, 'tons', '', 'other')]),
+    ('zh', '租了一个2000平方米的仓库。', [('2000平方米', 2000.0, None, 'square meters', '', 'other')]),
+    ('zh', '进行了3小时的直播。', [('3小时', 3.0, None, 'hour', '', 'duration')]),
+    ('zh', '10斤装苹果卖50元。', [('10斤', 10.0, None, 'jin', '', 'other'), ('50元', 50.0, None, 'CNY', '', 'money')]),
+    ('zh', '不到一半的村民参加了。', [('一半', 50.0, None, '%', 'under', 'percent')]),
+    ('zh', '近三成的订单来自海外。', [('三成', 30.0, None, '%', 'nearly', 'percent')]),
+    ('zh', '超过三分之一的商品销往外地。', [('三分之一', 33.333, None, '%', 'over', 'percent')]),
+    ('zh', '一半以上的农户开了网店。', [('一半', 50.0, None, '%', 'over', 'percent')]),
+    ('zh', '公司有200名员工,其中35人从事直播。', [('200名员工', 200.0, None, 'employees', '', 'count'), ('35人', 35.0, None, 'employees', '', 'count')]),
+    ('zh', '公司有200名员工,其中约35人从事直播。', [('200名员工', 200.0, None, 'employees', '', 'count'), ('35人', 35.0, None, 'employees', 'approx', 'count')]),
+    ('zh', '全县有300个行政村,其中120个已通快递。', [('300个行政村', 300.0, None, 'villages', '', 'count'), ('120个', 120.0, None, 'villages', '', 'count')]),
+    ('zh', '全县有5000户农户,其中35人参加培训。', [('5000户农户', 5000.0, None, 'households', '', 'count'), ('35人', 35.0, None, 'people', '', 'count')]),
+    ('zh', '在200名员工中,35人从事直播。', [('200名员工', 200.0, None, 'employees', '', 'count'), ('35人', 35.0, None, 'employees', '', 'count')]),
+    ('zh', '这300个村中,有120个已通快递。', [('300个村', 300.0, None, 'villages', '', 'count'), ('120个', 120.0, None, 'villages', '', 'count')]),
+    ('zh', '销售额达5亿元,其中3亿元来自线上。', [('5亿元', 500000000.0, None, 'CNY', '', 'money'), ('3亿元', 300000000.0, None, 'CNY', '', 'money')]),
+    ('zh', '其中35人从事直播。', [('35人', 35.0, None, 'people', '', 'count')]),
+    ('zh', '今年以来,35家企业入驻园区。', [('35家企业', 35.0, None, 'enterprises', '', 'count')]),
+    ('zh', '目前,320个村通了快递。', [('320个村', 320.0, None, 'villages', '', 'count')]),
+    ('zh', '快递三到五天就能送到。', [('三到五天', 3.0, 5.0, 'day', 'range', 'duration')]),
+    ('zh', '快递三四天就能送到。', [('三四天', 3.0, 4.0, 'day', 'range', 'duration')]),
+    ('zh', '快递三五天就到。', [('三五天', 3.0, 5.0, 'day', 'range', 'duration')]),
+    ('zh', '只用了一两个月。', [('一两个月', 1.0, 2.0, 'month', 'range', 'duration')]),
+    ('zh', '来了一两个人。', []),
+    ('zh', '他们三五成群地聊天。', []),
+    ('zh', '他花了三天时间。', [('三天', 3.0, None, 'day', '', 'duration')]),
+    ('zh', '培训持续两周。', [('两周', 2.0, None, 'week', '', 'duration')]),
+    ('zh', '直播了五个小时。', [('五个小时', 5.0, None, 'hour', '', 'duration')]),
+    ('zh', '三年后再看。', []),
+    ('zh', '五个人一起干。', [('五个人', 5.0, None, 'people', '', 'count')]),
+    ('zh', '培养了5个人才。', [('5个人才', 5.0, None, 'talents', '', 'count')]),
+    ('zh', '全县建成320余个。', [('320余个', 320.0, None, 'items', 'over', 'count')]),
+    ('zh', '截至目前,全县共建成村级电商服务站点320余个,实现全覆盖。', [('320余个', 320.0, None, 'stations', 'over', 'count')]),
+    ('zh', '全区培育电商企业300多家。', [('300多家', 300.0, None, 'enterprises', 'over', 'count')]),
+    ('zh', '阿克苏已有上百个直播间。', [('百个直播间', 100.0, None, 'livestream rooms', 'over', 'count')]),
+    ('zh', '建成冷库上百座。', [('百座', 100.0, None, 'cold stores', 'over', 'count')]),
+    ('zh', '开通直播账号上千个。', [('千个', 1000.0, None, 'accounts', 'over', 'count')]),
+    ('zh', '培训了数十名主播。', [('数十名主播', 10.0, None, 'livestreamers', 'over', 'count')]),
+    ('zh', '全县快递网点达300多个。', [('300多个', 300.0, None, 'outlets', 'over', 'count')]),
+    ('zh', '引进企业二十余家。', [('二十余家', 20.0, None, 'enterprises', 'over', 'count')]),
+    ('zh', '组织培训十余场。', [('十余场', 10.0, None, 'sessions', 'over', 'count')]),
+    ('zh', '已有百余家企业入驻。', [('百余家企业', 100.0, None, 'enterprises', 'over', 'count')]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", EN_THIRD_PASS)
+def test_figures_en_third_pass_categories(lang, text, expected):
+    _check_labelled(lang, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", ES_THIRD_PASS)
+def test_figures_es_third_pass_categories(lang, text, expected):
+    _check_labelled(lang, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", ZH_THIRD_PASS)
+def test_figures_zh_third_pass_categories(lang, text, expected):
+    _check_labelled(lang, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("zh", "近半村民开了网店。", [("半", 50.0, None, "%", "nearly", "percent")]),
+    ("zh", "销售额逾半来自线上。", [("半", 50.0, None, "%", "over", "percent")]),
+    ("zh", "她花了近半个月准备。", [("半个月", 0.5, None, "month", "nearly", "duration")]),
+    ("zh", "近一半的收入来自电商。", [("一半", 50.0, None, "%", "nearly", "percent")]),
+    ("zh", "不足三成的企业盈利。", [("三成", 30.0, None, "%", "under", "percent")]),
+    ("zh", "将近四分之一的人口在城市。", [("四分之一", 25.0, None, "%", "nearly", "percent")]),
+    ("en", "Almost two-thirds of the orders came from abroad.", [("two-thirds", 66.667, None, "%", "nearly", "percent")]),
+    ("en", "Over half of the shops closed.", [("half", 50.0, None, "%", "over", "percent")]),
+    ("es", "Cerca de un tercio de las ventas se hace en línea.", [("un tercio", 33.333, None, "%", "nearly", "percent")]),
+    ("es", "Más de la mitad del tiempo lo dedica a vender.", [("la mitad", 50.0, None, "%", "over", "percent")]),
+    ("es", "Menos de una cuarta parte de la producción se exporta.", [("una cuarta parte", 25.0, None, "%", "under", "percent")]),
+])
+def test_figures_shares_with_comparisons(lang, text, expected):
+    _check_labelled(lang, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,number,head", [
+    ("en", "The firm has 200 employees, of whom 35 work online.", "35", "employees"),
+    ("en", "Of the 500 households, 320 sell online.", "320", "households"),
+    ("es", "Hay 300 familias, de las cuales 120 venden miel.", "120", "familias"),
+    ("zh", "公司有200名员工,其中35人从事直播。", "35", "员工"),
+])
+def test_figures_find_elided_number_takes_antecedent_noun(lang, text, number, head):
+    cands = find(text, lang)
+    assert len(cands) == 2
+    assert cands[1].num == number and cands[1].head == head and cands[1].hint == ""
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Of them, 35 work online."),            # no antecedent figure in the sentence: no guessed noun
+    ("es", "De ellos, 35 son mujeres."),
+])
+def test_figures_find_elided_number_without_antecedent_is_dropped(lang, text):
+    assert find(text, lang) == []
+
+
+def test_figures_resolve_elided_money_takes_antecedent_currency():
+    (c1, r1), (c2, r2) = figures_in("It raised $5 million, of which 2 million came from donors.", "en")
+    assert (r2.value, r2.unit, r2.label) == (2e6, "USD", "money")
+
+
+def test_issue_3_number_after_fullwidth_comma():
+    raw = "今年以来，35家企业入驻园区，其中12家来自浙江。\n"
+    doc = _doc(raw)
+    ms = list(extract(doc))
+    assert [(m.text, m.value, m.unit) for m in ms] == [("35家企业", 35.0, "enterprises"), ("12家", 12.0, "enterprises")]
+    for m in ms:
+        assert raw[m.start:m.end] == m.text
+
+
+def test_figures_extract_measure_adjective_quote_and_metric():
+    ms = list(extract(_doc("The cooperative rented a 2,000-square-meter warehouse and hosted a 3-hour livestream.\n")))
+    assert [(m.text, m.value, m.unit, m.label) for m in ms] == [
+        ("2,000-square-meter", 2000.0, "square meters", "other"), ("3-hour", 3.0, "hour", "duration")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Una docena de tiendas abrió en la aldea.", [("Una docena de tiendas", 12.0, None, "stores", "", "count")]),
+    ("es", "Un centenar de personas asistió a la feria.", [("Un centenar de personas", 100.0, None, "people", "", "count")]),
+    ("es", "Una veintena de empresas participó.", [("Una veintena de empresas", 20.0, None, "companies", "", "count")]),
+    ("es", "Más de un millar de turistas llegaron.", [("un millar de turistas", 1000.0, None, "tourists", "over", "count")]),
+    ("es", "Centenares de personas asistieron.", []),
+    ("en", "Two dozen shops opened.", [("Two dozen shops", 24.0, None, "shops", "", "count")]),
+    ("en", "Dozens of shops opened.", []),
+    ("es", "Viven allí 2.000 personas, de las cuales la mitad son mujeres.",
+     [("2.000 personas", 2000.0, None, "people", "", "count"), ("la mitad", 50.0, None, "%", "", "percent")]),
+    ("en", "The shop has 40 staff, of whom half are women.",
+     [("40 staff", 40.0, None, "staff", "", "count"), ("half", 50.0, None, "%", "", "percent")]),
+    ("en", "Half are women.", []),
+    ("zh", "已建成县级电商服务中心1个、乡镇服务站12个、村级服务点320余个。",
+     [("1个", 1.0, None, "service centers", "", "count"), ("12个", 12.0, None, "stations", "", "count"),
+      ("320余个", 320.0, None, "stations", "over", "count")]),
+    ("zh", "全县建成快递驿站50个。", [("50个", 50.0, None, "stations", "", "count")]),
+    ("zh", "两三天就能到货。", [("两三天", 2.0, 3.0, "day", "range", "duration")]),
+    ("zh", "每天直播四五个小时。", [("四五个小时", 4.0, 5.0, "hour", "range", "duration")]),
+    ("en", "Delivery takes one to two weeks.", [("one to two weeks", 1.0, 2.0, "week", "range", "duration")]),
+    ("es", "El envío tarda uno o dos días.", [("uno o dos días", 1.0, 2.0, "day", "range", "duration")]),
+    ("es", "El curso dura de tres a cuatro semanas.", [("tres a cuatro semanas", 3.0, 4.0, "week", "range", "duration")]),
+])
+def test_figures_collectives_elided_shares_and_word_ranges(lang, text, expected):
+    _check_labelled(lang, text, expected)
+
+
+def test_figures_extract_measure_adjective_metric_is_its_noun():
+    ms = list(extract(_doc("In 2023 it rented a 2,000-square-meter warehouse and held a 3-hour livestream.\n")))
+    assert [(m.text, m.metric) for m in ms] == [("2,000-square-meter", "warehouse"), ("3-hour", "livestream")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # "Of the N X," lends its noun only when it opens a clause
+    ("es", "El volumen de ventas fue de 300 millones de yuanes, 35 más que el año pasado.",
+     [("300 millones de yuanes", 3e8, None, "CNY", "", "money")]),
+    ("en", "Sales of 500 boxes, 320 sold online.", [("500 boxes", 500.0, None, "boxes", "", "count")]),
+    ("en", "In 2023, of the 500 households, 320 sold online.",
+     [("500 households", 500.0, None, "households", "", "count"), ("320", 320.0, None, "households", "", "count")]),
+    ("es", "Según el informe, de las 300 familias, 120 venden miel.",
+     [("300 familias", 300.0, None, "families", "", "count"), ("120", 120.0, None, "families", "", "count")]),
+    ("es", "Medio millón de personas compra en línea.", [("Medio millón de personas", 5e5, None, "people", "", "count")]),
+    ("en", "Sales hit half a million yuan.", [("half a million yuan", 5e5, None, "CNY", "", "money")]),
+])
+def test_figures_elided_group_opens_a_clause(lang, text, expected):
+    _check_labelled(lang, text, expected)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("zh", "五个人一起开网店。", [("五个人", 5.0, None, "people", "", "count")]),
+    ("zh", "培养了5个人才。", [("5个人才", 5.0, None, "talents", "", "count")]),
+    ("zh", "启动了3个人工智能项目。", [("3个", 3.0, None, "items", "", "count")]),
+    ("zh", "三年后再看效果。", []),
+    ("zh", "5天后发货。", []),
+    ("zh", "来了一两个人。", []),
+    ("en", "The 7-Eleven store opened.", []),
+    ("en", "It is a 3-in-1 device.", []),
+    ("en", "The 2-day-old calf was sold.", [("2-day-old", 2.0, None, "day", "", "age")]),
+    ("en", "The baby is 6 months old.", [("6 months old", 6.0, None, "month", "", "age")]),
+    ("en", "A 5-yuan ticket is cheap.", [("5-yuan", 5.0, None, "CNY", "", "money")]),
+    ("en", "It took 3-5 years.", [("3-5 years", 3.0, 5.0, "year", "range", "duration")]),
+])
+def test_figures_classifier_split_relative_durations_and_hyphen_glue(lang, text, expected):
     _check_labelled(lang, text, expected)

@@ -58,10 +58,10 @@ _TRAIL = {
                         r"exceeding|exceeded|beyond|with|has|have|had|nearly|almost|about|around|more than|over|"
                         r"some|than|approximately|roughly|up to|a|an|the|for|and|from|reaching|hitting|worth|"
                         r"amounted to|amounting to|has been|have been|will|would|be|now|in|on|during|"
-                        r"jumped|surged|climbed|fell|dropped|declined|spent|exported|imported|sold)\s*$", regex.IGNORECASE),
+                        r"jumped|surged|climbed|fell|dropped|declined|spent|exported|imported|sold|between)\s*$", regex.IGNORECASE),
     "es": regex.compile(r"(?:\s+|^)(?:alcanzó|alcanzaron|llegó a|llegaron a|fue|fueron|es|son|de|del|en|a|con|"
                         r"más de|cerca de|casi|unos|unas|alrededor de|hasta|el|la|los|las|un|una|ha|han|"
-                        r"establecido|tiene|tienen|sumó|sumaron|creció|aumentó|un total de|por)\s*$",
+                        r"establecido|tiene|tienen|sumó|sumaron|creció|aumentó|un total de|por|entre)\s*$",
                         regex.IGNORECASE),
 }
 _LEAD = {
@@ -225,6 +225,10 @@ class Context:
     def _metric(self, text: str, c, r, lang: str, last: str, lo: int, tx) -> str:
         if r.label == "age":
             return "age" if lang == "en" else ("年龄" if lang == "zh" else "edad")
+        if c.unit.startswith("-") and lang != "zh":
+            noun = _noun_after_adjective(text, c.end, lang)
+            if noun:
+                return noun                   # a 2,000-square-meter warehouse: what is measured is the warehouse
         lo = max(lo, c.start - _MAX_LEFT)
         for m in _CLAUSE_SEP.finditer(text, lo, c.start):
             lo = m.end()
@@ -276,6 +280,21 @@ class Context:
 
 
 _MAX_LEFT = 160
+_WORD_AFTER = regex.compile(r"[ \t\u00a0]+(?P<w>[^\W\d_][\w'’-]*)")
+
+
+def _noun_after_adjective(text: str, pos: int, lang: str) -> str:
+    """The noun a hyphenated measure adjective qualifies (a 3-hour [livestream], a 10-ton [refrigerated truck])."""
+    from .lexicon import lexicon
+    stop = lexicon(lang).data["_stop"]
+    words: list[str] = []
+    while len(words) < 3:
+        m = _WORD_AFTER.match(text, pos, pos + 80)
+        if not m or m.group("w").casefold() in stop:
+            break
+        words.append(m.group("w"))
+        pos = m.end()
+    return " ".join(words)
 
 
 class _Timeline:

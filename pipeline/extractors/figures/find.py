@@ -7,7 +7,7 @@ in ``qual_before``/``qual_after``).  ``resolve.resolve`` turns a candidate into 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import regex
 
@@ -63,7 +63,7 @@ class Candidate:
     unit: str = ""             # unit/classifier surface (元, percent, 个, years ...)
     currency: str = ""         # currency prefix ($, US$, 人民币)
     head: str = ""             # counted noun as written (after the number, or just before it)
-    hint: str = ""             # percent (百分之) | money (implied) | age (aged ...) | cents:NN | half
+    hint: str = ""             # percent (百分之) | money (implied) | age (aged ...) | cents:NN | half | elided:<pos> (find-internal)
     qual_before: str = ""      # qualifier word before the span (约, more than ...)
     qual_after: str = ""       # qualifier word after the span (以上, or more ...)
 
@@ -176,6 +176,13 @@ def _find_zh(text: str) -> list[Candidate]:
             continue
         add(Candidate(m.start(), um.end(), "zh", "half", "半", unit=um.group("u"),
                       qual_before=_qual_before(lex, text, m.start())))
+    hs = lex.re.get("half_share")
+    if hs is not None:                                    # 近半村民, 逾半: a share of 50 % after a qualifier
+        for m in hs.finditer(text):
+            if _overlaps(*m.span(), taken) or _overlaps(*m.span(), idioms):
+                continue
+            add(Candidate(m.end() - 1, m.end(), "zh", "share", "半", unit="%",
+                          qual_before=m.group("q"), qual_after=_qual_after(lex, text, m.end())))
 
     for m in lex.re["num"].finditer(text):
         a, b = m.span()
@@ -186,7 +193,7 @@ def _find_zh(text: str) -> list[Candidate]:
         if c is not None and not _overlaps(c.start, c.end, taken):
             add(c)
     out.sort(key=lambda c: c.start)
-    return out
+    return _fill_elided(lex, out)
 
 
 def _zh_one_duration(lex: Lexicon, text: str, start: int, end: int) -> bool:
@@ -210,6 +217,19 @@ def _zh_fractions(lex: Lexicon, text: str) -> list[Candidate]:
                              hint="fraction:" + m.group("d"), qual_before=qb,
                              qual_after=_qual_after(lex, text, m.end())))
     return out
+
+
+def _zh_unit(lex: Lexicon, text: str, pos: int):
+    """The unit after a numeral; a two-character classifier yields to a noun it starts (5个人才: 个 + 人才)."""
+    um = lex.re["unit"].match(text, pos, pos + _LOOK)
+    if um and len(um.group("u")) > 1 and lex.unit(um.group("u")).label == COUNT:
+        nm = lex.re["noun_prefix"].match(text, um.start("u") + 1, um.start("u") + 1 + _LOOK) \
+            or lex.re["classifier_split"].match(text, um.start("u") + 1, um.start("u") + 1 + _LOOK)
+        if nm and nm.end() > um.end():
+            short = lex.re["unit"].match(text, pos, um.start("u") + 1)
+            if short:
+                return short
+    return um
 
 
 def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidate | None:
@@ -241,7 +261,7 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
         if m2 and not lex.re["range_block"].search(text[max(0, a - 10):a]) \
                 and not _YEARLIKE.fullmatch(folded) and not lex.re["unit"].match(text, b, b + _LOOK):
             num_max, pos = m2.group(), m2.end()
-    um = lex.re["unit"].match(text, pos, pos + _LOOK)
+    um = _zh_unit(lex, text, pos)
     if um and not num_max:
         rc2 = lex.re["range_conn"].match(text, um.end(), um.end() + _LOOK)
         m3 = lex.re["num"].match(text, rc2.end(), rc2.end() + _LOOK) if rc2 else None
@@ -287,6 +307,8 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
                                or (unit in lex.data["_over_units"] and not text.startswith(("后", "以后", "之后"), end))
                                or (info.label == DURATION and _zh_one_duration(lex, text, start, end))):
             return None                                   # 一部智能手机, 一夜, 一批: no quantity meaning
+        if info.label != DURATION and any(p in num for p in lex.data["_pairs_duration_only"]):
+            return None                                   # 一两个人: rhetorical (一两个月 is a duration)
         if num == "二" and info.label == COUNT:
             return None                                   # 二次, 二期: ordinal use (cardinal is 两)
         if info.label == MONEY and num[0] in lex.data["_scale_initial_q"] and _ZH_UNIT_LABEL.search(text, max(0, start - 4), start):
@@ -304,8 +326,12 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
             e2 = _zh_noun_after(lex, text, end)
             if e2 > end:
                 head, end = head + text[end:e2], e2
+            elif not head and not info.strong and (lo := _elided_cue(lex, text, start, end)) >= 0:
+                hint = f"elided:{lo}"                     # 200名员工,其中35人: the antecedent's noun
             elif not head and unit not in lex.data["_person_cls"]:
-                head = _zh_noun_before(lex, text, start)
+                q0 = _qual_before(lex, text, start, scale_initial=scale_initial)
+                k = text.rfind(q0, max(0, start - 30), start) if q0 else -1
+                head = _zh_noun_before(lex, text, k if k >= 0 else start)   # 建成冷库上百座
         qb = _qual_before(lex, text, start, scale_initial=scale_initial)
         return Candidate(start, end, "zh", "zh", num, num_max, unit=unit, currency=currency, head=head,
                          hint=hint, qual_before=qb, qual_after=_qual_after(lex, text, end))
@@ -398,6 +424,29 @@ def _latin_head(lex: Lexicon, text: str, pos: int, *, after_scale: bool) -> tupl
     return best
 
 
+def _and_groups(lex: Lexicon, t: str) -> list[tuple[int, int]]:
+    """Split a run of number words at each "and"/"y" that does not continue one numeral.
+
+    "three hundred and twelve" and "treinta y dos" stay whole; "two and three", "tres y cuatro" and
+    "veinte y treinta" are two numerals (offsets into ``t``)."""
+    groups: list[tuple[int, int]] = []
+    g0 = 0
+    for m in lex.re["and_split"].finditer(t):
+        prev_words = t[g0:m.start()].split()
+        prev = prev_words[-1].casefold() if prev_words else ""
+        nxt_words = t[m.end():].split()
+        nxt = nxt_words[0].split("-")[0].casefold() if nxt_words else ""
+        nv = lex.number_words.get(nxt)
+        ok = (prev in lex.hundred_words and nxt not in lex.hundred_words and nxt not in lex.scale_words) or (
+            lex.lang == "es" and prev in lex.number_words and 20 <= lex.number_words[prev] <= 90
+            and lex.number_words[prev] % 10 == 0 and nv is not None and 1 <= nv <= 9)
+        if not ok:
+            groups.append((g0, m.start()))
+            g0 = m.end()
+    groups.append((g0, len(t)))
+    return groups
+
+
 def _latin_tokens(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
     toks = [(m.start(), m.end(), "digits") for m in lex.re["digits"].finditer(text)]
     spans = _Spans((s, e) for s, e, _ in toks)
@@ -405,27 +454,24 @@ def _latin_tokens(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
         s, e = m.span()
         t = m.group()
         # "two and three": an "and" not after hundred (en) / tens (es) splits the numeral
-        parts = lex.re["and_split"].split(t)
-        if len(parts) > 1:
-            keep = parts[0]
-            for j in range(1, len(parts), 2):
-                prev = keep.split()[-1].casefold() if keep.split() else ""
-                ok = prev in lex.hundred_words or (lex.lang == "es" and prev in lex.number_words
-                                                   and 20 <= lex.number_words[prev] <= 90
-                                                   and lex.number_words[prev] % 10 == 0)
-                if not ok:
-                    break
-                keep += parts[j] + parts[j + 1]
-            e = s + len(keep)
-        first = t.split()[0].split("-")[0].casefold()
-        if (first in lex.scale_words or first in lex.hundred_words) and text[max(0, s - 3):s].rstrip()[-1:].isdigit():
-            continue                                   # "500 million": the scale belongs to 500
-        if first in lex.scale_words and lex.scale_words[first] > 1000:
-            continue                                   # "millones de personas", "medio millón": no number
-        if _HALF_BEFORE.search(text, max(0, s - 8), s):
-            continue                                   # "half a million": not parsed, not guessed
-        if not _overlaps(s, e, spans):
-            toks.append((s, e, "words"))
+        for gs, ge in _and_groups(lex, t):
+            g_s, g_e = s + gs, s + ge
+            words = t[gs:ge].split()
+            first = words[0].split("-")[0].casefold()
+            last = words[-1].casefold()
+            if (first in lex.scale_words or first in lex.hundred_words) and text[max(0, g_s - 3):g_s].rstrip()[-1:].isdigit():
+                continue                                   # "500 million": the scale belongs to 500
+            hb = _HALF_BEFORE.search(text, max(0, g_s - 8), g_s)
+            if hb:
+                # "half a million", "medio millón": 0.5 x a scale word; otherwise not parsed, not guessed
+                if last in lex.scale_words and lex.scale_words[last] >= 1e6 and len(words) <= 2 \
+                        and (len(words) == 1 or first in ("a", "an")) and not _overlaps(hb.start(), g_e, spans):
+                    toks.append((hb.start(), g_e, "words"))
+                continue
+            if first in lex.scale_words and lex.scale_words[first] > 1000:
+                continue                                   # "millones de personas": no number
+            if not _overlaps(g_s, g_e, spans):
+                toks.append((g_s, g_e, "words"))
     toks.sort()
     return toks
 
@@ -439,11 +485,20 @@ def _latin_presets(lex: Lexicon, text: str) -> list[Candidate]:
     fr = lex.re.get("fraction")
     if fr is not None:
         fractions = lex.data["_fractions"]
-        for m in fr.finditer(text):
+        matches = [(m, False) for m in fr.finditer(text)]
+        fq = lex.re.get("fraction_q")
+        if fq is not None:
+            seen = _Spans(m.span("x") for m, _ in matches)
+            matches += [(m, True) for m in fq.finditer(text) if not seen.overlaps(*m.span("x"))]
+        for m, needs_qualifier in matches:
             a, b = m.span("x")
-            if lex.re["fraction_block_before"].search(text, max(0, a - 16), a) \
-                    or lex.re["fraction_block_after"].match(text, b, b + _LOOK):
-                continue                                  # the first half of 2024, three quarters of the year
+            qb = _qual_before(lex, text, a)
+            if needs_qualifier and not qb and _elided_cue(lex, text, a, b) != 0:
+                continue                                  # "half are women" alone: too vague (of whom half are: a share)
+            if lex.re["fraction_block_before"].search(text, max(0, a - 16), a):
+                continue                                  # the first half of 2024
+            if lex.re["fraction_block_after"].match(text, b, b + _LOOK) and not qb:
+                continue                                  # three quarters of the year (less than half the time: a share)
             n = m.group("n")
             k = 1.0 if not n else lex.data["_fraction_n"].get(n.casefold())
             f_key = " ".join(m.group("f").casefold().split())
@@ -456,7 +511,7 @@ def _latin_presets(lex: Lexicon, text: str) -> list[Candidate]:
             if value > 100:
                 continue
             out.append(Candidate(a, b, lex.lang, "preset", repr(value), unit="%",
-                                 qual_before=_qual_before(lex, text, a), qual_after=""))
+                                 qual_before=qb, qual_after=""))
     od = lex.re.get("one_duration")
     if od is not None:
         for m in od.finditer(text):
@@ -517,7 +572,7 @@ def _find_latin(text: str, lang: str) -> list[Candidate]:
         out.append(Candidate(m.start(), m.end(), lang, "verb", w, unit="times",
                              qual_before=_qual_before(lex, text, m.start())))
     out.sort(key=lambda c: c.start)
-    return out
+    return _fill_elided(lex, out)
 
 
 def _latin_excluded(lex: Lexicon, text: str, a: int, b: int, form: str) -> bool:
@@ -627,7 +682,8 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
                 if sm:
                     scale_max, pos = sm.group("s"), sm.end()
     # unit (Spanish: "6,49 millones de euros", "mil millones de yuanes")
-    ends_in_scale = bool(scale_max or scale) or (form == "words" and num.split()[-1].casefold() in lex.scale_words)
+    ends_in_scale = bool(scale_max or scale) or (form == "words" and (
+        num.split()[-1].casefold() in lex.scale_words or num.split()[-1].casefold() in lex.data["_collectives"]))
     um = lex.re["unit"].match(text, pos, pos + _LOOK)
     if um is None and lang == "es" and ends_in_scale:
         de = _ES_DE.match(text, pos, pos + _LOOK)
@@ -645,6 +701,9 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
                 return None                                 # three years ago, the first five months
             if info.label == MULTIPLE and lex.re["freq_after"].match(text, um.end(), um.end() + _LOOK):
                 return None                                 # three times a week
+            if u[:1] == "-" and lex.re.get("hyphen_name") is not None \
+                    and lex.re["hyphen_name"].match(text, um.end(), um.end() + _LOOK):
+                return None                                 # the Five-Year Plan: a name
             unit, end = u, um.end()
             if info.label == MULTIPLE and " ".join(u.casefold().split()) in lex.data["_occurrence_units"] \
                     and not lex.re["mult_cue_after"].match(text, end, end + _LOOK) \
@@ -659,6 +718,8 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
             hint = "age"                                    # aged 51 / Li Wei, 45, head of ...
         else:
             head, end2 = _latin_head(lex, text, pos, after_scale=ends_in_scale)
+            if head and text[pos:end2 - len(head)].strip() and _elided_cue(lex, text, start, pos) >= 0:
+                head = ""                                   # of whom 800 found jobs: "jobs" is not what is counted
             if head:
                 end = end2
     elif lex.re["age_before"].search(text, max(0, start - 24), start) or (
@@ -685,6 +746,11 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
         if not strong:
             if not head or _YEAR_PREP.search(text, max(0, a - 10), a) or head[:1].isupper():
                 return None
+    if not unit and not head and not currency and hint != "age" and (lo := _elided_cue(lex, text, start, end)) >= 0:
+        # 200 employees, of whom 35 ...: the noun is the antecedent's (filled in by _fill_elided)
+        qb = _qual_before(lex, text, start)
+        return Candidate(start, end, lang, form, num, "", scale=scale, unit="", hint=f"elided:{lo}",
+                         qual_before=qb, qual_after=_qual_after(lex, text, end))
     if not unit and not head and not currency and hint != "age":
         # a bare number: only a formatted or qualified one states a quantity on its own
         if form != "digits" or num_max:
@@ -712,6 +778,70 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
     qa = _qual_after(lex, text, end)
     return Candidate(start, end, lang, form, num, num_max, scale=scale, scale_max=scale_max, unit=unit,
                      currency=currency, head=head, hint=hint, qual_before=qb, qual_after=qa)
+
+
+# --------------------------------------------------------------------------- elided nouns
+def _elided_cue(lex: Lexicon, text: str, start: int, end: int) -> int:
+    """``of whom 35`` / ``de los cuales 35`` / ``35 of them`` / ``Of the 500 households, 320``: the counted
+    noun is left out.  Returns where its antecedent may start (0: anywhere before), or -1: no cue."""
+    eb, ea, eg = lex.re.get("elided_before"), lex.re.get("elided_after"), lex.re.get("elided_group")
+    if eb is None:
+        return -1
+    left_end = start
+    qb = _qual_before(lex, text, start)
+    if qb:
+        q0 = text.rfind(qb, max(0, start - 40), start)
+        if q0 >= 0:
+            left_end = q0
+    if eb.search(text, max(0, left_end - 40), left_end) or (ea is not None and ea.match(text, end, end + _LOOK)):
+        return 0
+    g = eg.search(text, max(0, left_end - 90), left_end) if eg is not None else None
+    return g.start() if g else -1
+
+
+def _antecedent_ok(lex: Lexicon, c: Candidate) -> bool:
+    """Can ``c`` lend its noun to a later elided number?  Counts with a noun, money, measures."""
+    if c.hint.startswith("elided") or c.form in ("share", "fraction", "preset", "verb", "doubling", "half"):
+        return False
+    info = lex.unit(c.unit) if c.unit else None
+    if info is not None and info.label in (PERCENT, "pp", "tenths", MULTIPLE, DURATION, "age"):
+        return False
+    if c.hint in ("age", "percent", "occurrences"):
+        return False
+    return bool(c.head or c.currency or (info is not None and info.label in (MONEY, MEASURE, COUNT)))
+
+
+def _fill_elided(lex: Lexicon, out: list[Candidate]) -> list[Candidate]:
+    """Give each elided number the noun/unit of the nearest earlier figure of its sentence, or drop it."""
+    if not any(c.hint.startswith("elided") for c in out):
+        return out
+    res: list[Candidate] = []
+    for c in out:
+        if not c.hint.startswith("elided"):
+            res.append(c)
+            continue
+        lo = int(c.hint.split(":", 1)[1])
+        ante = next((p for p in reversed(res) if p.end <= c.start and _antecedent_ok(lex, p)), None)
+        if ante is not None and ante.start < lo:
+            ante = None                                   # Of the villagers, 320 ...: the figure is elsewhere
+        if lex.lang == "zh":
+            if ante is None or (ante.unit != c.unit and not (ante.unit in lex.data["_person_cls"]
+                                                           and c.unit in lex.data["_person_cls"])):
+                res.append(replace(c, hint=""))           # 5000户 ... 其中35人: the classifier's own unit
+            else:
+                res.append(replace(c, head=ante.head, hint=""))
+            continue
+        if ante is None:
+            if c.scale or _GROUPED.search(c.num):
+                res.append(replace(c, hint=""))           # 2,000: a formatted number stands alone
+            continue                                      # no antecedent: nothing to count
+        info = lex.unit(ante.unit) if ante.unit else None
+        unit = ante.unit if info is not None and info.label in (MONEY, MEASURE) else ""
+        if not unit and not ante.currency and not ante.head:
+            continue
+        res.append(replace(c, head=ante.head if not unit and not ante.currency else "", unit=unit,
+                           currency=ante.currency if not unit else "", hint=""))
+    return res
 
 
 # --------------------------------------------------------------------------- entry point

@@ -56,6 +56,7 @@ class Lexicon:
     qual_after: dict = field(default_factory=dict)
     currencies_before: dict = field(default_factory=dict)
     re: dict = field(default_factory=dict)               # compiled patterns by name
+    range_pairs: frozenset = frozenset()                 # zh digit pairs read as a range (三五, 一两)
 
     def unit(self, surface: str) -> UnitInfo | None:
         key = surface if self.lang == "zh" else " ".join(surface.casefold().split())
@@ -90,6 +91,8 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     lex.big_scales = {k: int(v) for k, v in d["big_scales"].items()}
     lex.decimal_point = d.get("decimal_point", "")
     lex.vague = frozenset(d.get("vague_markers") or [])
+    lex.data["_pairs_duration_only"] = frozenset(d.get("range_pairs_duration_only") or [])
+    lex.range_pairs = frozenset(d.get("range_digit_pairs") or []) | lex.data["_pairs_duration_only"]
     units: dict = {}
     _add_units(units, {s: "%" for s in d["percent_signs"]}, PERCENT, fold=False)
     _add_units(units, {s: "pp" for s in d["points"]}, POINTS, fold=False)
@@ -111,11 +114,15 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
         rf"(?:{ar}|[{dg}]|[{sc}])"
     # a numeral: atoms, with 余/多/几 between or after them; 几/数 may open it before a scale
     lex.re["num"] = regex.compile(
-        rf"(?<![0-9０-９.．,，])(?:[几数](?=[{sc}]))?{atom}(?:[余多几]?{atom})*(?:[余多几](?![{dg}{sc}]))?")
+        rf"(?<![0-9０-９.．])(?<![0-9０-９][,，])(?:[几数](?=[{sc}]))?{atom}(?:[余多几]?{atom})*(?:[余多几](?![{dg}{sc}]))?")
     lex.re["half"] = regex.compile(rf"(?<![上下前后个{dg}])半(?=个月|年|个小时|小时|天|个世纪|个钟头)")
     shares = d.get("share_words") or {}
     lex.re["share"] = regex.compile(r"(?<!另)(?P<w>" + _alt(shares) + r")")
     lex.data["_shares"] = {k: float(v) for k, v in shares.items()}
+    hq, hb = d.get("half_share_qualifiers") or [], d.get("half_share_blockers_after") or []
+    if hq:
+        lex.data["_shares"].setdefault("半", 50.0)
+        lex.re["half_share"] = regex.compile(r"(?P<q>" + _alt(hq) + r")\s*半" + (r"(?!" + _alt(hb) + r")" if hb else ""))
     lex.re["doubling"] = regex.compile(r"(?P<w>" + _alt(d.get("doubling") or {"翻一番": 2}) + r")")
     lex.re["unit"] = regex.compile(r"\s?(?P<u>" + _alt(units) + r")")
     lex.re["pct_prefix"] = regex.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")$")
@@ -124,6 +131,7 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     lex.re["idiom"] = regex.compile(_alt(d["idioms"]))
     lex.re["noun_suffix"] = regex.compile(r"(?P<n>" + _alt(lex.nouns) + r")$")
     lex.re["noun_prefix"] = regex.compile(r"(?P<n>" + _alt(lex.nouns) + r")")
+    lex.re["classifier_split"] = regex.compile(_alt(d.get("classifier_split_words") or ["人工"]))
     lex.re["np_breaker"] = regex.compile(_alt(d.get("noun_phrase_breakers") or ["的"]))
     cues = _alt(d["implied_money_cues"])
     links = _alt(d["implied_money_links"])
@@ -138,6 +146,11 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     lex.re["dur_block"] = regex.compile(r"(?:" + _alt(d.get("duration_blockers") or ["以前"]) + r")")
     lex.re["one_dur_before"] = regex.compile(r"(?:" + _alt(d.get("one_duration_cues_before") or ["用了"]) + r")\s*$")
     lex.re["one_dur_after"] = regex.compile(r"\s*(?:" + _alt(d.get("one_duration_cues_after") or ["内"]) + r")")
+    eb = d.get("elided_before") or []                # 200名员工,其中35人
+    lex.re["elided_before"] = regex.compile(r"(?:" + _alt(eb) + r")(?:" + _alt(d.get("elided_links") or ["有"]) + r")?\s*$") if eb else None
+    lex.re["elided_after"] = None
+    eg = d.get("elided_group_before") or []          # 在200名员工中,35人...
+    lex.re["elided_group"] = regex.compile(r"(?:" + _alt(eg) + r")[^,，;；。!?！？]{1,30}(?:" + _alt(d.get("elided_group_after") or ["中"]) + r")[,，]?(?:" + _alt(d.get("elided_links") or ["有"]) + r")?\s*$") if eg else None
     fnum = rf"[{dg}{sc}]+"
     lex.re["fraction"] = regex.compile(rf"(?P<d>{fnum})分之(?P<n>{fnum}(?:{regex.escape(lex.decimal_point or '点')}[{dg}]+)?)")
     lex.data["_fraction_skip"] = frozenset(d.get("fraction_denominators_skip") or ["百"])
@@ -156,15 +169,23 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     _add_units(units, {s: "pp" for s in d["points"]}, POINTS, fold=True)
     _add_units(units, {s: "times" for s in d["multiples"]}, MULTIPLE, fold=True)
     _add_units(units, d["currencies_after"], MONEY, fold=True)
-    _add_units(units, {s: "year" for s in d.get("ages_after") or []}, AGE, fold=True)
-    _add_units(units, {s: "year" for s in d.get("ages_hyphen") or []}, AGE, fold=True)
+    for key in ("ages_after", "ages_hyphen"):       # a list (all in years) or {surface: unit}
+        ages = d.get(key) or []
+        _add_units(units, ages if isinstance(ages, dict) else {s: "year" for s in ages}, AGE, fold=True)
     _add_units(units, d["durations"], DURATION, fold=True)
     _add_units(units, d["measures"], MEASURE, fold=True)
+    _add_units(units, d.get("durations_hyphen"), DURATION, fold=True)
+    _add_units(units, d.get("measures_hyphen"), MEASURE, fold=True)
+    _add_units(units, d.get("counts_hyphen"), COUNT, fold=True)
     lex.units = units
     _compile_common(lex, d)
-    words = list(lex.number_words) + list(lex.hundred_words) + list(lex.scale_words)
+    coll = d.get("collective_words") or {}
+    lex.data["_collectives"] = {str(k).casefold(): float(v) for k, v in coll.items()}
+    for k in lex.data["_collectives"]:
+        lex.number_words.pop(k, None)                # dozen/docena multiply, they do not add
+    words = list(lex.number_words) + list(lex.hundred_words) + list(lex.scale_words) + list(lex.data["_collectives"])
     tok = r"(?:" + _alt(words) + r")"
-    a_tok = r"(?:an?(?=\s+(?:" + _alt(list(lex.hundred_words) + list(lex.scale_words) + ["dozen"]) + r")\b))"
+    a_tok = r"(?:an?(?=\s+(?:" + _alt(list(lex.hundred_words) + list(lex.scale_words) + list(lex.data["_collectives"] or ["dozen"])) + r")\b))"
     lex.re["and_split"] = regex.compile(r"(\s+(?:" + regex.escape(lex.and_word) + r")\s+)", fl)
     joiner = r"(?:\s+(?:" + regex.escape(lex.and_word) + r"\s+)?|-)"
     lex.re["wordnum"] = regex.compile(rf"(?<![\w-])(?:{a_tok}|{tok})(?:{joiner}{tok})*(?![\w])", fl)
@@ -173,14 +194,24 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     else:
         dig = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+\.\d+|\d+)"
     lex.re["digits"] = regex.compile(rf"(?<![\d.,])(?<![.,]\d){dig}")
-    lex.re["scale"] = regex.compile(r"[ \t\u00a0]*(?P<s>" + _alt(lex.scale_words) + r")(?![\w])", fl)
+    lex.re["scale"] = regex.compile(r"(?:[ \t\u00a0]*|-)(?P<s>" + _alt(lex.scale_words) + r")(?![\w])", fl)   # $5-million
     lex.re["scale_abbrev"] = regex.compile(r"[ \t\u00a0]?(?P<s>" + _alt(lex.scale_abbrev) + r")(?![\w])")
     halves = d.get("and_half") or []
     lex.re["and_half"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(halves) + r")(?![\w])", fl) if halves else None
     halves_after = d.get("and_half_after_unit") or []
     lex.re["half_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(halves_after) + r")(?![\w])", fl) if halves_after else None
     # units: "%" may be glued; words need a space; hyphen forms (-year-old, -fold) glue
-    lex.re["unit"] = regex.compile(r"(?P<sp>[ \t\u00a0]*)(?P<u>" + _alt(units) + r")(?![\w])", fl)
+    # a unit after a space, or glued by a hyphen when it is an adjective: a 2-billion-yuan fund, a 5-yuan ticket
+    lex.re["unit"] = regex.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(units) + r")(?![\w])", fl)
+    eb, ea = d.get("elided_before") or [], d.get("elided_after") or []
+    lex.re["elided_before"] = regex.compile(r"(?<![\w])(?:" + _alt(eb).replace(r"\ ", r"[ \t\u00a0]+") + r")[ \t\u00a0,]*$", fl) if eb else None
+    lex.re["elided_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(ea).replace(r"\ ", r"[ \t\u00a0]+") + r")(?![\w])", fl) if ea else None
+    eg, dets = d.get("elided_group_before") or [], d.get("elided_group_determiners") or []
+    lex.re["elided_group"] = regex.compile(
+        r"(?:^|(?<=[,;:]|[,;:][ \t\u00a0]|[\"'“‘(—–-][ \t\u00a0]?))(?:" + _alt(eg).replace(r"\ ", r"[ \t\u00a0]+") + r")[ \t\u00a0]+"
+        + ((r"(?:(?:" + _alt(dets) + r")[ \t\u00a0]+)?") if dets else "") + r"(?:[^,;.!?]|(?<=\d)[,.](?=\d)){1,60},[ \t\u00a0]*$", fl) if eg else None
+    hn = d.get("hyphen_name_words") or []           # case-sensitive: the Five-Year Plan
+    lex.re["hyphen_name"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(hn) + r")(?![\w])") if hn else None
     lex.re["age_before"] = regex.compile(r"(?:^|(?<=\W))(?:" + _alt(d.get("ages_before") or ["aged"]) + r")[ \t\u00a0]+$", fl)
     lex.re["dur_block_before"] = regex.compile(r"(?<![\w])(?:" + _alt(d.get("duration_blockers_before") or ["past"]) + r")[ \t\u00a0]+$", fl)
     lex.re["dur_block"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("duration_blockers") or ["ago"]) + r")(?![\w])", fl)
@@ -233,6 +264,11 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
         lex.re["fraction"] = regex.compile(
             rf"(?<![\w-])(?P<x>(?:(?P<n>{nums})[ \t\u00a0-]+(?P<f>{fw}){bare_alt}))"
             rf"(?=[ \t\u00a0]+(?:{follow})(?![\w]))", fl)
+        fq = d.get("fraction_follow_qualified") or []
+        if fq:   # "nearly half are women", "casi la mitad son mujeres": a share only after a qualifier
+            lex.re["fraction_q"] = regex.compile(
+                rf"(?<![\w-])(?P<x>(?:(?P<n>{nums})[ \t\u00a0-]+(?P<f>{fw}){bare_alt}))"
+                rf"(?=[ \t\u00a0]+(?:{_alt(fq)})(?![\w])|[ \t\u00a0]*[,.;:!?](?!\d))", fl)
         lex.re["fraction_block_before"] = regex.compile(
             r"(?<![\w])(?:" + _alt(d.get("fraction_blockers_before") or ["first"]) + r")[ \t\u00a0]+$", fl)
         dets = d.get("fraction_determiners") or []

@@ -18,6 +18,7 @@ _COMMA_DEC = regex.compile(r"\d+,\d+")
 _DOT_DEC = regex.compile(r"\d+\.\d+")
 _EN_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _WORD_SPLIT = regex.compile(r"[\s\-]+")
+_HALF_WORDS = frozenset({"half", "medio", "media"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ def _zh_range_pair(text: str, lex: Lexicon) -> tuple[str, str] | None:
     """五六名 / 十五六 / 两三万: two adjacent digits d, d+1 -> the numeral with each of them."""
     for i in range(len(text) - 1):
         a, b = lex.digits.get(text[i]), lex.digits.get(text[i + 1])
-        if a is not None and b is not None and a >= 1 and b == a + 1:
+        if a is not None and b is not None and a >= 1 and (b == a + 1 or text[i:i + 2] in lex.range_pairs):
             # not inside a longer digit string (二〇二三)
             if (i > 0 and text[i - 1] in lex.digits) or (i + 2 < len(text) and text[i + 2] in lex.digits):
                 return None
@@ -216,10 +217,13 @@ def parse_words(text: str, lex: Lexicon) -> float | None:
             w, i = two, i + 1
         if w == lex.and_word:
             pass
+        elif w in _HALF_WORDS and i == 0:
+            current = 0.5              # half a million, medio millón (the scale follows)
+            seen = True
         elif w in ("a", "an"):
             pass                       # only meaningful before hundred/thousand/dozen: 1 is implied
-        elif w == "dozen" or w == "docena":
-            current = (current or 1.0) * 12
+        elif w in lex.data.get("_collectives", {}):     # a dozen, un centenar, una veintena
+            current = (current or 1.0) * lex.data["_collectives"][w]
             seen = True
         elif w in lex.number_words:
             current += lex.number_words[w]
