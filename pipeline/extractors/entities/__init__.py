@@ -17,7 +17,7 @@ import regex
 from ... import models
 from ...types import ENTITY_KINDS, Document, Mention, Sentence
 from .candidate import ALIAS, CUE, Candidate
-from .latin import MAYBE, find_latin
+from .latin import MAYBE, find_latin, given_names
 from .lexicon import SKIP, lexicon
 from .zh import find_zh
 
@@ -26,6 +26,7 @@ __all__ = ["extract", "find", "resolve"]
 LATIN_LETTER = regex.compile(r"[A-Za-z]{2}")
 HAN = regex.compile(r"\p{Han}{2}")
 ADMIN_CHARS = ("地区", "自治州", "自治县", "省", "市", "县", "州", "区")
+LATIN_PARTICLES = frozenset(("de", "del", "la", "las", "los", "y", "e", "van", "von", "da", "di"))
 LATIN_PLACE_HEADS = ("County", "Prefecture", "City", "District", "Township", "Village", "Mountains", "Basin")
 
 
@@ -119,6 +120,10 @@ def _aliases(accepted: list[tuple[Sentence, Candidate]]) -> tuple[dict[str, Cand
                 latin.setdefault(c.text, c)
                 # Chinese names are shortened to the surname (Zhang), others to either part (Asidam)
                 parts = c.text.split()[:1] if c.source == "pinyin" else c.text.split()
+                if parts and parts[0] in given_names():
+                    # María Fernanda López Ruiz → López, Ruiz, "López Ruiz": the surnames, not the given names
+                    surnames = [w for w in parts if w not in given_names() and w not in LATIN_PARTICLES]
+                    parts = surnames + ([" ".join(surnames[-2:])] if len(surnames) >= 2 else [])
                 for part in parts:
                     if len(part) >= 2 and part[:1].isupper():
                         other = latin.get(part)
@@ -146,8 +151,9 @@ def resolve(doc: Document, found: list[tuple[Sentence, list[Candidate]]]) -> lis
     zh_alias, latin_alias = _aliases(accepted)
     # single-word persons found by a cue take the full name's canonical (Zhang → Zhang Wei)
     for s, c in accepted:
-        if s.lang != "zh" and c.label == "PERSON" and " " not in c.text and c.text in latin_alias:
-            c.canonical = latin_alias[c.text].canonical
+        if s.lang != "zh" and c.label == "PERSON" and c.text in latin_alias and (
+                " " not in c.text or latin_alias[c.text].text != c.text and c.text in latin_alias[c.text].text):
+            c.canonical = latin_alias[c.text].canonical     # Gómez Ruiz → Lucía Gómez Ruiz
     # a short form (省援疆指挥部) must not be the tail of a collective (省市援疆指挥部)
     zh_re = regex.compile("|".join(
         (r"(?<![省市县区州])" if a.startswith(ADMIN_CHARS) else "") + regex.escape(a)
@@ -195,14 +201,17 @@ def _confirm_persons(doc: Document, per_sentence: list[tuple[Sentence, list[Cand
             if c.label == "PERSON" and " " in c.text and s.lang != "zh":
                 for w in c.text.split():
                     full.setdefault(w, c.canonical)
+    people = set(full) | {c.text for _, cands in per_sentence for c in cands if c.label == "PERSON"}
     for s, cands in per_sentence:
         keep = []
         for c in cands:
+            if c.source == "prep" and c.text in people:
+                continue        # "sent it to López": the person named elsewhere, not a place
             if c.source == "cue1":
                 if c.text in full:
                     c.canonical = full[c.text]
-                elif c.start == s.start:
-                    continue
+                elif c.start == s.start and c.text not in given_names():
+                    continue        # "Luis dijo …" at a sentence start: a listed given name still counts
             keep.append(c)
         cands[:] = keep
 

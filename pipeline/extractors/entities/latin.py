@@ -25,7 +25,8 @@ BYLINE = regex.compile(r"\s*(?:By|Por)\s", regex.IGNORECASE)
 # "Hetian walnut market" is a market, not the produce
 NOT_PRODUCT_AFTER = frozenset("market markets industry industries growers farmers orchard orchards trees prices sales "
                               "production output festival base bases park planting plantations cooperative company "
-                              "brand exports processing mercado mercados industria cooperativa".split())
+                              "brand exports processing mercado mercados industria cooperativa farm farms estate "
+                              "estates shop shops".split())
 PLACE_APPOSITION = regex.compile(r"\s*,\s*(?:a|an|the|un|una)\s+(?:small\s+|remote\s+|mountain\s+|border\s+)?"
                                  r"(?:town|village|township|county|city|prefecture|district|region|pueblo|aldea|"
                                  r"ciudad|condado|distrito)\b")
@@ -78,9 +79,24 @@ def _data(lang: str):
         "place_name_heads": dict(r.get("place_name_heads") or {}),
         "place_adj_en": dict(r.get("place_adjectives") or {}),
         "org_lower": _org_lower(en) if lang == "en" else None,
+        "given": given_names(),
+        "brand_heads": frozenset(en.get("brand_heads") or []),
+        "product_types": frozenset(en.get("product_types") or []),
+        "place_preps": frozenset(r.get("place_prepositions") or []),
+        "not_place": frozenset(str(w) for w in (en.get("not_place_words") or []) + (r.get("not_place_words") or [])),
         "not_person": frozenset(str(w) for w in (en.get("not_person_words") or []) + (r.get("not_person_words") or []
                                                                                       if lang != "en" else [])),
     }
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common Spanish and English given names (both lists, whatever the text's language)."""
+    out = set()
+    for lang in ("en", "es"):
+        names = rules(lang).get("given_names") or []
+        out.update(names.split() if isinstance(names, str) else names)
+    return frozenset(out)
 
 
 def _org_lower(en: dict) -> dict:
@@ -400,6 +416,10 @@ def _spanish_names(text: str, toks: list[Tok], d: dict, base: int, lex_starts: s
                     elif toks[k].cap and toks[last_k + 1].cap and toks[last_k + 1].w not in d["stop_own"]:
                         last_k += 1         # Comercio Electrónico, Ruta Seda: a capitalized complement
                         words.append(nw)
+                    elif toks[k].cap and nw == "en" and last_k + 2 < n and toks[last_k + 2].cap \
+                            and _gap_ok(text, toks[last_k + 1], toks[last_k + 2]):
+                        last_k += 2         # Transmisiones en Vivo, Comercio en Línea
+                        words += [nw, toks[last_k].w]
                     elif toks[k].cap and nw in ("y", "e") and last_k + 2 < n and toks[last_k + 2].cap \
                             and _gap_ok(text, toks[last_k + 1], toks[last_k + 2]):
                         last_k += 2         # Agricultura y Asuntos Rurales
@@ -577,18 +597,83 @@ def find_latin(text: str, base: int = 0, lang: str = "en") -> list[Candidate]:
             elif toks[j].w in d["connectors"] and j + 1 < n and (toks[j + 1].cap or j + 1 in in_lex) \
                     and _gap_ok(text, toks[j], toks[j + 1]):
                 j += 2
+            elif toks[j].w == "de" and j + 2 < n and toks[j + 1].w in ("la", "las", "los") and toks[j + 2].cap \
+                    and toks[i].w in d["given"] and _gap_ok(text, toks[j], toks[j + 1]) \
+                    and _gap_ok(text, toks[j + 1], toks[j + 2]):
+                j += 3          # José de la Cruz Martínez: a particle inside a person's name
             else:
                 break
         a = i
-        while a < j and toks[a].w in d["stop"] and a not in in_lex:
+        while a < j and (toks[a].w in d["stop"] or toks[a].w in d["connectors"]) and a not in in_lex:
             a += 1
         if a < j:
             out.extend(_classify_run(text, toks, a, j, in_lex, d, base, title_case))
         i = j
+    out.extend(_domain_names(text, toks, in_lex, d, base))
+    if not title_case:
+        out.extend(_preposition_places(text, toks, in_lex, d, base))
     if lang == "es":
         out.extend(_spanish_names(text, toks, d, base, {i for i, _, _ in matches}))
     if d["org_lower"]:
         out.extend(_lowercase_names(text, toks, matches, d, base))
+    return out
+
+
+DOMAIN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:com|cn|net|org|es|info|tv|io)",
+                       regex.IGNORECASE)
+DOMAIN_TLDS = frozenset("com cn net org es info tv io gov edu co".split())
+DOMAIN_SUBS = frozenset("www en es english spanish espanol m mobile wap news global".split())
+
+
+def _domain_names(text, toks, in_lex, d, base) -> list[Candidate]:
+    """Websites named by their domain: Alibaba.com → ORG "Alibaba", Made-in-China.com → ORG; a listed
+    platform's domain stays a PLATFORM.  Addresses (e-mail, URL paths) are skipped."""
+    out = []
+    for i, t in enumerate(toks):
+        if i in in_lex or not DOMAIN.fullmatch(t.w):
+            continue
+        before, after = text[max(0, t.s - 3):t.s], text[t.e:t.e + 1]
+        if "@" in before or "/" in before or after in ("/", "@"):
+            continue
+        labels = t.w.split(".")
+        while labels and labels[-1].casefold() in DOMAIN_TLDS:
+            labels.pop()
+        while len(labels) > 1 and labels[0].casefold() in DOMAIN_SUBS:
+            labels.pop(0)
+        if not labels or not any(ch.isalpha() for ch in labels[-1]):
+            continue
+        label, canonical = "ORG", t.w[:1].upper() + t.w[1:]
+        for part in reversed(labels):
+            entry = lexicon().latin_fold.get(part.casefold())
+            if entry is not None and entry.label in ("ORG", "PLATFORM"):
+                label, canonical = entry.label, entry.canonical
+                break
+        out.append(Candidate(base + t.s, base + t.e, label, canonical, "domain", RULE, text=t.w))
+    return out
+
+
+def _preposition_places(text, toks, in_lex, d, base) -> list[Candidate]:
+    """A lone capitalized word after a place preposition is a place: "to Duisburg", "in Nepal",
+    "desde Duisburgo".  Not a listed name, a common or title word, a given name, a surname, a
+    language, an acronym, a possessive (to Gulnar's shop) or part of a longer capitalized run."""
+    out = []
+    n = len(toks)
+    for i in range(1, n):
+        t, p = toks[i], toks[i - 1]
+        if p.w not in d["place_preps"] or text[p.e:t.s] != " " or i in in_lex or not t.cap or t.w.isupper() \
+                or len(t.w) < 3 or not t.w.replace("-", "").isalpha():
+            continue
+        w = t.w
+        if w in d["stop"] or w in d["not_person"] or w in d["not_place"] or w in d["given"] \
+                or w in d["surnames"] or w in d["run_titles"] or w in d["generic"] or w in d["heads"] \
+                or w.rstrip(".") in d["titles"] or w.endswith(("ese", "ish")):
+            continue
+        if i + 1 < n and (toks[i + 1].cap or i + 1 in in_lex) and _gap_ok(text, t, toks[i + 1]):
+            continue
+        if text[t.e:t.e + 2] in ("'s", "’s") or _before(text, p.s, 12).endswith(("according", "thanks", "due",
+                                                                                 "close", "next")):
+            continue
+        out.append(Candidate(base + t.s, base + t.e, "PLACE", w, "prep", CUE, text=w))
     return out
 
 
@@ -653,6 +738,45 @@ def _lowercase_names(text, toks, matches, d, base) -> list[Candidate]:
     return out
 
 
+def _given_start(text: str, seg: list[Tok], d: dict) -> int | None:
+    """Index in ``seg`` where a person's name opens with a listed given name (2-4 words, no acronym,
+    place head or common word), or None.  The name may follow one capitalized word at the start of
+    the sentence ("Dice María Fernanda López …", "Ayer Pedro Navarro …")."""
+    for g in (0, 1):
+        rest = seg[g:]
+        if not 2 <= len(rest) <= 4 or rest[0].w not in d["given"]:
+            continue
+        if g == 1 and text[:seg[0].s].strip(" \"'“”¿¡«—-"):
+            continue
+        if any(t.w.isupper() or t.w in d["heads"] or t.w in d["not_person"] for t in rest):
+            continue
+        return g
+    return None
+
+
+def _brand_company(text, toks, a, j, in_lex, d) -> int | None:
+    """End offset of "<Place> <Brand> Coffee [Co., Ltd.]" (a company's trade name), else None:
+    three or more capitalized words, a place (listed or pinyin) first, a trade head last."""
+    words = [t.w for t in toks[a:j]]
+    last = next((x for x in range(len(words) - 1, -1, -1) if words[x] in d["brand_heads"]), None)
+    if last is None or last < 2 or any(w in d["stop"] or w.isupper() for w in words[:last]):
+        return None
+    first = in_lex.get(a)
+    if not (first is not None and first[2].label == "PLACE" or looks_pinyin(words[0])):
+        return None
+    if last < len(words) - 1 and not all(w.rstrip(".") in ("Co", "Ltd", "Limited", "Inc", "Company", "Group",
+                                                             "Corporation", "Corp", "LLC")
+                                         for w in words[last + 1:]):
+        return None
+    end = toks[j - 1].e
+    tail = CO_LTD.match(text, end) if words[-1] in ("Co", "Company") or last == len(words) - 1 else None
+    if tail:
+        end = tail.end()
+    elif text[end:end + 1] == "." and words[-1] in ("Co", "Ltd", "Inc", "Corp"):
+        end += 1
+    return end
+
+
 def _classify_run(text, toks, a, j, in_lex, d, base, title_case=False) -> list[Candidate]:
     # a caption "ASIDAM KAYYUM E-commerce Center" / "ABDUKAHAR ADIL Founder, …": the CAPS name apart
     caps = a
@@ -669,7 +793,12 @@ def _classify_run(text, toks, a, j, in_lex, d, base, title_case=False) -> list[C
         if toks[x].w in ("and", "&", "y"):
             left = toks[x - 1].w
             if d["heads"].get(left) or (x - 1 in in_lex and in_lex[x - 1][1] == x and in_lex[x - 1][0] >= a
-                                       and (in_lex[x - 1][0] == a or toks[a].w in d["stop"])):
+                                       and (in_lex[x - 1][0] == a or toks[a].w in d["stop"])) \
+                    or toks[a].w in d["given"] and toks[x + 1].w in d["given"] or left in d["product_types"] \
+                    or x - a in (2, 3) and j - x - 1 in (2, 3) and _romanized_person(toks[a:x], d) \
+                    and _romanized_person(toks[x + 1:j], d):
+                # … two romanized names: "Photos by Li Hao and Chen Xi"
+                # … or two people: "Carlos Sánchez y Laura Jiménez"
                 return [*_classify_run(text, toks, a, x, in_lex, d, base, title_case),
                         *_classify_run(text, toks, x + 1, j, in_lex, d, base, title_case)]
     out = []
@@ -677,6 +806,13 @@ def _classify_run(text, toks, a, j, in_lex, d, base, title_case=False) -> list[C
     words = [t.w for t in run]
     s, e = run[0].s, run[-1].e
     surface = text[s:e]
+    if 2 <= len(run) <= 4 and words[-1] in d["product_types"] and not title_case:
+        # a place-named product type: Duyun Maojian, West Lake Longjing
+        return [Candidate(base + s, base + e, "PRODUCT", surface, "product-type", RULE, text=surface)]
+    brand = _brand_company(text, toks, a, j, in_lex, d)
+    if brand is not None and not title_case:
+        ee = brand
+        return [Candidate(base + s, base + ee, "ORG", text[s:ee], "head", RULE, text=text[s:ee])]
     head_label = None
     if len(run) >= 2:
         two = " ".join(words[-2:])
@@ -709,6 +845,13 @@ def _classify_run(text, toks, a, j, in_lex, d, base, title_case=False) -> list[C
         if not covered:
             entry = _lookup(" ".join(surface.split()), False)
             canonical = entry.canonical if entry is not None and entry.label != SKIP else surface
+            lead = in_lex.get(a)
+            if entry is None and lead is not None and lead[0] == a and lead[1] < j and lead[2].label == "PLACE" \
+                    and (head_label == "PLACE" or words[-1] == "Customs"):
+                # Horgos Customs → "Khorgos Customs": the listed place's own English name
+                name = text[toks[a].s:toks[lead[1] - 1].e]
+                own = lead[2].canonical if " " in name else (lead[2].base or lead[2].canonical)
+                canonical = own + surface[len(name):]
             anaphor = ""
             before = _before(text, s, 28)
             for phrase, level in d["anaphora"].items():
@@ -754,6 +897,13 @@ def _classify_run(text, toks, a, j, in_lex, d, base, title_case=False) -> list[C
                     and (_person_cue(text, toks, x, y, d) or BYLINE.match(text)):
                 out.append(Candidate(base + ss, base + ee, "PERSON", " ".join(t.w.capitalize() for t in seg),
                                      "pinyin", RULE, text=text[ss:ee]))
+            elif _given_start(text, seg, d) is not None and not title_case:
+                # José Luis Rodríguez Zapatero, María Fernanda López: a listed given name opens the run
+                # (after a sentence-initial verb: "Dice María Fernanda López que …")
+                g = _given_start(text, seg, d)
+                ss = seg[g].s
+                out.append(Candidate(base + ss, base + ee, "PERSON", " ".join(text[ss:ee].split()), "given",
+                                     RULE, text=text[ss:ee]))
             elif PLACE_APPOSITION.match(text, ee):
                 # "in Darya Boyi, a town located in …": an apposition that names a place
                 out.append(Candidate(base + ss, base + ee, "PLACE", " ".join(t.w for t in seg), "cue", CUE,

@@ -73,6 +73,11 @@ def _data():
         "product_suffixes": {k: str(v) for k, v in (zh.get("product_suffixes") or {}).items()},
         "outlet_tails": tuple(zh.get("outlet_tails") or ()),
         "not_product_before": tuple(zh.get("not_product_before") or ("\x00",)),
+        "village_cues": tuple(sorted(zh.get("village_cues") or [], key=len, reverse=True)),
+        "village_after_stop": frozenset(zh.get("village_after_stop") or ""),
+        "village_stem_stop": tuple(zh.get("village_stem_stop") or ("\x00",)),
+        "outlet_cues": tuple(zh.get("outlet_cues") or ()),
+        "outlet_after": tuple(zh.get("outlet_after") or ("\x00",)),
     }
 
 
@@ -154,7 +159,7 @@ def _tokens(text: str) -> list[Unit]:
         s, e = pos, pos + len(w)
         pos = e
         # split "培训基地" into glossary word + suffix so the head is seen
-        if w not in d["suffixes"] and w not in lexicon().zh and len(w) > 2:
+        if w not in d["suffixes"] and w not in lexicon().zh and w not in d["glossary"] and len(w) > 2:
             for k in range(min(len(w) - 1, d["suffix_max"]), 1, -1):
                 head, rest = w[-k:], w[:-k]
                 if head in d["suffixes"] and rest in d["glossary"]:
@@ -214,7 +219,10 @@ def _part_of(u: Unit) -> tuple[str, str, bool] | None:
             value = " ".join(w[:1].upper() + w[1:] for w in value.split())  # … Turpan Raisin Culture Week
         return "en", value, True
     if u.text in d["glossary"]:
-        return "en", d["glossary"][u.text], False
+        # a glossary word that is itself an institution (农业银行) anchors the name: 农业银行喀什支行
+        own = any(u.text.endswith(k) and len(u.text) > len(k) and v[0] == "ORG" for k, v in d["suffixes"].items()
+                  if len(k) >= 2)
+        return "en", d["glossary"][u.text], own
     if u.text in d["suffixes"]:
         return "en", d["suffixes"][u.text][1], False
     if u.text in d["products"]:
@@ -471,6 +479,123 @@ def _find_zh_cached(text: str) -> tuple[tuple, ...]:
                  for c in _find_zh(text, 0))
 
 
+LONE_UNIT = regex.compile(r"(\p{Han}{2,4}?)(镇|乡|村)")
+CLAUSE_START = set("，,。；;：:！!？?、“”\"'‘’（）()《》[]【】 \t\n")
+OUTLET = regex.compile(r"(\p{Han}{2,5}?)(日报|晚报|早报|晨报|时报|商报|周报|报)")
+OUTLET_STOP = set("的了是在和与及或把被从到为将这那些个据称")
+OUTLET_TAILS = {"日报": "Daily", "晚报": "Evening News", "早报": "Morning Post", "晨报": "Morning News", "时报": "Times",
+                "商报": "Business Daily", "周报": "Weekly", "报": "Newspaper"}
+
+
+def _unit_at(text: str, a: int, relaxed: bool = False) -> tuple[int, int, str, str] | None:
+    """(start, end, stem, unit) of a 镇/乡/村 name starting exactly at ``a``, or None.
+
+    The stem is the shortest run of 2-4 characters before the unit; it must be a name (no verb,
+    function word or generic stem: 贫困村, 美丽乡村, 推动快递进村 are not places) and the unit must not
+    begin another word (村民, 乡镇, 村级) nor end one (农村).  ``relaxed`` (a unit chained or
+    coordinated after another unit: 红星村和团结村) also takes a two-character common word as stem."""
+    d = _data()
+    mt = LONE_UNIT.match(text, a)
+    if mt is None:
+        return None
+    stem, unit = mt.group(1), mt.group(2)
+    nxt = text[mt.end():mt.end() + 1]
+    whole = word_tag(stem + unit)
+    if nxt in d["village_after_stop"] or set(stem) & (SUBUNIT_STOP | d["stem_stop"] | set("镇乡村")) \
+            or stem[0] in GENERIC_LEAD or any(w in stem for w in d["village_stem_stop"]) \
+            or stem in d["glossary"] or stem in d["verbs_strong"] or stem in d["verbs_weak"] \
+            or whole[:1] in ("n", "v", "a", "d", "l", "i") and whole != "ns" and not relaxed \
+            or not _stem_ok(stem) \
+            or not _stem_words_ok(stem) and not (relaxed and len(stem) == 2 and stem not in CLAUSE_LEFT
+                                                 and word_tag(stem)[:1] in ("v", "a", "n")) \
+            or list(init_jieba().cut(stem + unit, HMM=False))[-1] not in (unit, stem + unit if relaxed else unit):
+        return None         # 重塑农|村: the unit is the tail of a word (农村), not a name's head
+    if any(stem.startswith(x) or stem.endswith(x) for x in (*d["glossary"], *d["products"]) if len(x) >= 2):
+        return None
+    return mt.start(), mt.end(), stem, unit
+
+
+VILLAGE_COORD = ("以及", "和", "与", "及", "、", "或")
+
+
+def _lone_villages(text: str) -> list[tuple[int, int, str, str]]:
+    """镇/乡/村 names that start right after a cue word (在, 来到, 位于 …) or a clause start, and the
+    units chained or coordinated after them: 水西沟镇平西梁村, 红旗镇和盖孜库木乡."""
+    d = _data()
+    out = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        starts = []         # (position, relaxed): after a cue word a common-word stem (团结村) is a name too
+        if pos == 0 or text[pos - 1] in CLAUSE_START:
+            starts.append((pos, False))
+        for cue in d["village_cues"]:
+            if text.startswith(cue, pos):
+                starts.append((pos + len(cue), True))
+                break
+        hit = next((h for h in (_unit_at(text, a, relaxed=r) for a, r in starts) if h is not None), None)
+        if hit is None:
+            pos += 1
+            continue
+        while hit is not None:
+            out.append(hit)
+            pos = hit[1]
+            hit = _unit_at(text, pos, relaxed=True)
+            if hit is None:
+                coord = next((c for c in VILLAGE_COORD if text.startswith(c, pos)), None)
+                hit = _unit_at(text, pos + len(coord), relaxed=True) if coord else None
+    return out
+
+
+def _stem_words_ok(stem: str) -> bool:
+    """No word of the stem, one character or more, is a verb, adverb, pronoun or function word
+    (干部们走|村 is a clause)."""
+    import jieba.posseg
+
+    tags = jieba.posseg.dt.word_tag_tab
+    if set(stem) <= _data()["translit"]:
+        return True             # a transcribed name (盖孜库木): its characters are sounds, not words
+    for w in init_jieba().cut(stem, HMM=False):
+        if w in lexicon().zh:
+            continue
+        tag = tags.get(w, "")
+        if tag[:1] in ("v", "d", "p", "c", "u", "r", "m", "q", "k", "y", "e") or w == "们":
+            return False
+    return True
+
+
+def _outlet_canonical(stem: str, tail: str) -> str:
+    """English name of a newspaper: listed name, else [place] + pinyin + tail (香港大公报 →
+    "Hong Kong Dagong Newspaper", 新疆法制报 → "Xinjiang Fazhi Newspaper")."""
+    lex = lexicon().zh
+    whole = lex.get(stem + tail) or lex.get(stem)
+    if whole is not None and whole.label in ("ORG", "PLATFORM"):
+        return whole.canonical
+    for k in range(len(stem) - 2, 1, -1):
+        entry = lex.get(stem[:k])
+        if entry is not None and entry.label == "PLACE":
+            return f"{entry.canonical} {proper_zh(stem[k:])} {OUTLET_TAILS[tail]}"
+    return f"{proper_zh(stem)} {OUTLET_TAILS[tail]}"
+
+
+def _lone_outlets(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, stem, tail) of a newspaper name kept whole by jieba (大公报): after a cue word
+    (据, 来源, 《) and before a reporting word (报道, 讯, 》)."""
+    d = _data()
+    out = []
+    for cue in d["outlet_cues"]:
+        a = text.find(cue)
+        while a != -1:
+            mt = OUTLET.match(text, a + len(cue))
+            if mt is not None and text.startswith(d["outlet_after"], mt.end()) \
+                    and not set(mt.group(1)) & OUTLET_STOP \
+                    and word_tag(mt.group(1) + mt.group(2)) not in ("v", "vn") \
+                    and mt.group(1) + mt.group(2) not in ("公报", "简报", "情报", "海报", "画报", "年报", "通报", "快报", "喜报"):
+                out.append((mt.start(), mt.end(), mt.group(1), mt.group(2)))
+            a = text.find(cue, a + 1)
+    return out
+
+
 def _find_zh(text: str, base: int = 0) -> list[Candidate]:
     d = _data()
     units = _units(_tokens(text))
@@ -582,10 +707,27 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                 if not (mt and mt.end() in bounds and not (set(mt.group(1)) & SUBUNIT_STOP)
                         and (word_tag(mt.group(1)) in PROPER_TAGS | {"nlex"} or _plain_village(text, mt))
                         and mt.group(1) not in d["glossary"] and _stem_ok(mt.group(1))):
-                    break
+                    # a stem jieba calls a common noun (板房沟|镇) passes the stricter lone-unit test
+                    alt = _unit_at(text, pos) if mt and mt.group(2) in ("乡", "镇", "村") else None
+                    if alt is None or alt[1] != mt.end():
+                        break
                 add(mt.start(), mt.end(), "PLACE", f"{proper_zh(mt.group(1))} {d['admin'][mt.group(2)]}",
                     "subunit", RULE)
                 pos = mt.end()
+            # a unit coordinated with the chain's last one: 沙雅县红旗镇和盖孜库木乡
+            while pos > u.e:
+                coord = next((c for c in VILLAGE_COORD if text.startswith(c, pos)), None)
+                hit = _unit_at(text, pos + len(coord), relaxed=True) if coord else None
+                if hit is None:
+                    break
+                add(hit[0], hit[1], "PLACE", f"{proper_zh(hit[2])} {d['admin'][hit[3]]}", "subunit", RULE)
+                pos = hit[1]
+    # a town or village named on its own after a cue word: 在水西沟镇, 来到东湾村, 东湾村党支部书记
+    for s0, e0, stem, unit in _lone_villages(text):
+        add(s0, e0, "PLACE", f"{proper_zh(stem)} {d['admin'][unit]}", "village", CUE)
+    # newspapers jieba keeps in one word: 据大公报报道, 《羊城晚报》
+    for s0, e0, stem, tail in _lone_outlets(text):
+        add(s0, e0, "ORG", _outlet_canonical(stem, tail), "outlet", CUE)
     # platform names are distinctive enough to match inside a token (快手上 → 快手)
     for mt in _platform_re().finditer(text):
         entry = lexicon().zh[mt.group()]
