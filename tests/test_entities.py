@@ -1293,3 +1293,13 @@ def test_entities_runs_split_and_trimmed(lang, text, expected, absent):
 ])
 def test_entities_particles_and_more_heads(lang, text, expected, absent):
     _check(lang, text, expected, absent)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Wang Xinyu, a farmer, said sales rose.", [("Wang Xinyu", "PERSON")]),
+    ("en", "Sales in Lanzhou rose, said Chen Lanzhou.", [("Lanzhou", "PLACE"), ("Chen Lanzhou", "PERSON")]),
+    ("es", "Las artesanas de Kasgar venden gorros bordados.", [("Kasgar", "PLACE")]),
+])
+def test_entities_given_name_that_is_a_city(lang, text, expected):
+    doc = ingest_text(text, lang=lang)
+    assert [(m.text, m.label) for m in extract(doc)] == expected

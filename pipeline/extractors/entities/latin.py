@@ -518,6 +518,13 @@ def find_latin(text: str, base: int = 0, lang: str = "en") -> list[Candidate]:
     n = len(toks)
     out: list[Candidate] = []
     matches = _lexicon_matches(text, toks)
+    # a pinyin given name that is also a listed place, right after a surname, is a person's name
+    # ("Wang Xinyu", "Zhang Anqing"), not the city
+    covered = {x for i, j, _ in matches for x in range(i, j)}
+    matches = [(i, j, e) for i, j, e in matches
+               if not (j - i == 1 and i > 0 and e.label == "PLACE" and e.level and i - 1 not in covered
+                       and toks[i - 1].w in d["surnames"] and _gap_ok(text, toks[i - 1], toks[i])
+                       and looks_pinyin(toks[i].w) and not toks[i].w.isupper())]
     in_lex: dict[int, tuple[int, int, Entry]] = {}
     for i, j, entry in matches:
         for x in range(i, j):
