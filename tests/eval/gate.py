@@ -1,8 +1,8 @@
 """Score fact tables against hand-made gold and keep floors (trafilatura's eval_gate, in small).
 
-Two sets: ``seed`` (the bundled corpus, gold copied from shared/eval) and ``dev`` (six further
-articles in tests/data/devset, annotated by the same guidelines by someone who had not seen the
-extractors).  Floors live in tests/eval/baseline.json with a digest of each set's corpus.
+Three sets: ``seed`` (the bundled corpus, gold copied from shared/eval), ``dev`` and ``dev2``
+(six further articles each in tests/data/devset*, written and annotated by the same guidelines by
+someone who had not seen the extractors).  Floors live in tests/eval/baseline.json with a digest of each set's corpus.
 
     python -m tests.eval.gate                  # run the pipeline on both sets, print scores vs floors
     python -m tests.eval.gate --update         # raise floors to the current scores (never lowers)
@@ -27,6 +27,7 @@ BASELINE = HERE / "baseline.json"
 SETS = {
     "seed": (TESTS.parent / "corpus", HERE / "seed_gold.jsonl"),
     "dev": (TESTS / "data" / "devset" / "corpus", TESTS / "data" / "devset" / "gold.jsonl"),
+    "dev2": (TESTS / "data" / "devset2" / "corpus", TESTS / "data" / "devset2" / "gold.jsonl"),
 }
 METRICS = ("precision", "recall", "attr", "attr2")
 
