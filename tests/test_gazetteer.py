@@ -25,15 +25,15 @@ def _mentions(lang: str, text: str) -> dict[str, tuple[str, str]]:
 
 # (lang, text, surface, label, canonical)
 CASES_ZH = [
-    ("zh", "西藏日喀则市的青稞饼干通过电商卖到了广州。", "日喀则市", "PLACE", "Xigaze"),
+    ("zh", "西藏日喀则市的青稞饼干通过电商卖到了广州。", "日喀则市", "PLACE", "Xigaze City"),
     ("zh", "林芝的松茸在直播间里很抢手。", "林芝", "PLACE", "Nyingchi"),
     ("zh", "果洛藏族自治州的牦牛肉走出了高原。", "果洛藏族自治州", "PLACE", "Golog Tibetan Autonomous Prefecture"),
     ("zh", "玉树州的虫草合作社开通了网店。", "玉树州", "PLACE", "Yushu Tibetan Autonomous Prefecture"),
     ("zh", "海西蒙古族藏族自治州的枸杞远销海外。", "海西蒙古族藏族自治州", "PLACE",
      "Haixi Mongol and Tibetan Autonomous Prefecture"),
     ("zh", "甘肃定西的马铃薯加工企业越来越多。", "定西", "PLACE", "Dingxi"),
-    ("zh", "陇南市的花椒和核桃通过网店销往各地。", "陇南市", "PLACE", "Longnan"),
-    ("zh", "酒泉市的戈壁农业发展迅速。", "酒泉市", "PLACE", "Jiuquan"),
+    ("zh", "陇南市的花椒和核桃通过网店销往各地。", "陇南市", "PLACE", "Longnan City"),
+    ("zh", "酒泉市的戈壁农业发展迅速。", "酒泉市", "PLACE", "Jiuquan City"),
     ("zh", "敦煌市的李广杏在电商平台热销。", "敦煌市", "PLACE", "Dunhuang City"),
     ("zh", "宁夏中卫市的硒砂瓜开始上市。", "中卫市", "PLACE", "Zhongwei"),
     ("zh", "中宁县被称为中国枸杞之乡。", "中宁县", "PLACE", "Zhongning County"),
@@ -60,7 +60,7 @@ CASES_ZH = [
     ("zh", "延边州的大米远销韩国。", "延边州", "PLACE", "Yanbian Korean Autonomous Prefecture"),
     ("zh", "唐山和邯郸的钢铁企业都在转型。", "邯郸", "PLACE", "Handan"),
     ("zh", "临沂的商贸物流城是全国闻名的批发市场。", "临沂", "PLACE", "Linyi"),
-    ("zh", "宁夏固原市的冷凉蔬菜供应粤港澳大湾区。", "固原市", "PLACE", "Guyuan"),
+    ("zh", "宁夏固原市的冷凉蔬菜供应粤港澳大湾区。", "固原市", "PLACE", "Guyuan City"),
     ("zh", "海南藏族自治州的光伏产业规模很大。", "海南藏族自治州", "PLACE", "Hainan Tibetan Autonomous Prefecture"),
     ("zh", "景德镇的陶瓷通过跨境电商卖到欧洲。", "景德镇", "PLACE", "Jingdezhen"),
     ("zh", "这批货物从德国杜伊斯堡发出。", "杜伊斯堡", "PLACE", "Duisburg"),

@@ -81,6 +81,8 @@ def test_blocks_language_per_paragraph(text, langs):
 @pytest.mark.parametrize("line,kind", [
     ("Home> Updates", "debris"),
     ("TOP STORIES", "debris"),
+    ("Facebook", "debris"),
+    ("Copy link", "debris"),
     ("Video PlayerClose", "debris"),
     ("010020070750000000000000011102351390620891", "debris"),
     ("本报记者 张三", "byline"),

@@ -98,14 +98,15 @@ def _build_admin(lex: Lexicon, data: dict) -> None:
                     _add_latin(lex, form, e_full)
         elif level in ("municipality", "city", "pcity"):
             e = place(en)
+            e_city = place(f"{en} City", en)        # 哈密市 / Hami City → "Hami City", as 阿克苏市 → "Aksu City"
             if level == "municipality":
-                e = Entry("PLACE", en, base=en, level=level, modifier=en)
+                e = e_city = Entry("PLACE", en, base=en, level=level, modifier=en)
             _add_zh(lex, zh, e)
-            _add_zh(lex, zh + "市", e)
+            _add_zh(lex, zh + "市", e_city)
             for n in names:
                 _add_latin(lex, n, e)
                 for form in (f"{n} City", f"{n} city"):
-                    _add_latin(lex, form, e)
+                    _add_latin(lex, form, e_city)
         elif level == "region":
             e_bare = place(en)
             e_full = Entry("PLACE", r.get("full_en") or en, base=en, level=level,
@@ -169,6 +170,8 @@ def _build_admin(lex: Lexicon, data: dict) -> None:
                     _add_latin(lex, n, e_bare)
                     _add_latin(lex, f"{n} District", e_full)
                 continue
+            en = en.removesuffix(" County")        # a row may give "Yiwu County" or "Yiwu"
+            names = [n.removesuffix(" County") for n in names]
             county = f"{en} County"
             e = Entry("PLACE", county, base=en, level="county", modifier=county)
             _add_zh(lex, zh + "县", e)
