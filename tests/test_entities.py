@@ -304,7 +304,7 @@ def test_entities_looks_pinyin(word, expected):
     ("阿克苏", "PLACE", "Aksu"), ("阿克苏市", "PLACE", "Aksu City"), ("阿克苏地区", "PLACE", "Aksu Prefecture"),
     ("新和县", "PLACE", "Xinhe County"), ("新疆维吾尔自治区", "PLACE", "Xinjiang Uygur Autonomous Region"),
     ("库尔勒", "PLACE", "Korla"), ("莎车", "PLACE", "Yarkant County"), ("淘宝网", "PLATFORM", "Taobao"),
-    ("浙报", "ORG", "Zhejiang Daily"), ("杭州市", "PLACE", "Hangzhou"), ("浙江省", "PLACE", "Zhejiang Province"),
+    ("浙报", "ORG", "Zhejiang Daily"), ("杭州市", "PLACE", "Hangzhou City"), ("浙江省", "PLACE", "Zhejiang Province"),
 ])
 def test_entities_lexicon_zh(surface, label, canonical):
     entry = lexicon().zh[surface]
