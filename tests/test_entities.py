@@ -36,7 +36,7 @@ CASES_ZH = [
     ("zh", "巴音郭楞蒙古自治州库尔勒市的香梨丰收了。",
      {"巴音郭楞蒙古自治州": ("PLACE", "Bayingolin Mongol Autonomous Prefecture"), "库尔勒市": ("PLACE", "Korla City")}),
     ("zh", "乌鲁木齐市和克拉玛依市的数字经济增速领先。",
-     {"乌鲁木齐市": ("PLACE", "Urumqi"), "克拉玛依市": ("PLACE", "Karamay")}),
+     {"乌鲁木齐市": ("PLACE", "Urumqi City"), "克拉玛依市": ("PLACE", "Karamay City")}),
     ("zh", "吐鲁番的葡萄干和哈密瓜享誉全国。",
      {"吐鲁番": ("PLACE", "Turpan"), "哈密瓜": ("PRODUCT", "Hami melon")}),
     ("zh", "江苏省对口支援伊犁州，广东省对口支援喀什。",
