@@ -1303,3 +1303,12 @@ def test_entities_particles_and_more_heads(lang, text, expected, absent):
 def test_entities_given_name_that_is_a_city(lang, text, expected):
     doc = ingest_text(text, lang=lang)
     assert [(m.text, m.label) for m in extract(doc)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("其中32名主播单场直播销售额突破10万元。", []),
+    ("全县200多名村干部参加了培训。", []),
+    ("主播李娜介绍说,订单很多。", [("李娜", "PERSON")]),
+])
+def test_entities_counted_role_noun_is_not_a_title(text, expected):
+    assert [(m.text, m.label) for m in extract(ingest_text(text))] == expected

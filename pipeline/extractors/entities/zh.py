@@ -34,6 +34,7 @@ INTERPUNCT = regex.compile(f"[{INTERPUNCTS}]")
 CITY_DISTRICT = regex.compile(r"(\p{Han}{2,4}?)(区|乡|镇|村|街道|社区)")
 QUOTED = regex.compile(r"[“\"「]([^”\"」“「]{2,10})[”\"」]")
 XPCC = regex.compile(r"(?<=兵团|和|、|及|与|或|^)第?([一二三四五六七八九十]{1,3})师(?![一范傅生资父兄姐妹徒长])")
+COUNTED_ROLE = regex.compile(r"[\d一二三四五六七八九十百千万两几数多余]\s*(?:名|位|个|批|户|多名|余名)$")
 FUNCTION_CHARS = set("在的了和是与及对把被从向为将于也都就还又并而等着过有")
 
 
@@ -446,7 +447,8 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
                 return pos, pos + sl + gl
         end = pos + sl + 2
         if 2 in ok and end < len(text) and tags.get(text[end], "")[:2] in WEAK_BOUNDARY_TAGS | {"ul", "uj"} \
-                and not text.startswith(tuple(d["titles"]), pos + sl):
+                and not text.startswith(tuple(d["titles"]), pos + sl) \
+                and text[end - 1:end + 1] not in tags:    # 主播单场直|播: the name would cut the word 直播
             return pos, end
         return None
     return None
@@ -658,7 +660,8 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                     and p.text[0] not in GENERIC_LEAD and p.text not in d["glossary"] and _stem_ok(p.text):
                 add(p.s, u.e, "PLACE", f"{proper_zh(p.text)} {d['admin'][u.text]}", "admin", RULE)
         # persons after a title or before a speech verb
-        if u.text in d["titles"] or u.text == "的" and i > 0 and units[i - 1].text.endswith("岁"):
+        counted = u.text in d["titles"] and COUNTED_ROLE.search(text, max(0, u.s - 8), u.s)
+        if (u.text in d["titles"] and not counted) or u.text == "的" and i > 0 and units[i - 1].text.endswith("岁"):
             # 会长郝占军, 本报记者 陆斯超, 今年45岁的王大海
             j = i + 1
             while j < n and units[j].text.strip() in ("", ":", "：", "/"):
@@ -691,6 +694,8 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                 add(q.s, p.e, "PERSON", person_zh(text[q.s:p.e]), "after", CUE)
     # a role word before a name, read by characters (jieba may split 采购商陈家|明说, 店|主张|小|明说)
     for mt in _title_re().finditer(text):
+        if COUNTED_ROLE.search(text, max(0, mt.start() - 8), mt.start()):
+            continue            # 32名主播单场直播: a counted plural noun, not a title before a name
         span = _name_after(text, mt.end())
         if span is not None:
             add(span[0], span[1], "PERSON", person_zh(text[span[0]:span[1]]), "title", CUE)
