@@ -19,71 +19,30 @@ from functools import lru_cache
 
 import regex
 
+from ...resources import load
 from ...types import Document, Sentence
 from .find import _Spans
 from .lexicon import MONEY, MULTIPLE, PERCENT
 
-try:  # the shared temporal module; figures work (without periods) if it is missing or broken
-    from ..timex import find_timexes as _find_timexes
-except Exception:  # pragma: no cover - depends on the tree state
-    _find_timexes = None
+from ..timex import find_timexes
 
 _CLAUSE_SEP = regex.compile(r"[,，;；:：。!?！？]|\s[—–-]{1,2}\s|——|--")
 _CONVERSION = regex.compile(
     r"\s*[(（]\s*(?:约合|约|合|折合|相当于|about|around|approximately|roughly|some|or|equivalent to|"
     r"aproximadamente|unos|unas|alrededor de|cerca de|equivalentes a)?\s*$", regex.IGNORECASE)
-_BASELINE = {
-    "zh": regex.compile(r"(?:较|比|相比|同比|环比|相较|与|对比)\s*$"),
-    "en": regex.compile(r"(?:compared (?:with|to)|than|versus|vs\.?|from|over|against|since|that of|those of|as)\s+"
-                        r"(?:(?:in|during|for)\s+)?(?:(?:the\s+)?(?:same period of|level of|end of)\s+)?$",
-                        regex.IGNORECASE),
-    "es": regex.compile(r"(?:frente a|respecto a|respecto de|en comparación con|comparado con|que|desde)\s+"
-                        r"(?:(?:en|el|al|del|a)\s+)?(?:(?:año|mismo período de|mismo periodo de)\s+)?$",
-                        regex.IGNORECASE),
-}
-_GROWTH = {
-    "zh": regex.compile(r"(?:同比|环比|比上年|较上年)?(?:增长|增加|提高|上升|提升|下降|减少|降低|增|降|翻)了?(?:到|至)?$"),
-    "en": regex.compile(r"\b(?:grew|grow|grown|growing|rose|rise|risen|rising|up|down|increased?|increasing|"
-                        r"declined?|declining|fell|fall|falling|dropped|expand(?:ed|ing)?|jumped|surged|"
-                        r"climbed|gained?|by)\b(?:\s+by)?\s*$", regex.IGNORECASE),
-    "es": regex.compile(r"\b(?:creció|crecieron|aumentó|aumentaron|subió|subieron|bajó|cayó|"
-                        r"incrementó|un aumento de|un crecimiento de|un alza de|en)\s*$", regex.IGNORECASE),
-}
-_TRAIL = {
-    "zh": regex.compile(r"(?:同比|环比|分别|已|达到|达|为|是|有|实现|完成|超过|突破|共计|累计|合计|总计|共|约为|约合|约|"
-                        r"近|逾|超|增长|增加|提高|上升|下降|减少|到|至|占|居|接待|带动|培训|只有|仅|就|已经|从|由|的|了|"
-                        r"高达|多达|将|可|能|破|上)+$"),
-    "en": regex.compile(r"(?:\s+|^)(?:hit|hits|reached|reach|reaches|totaled|totalled|totaling|stood at|stands at|"
-                        r"was|were|is|are|of|at|to|by|grew|grow|growing|rose|rising|increased|increase|up|down|"
-                        r"exceeding|exceeded|beyond|with|has|have|had|nearly|almost|about|around|more than|over|"
-                        r"some|than|approximately|roughly|up to|a|an|the|for|and|from|reaching|hitting|worth|"
-                        r"amounted to|amounting to|has been|have been|will|would|be|now|in|on|during|"
-                        r"jumped|surged|climbed|fell|dropped|declined|spent|exported|imported|sold|between)\s*$", regex.IGNORECASE),
-    "es": regex.compile(r"(?:\s+|^)(?:alcanzó|alcanzaron|llegó a|llegaron a|fue|fueron|es|son|de|del|en|a|con|"
-                        r"más de|cerca de|casi|unos|unas|alrededor de|hasta|el|la|los|las|un|una|ha|han|"
-                        r"establecido|tiene|tienen|sumó|sumaron|creció|aumentó|un total de|por|entre)\s*$",
-                        regex.IGNORECASE),
-}
-_LEAD = {
-    "zh": regex.compile(r"^(?:其中|而且|并且|同时|此外|另外|目前|如今|现在|去年|今年|当年|全年|此前|从|由|在|使|让|并|且|而|和|与|及)+"),
-    "en": regex.compile(r"^(?:and|but|with|while|as|which|who|that|so|then|also|in addition)\s+", regex.IGNORECASE),
-    "es": regex.compile(r"^(?:y|pero|con|mientras|que|como|además|también)\s+", regex.IGNORECASE),
-}
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str) -> dict[str, regex.Pattern]:
+    """The language's context patterns from resources/<lang>/figures.yaml, compiled once."""
+    return {name: regex.compile(p, regex.IGNORECASE)
+            for name, p in load(lang, "figures")["context_patterns"].items()}
+
+
 _WS = regex.compile(r"\s+")
 _ZH_CMP_END = regex.compile(r"^.*(?:较|比)$")
 _MAX_WORDS = 7
 _MAX_ZH = 14
-
-
-@lru_cache(maxsize=1)
-def _timex_ok() -> bool:
-    if _find_timexes is None:
-        return False
-    try:
-        _find_timexes("2020年", "zh", None)
-        return True
-    except Exception:
-        return False
 
 
 class Context:
@@ -113,13 +72,8 @@ class Context:
         return tx
 
     def _timexes(self, text: str, lang: str) -> list:
-        if not _timex_ok():
-            return []
-        try:
-            year = int(self.section_date[:4]) if self.section_date[:4].isdigit() else None
-            return list(_find_timexes(text, lang, self.ref, default_year=year, include_present=True))
-        except Exception:
-            return []
+        year = int(self.section_date[:4]) if self.section_date[:4].isdigit() else None
+        return find_timexes(text, lang, self.ref, default_year=year, include_present=True)
 
     # --- fields for the figures of one sentence
     def fields(self, s: Sentence, text: str, found) -> list[dict]:
@@ -128,7 +82,7 @@ class Context:
         spans = _Spans((c.start, c.end) for c, _ in found)
         all_tx = [t for t in all_tx if not spans.overlaps(t.start, t.end)]
         tx = _Timeline([t for t in all_tx if t.date
-                        and not _BASELINE[lang].search(text, max(0, t.start - 20), t.start)])
+                        and not _patterns(lang)["baseline_before"].search(text, max(0, t.start - 20), t.start)])
         all_tx = _Timeline(all_tx)
         seps = _Timeline(_CLAUSE_SEP.finditer(text))
         carried: list[str] = []
@@ -184,7 +138,7 @@ class Context:
         del self._pending[:-3]
 
     def _remember(self, s: Sentence, text: str, tx) -> None:
-        tx = [t for t in tx if t.date and not _BASELINE[s.lang].search(text[max(0, t.start - 20):t.start])]
+        tx = [t for t in tx if t.date and not _patterns(s.lang)["baseline_before"].search(text[max(0, t.start - 20):t.start])]
         if tx:
             self.block_period = (s.block, tx[-1].date)
             self._pending.clear()
@@ -195,7 +149,7 @@ class Context:
             if b != block:
                 break
             tx = [t for t in self._timexes(text, lang) if t.date and
-                  not _BASELINE[lang].search(text[max(0, t.start - 20):t.start])]
+                  not _patterns(lang)["baseline_before"].search(text[max(0, t.start - 20):t.start])]
             if tx:
                 self.block_period = (block, tx[-1].date)
                 break
@@ -240,14 +194,14 @@ class Context:
         if lang == "zh":
             left = _WS.sub("", left)
         left = _strip_qualifiers(left, lang)
-        growth = bool(_GROWTH[lang].search(left.rstrip())) and r.label in (PERCENT, MULTIPLE)
+        growth = bool(_patterns(lang)["growth_before"].search(left.rstrip())) and r.label in (PERCENT, MULTIPLE)
         if lang == "en" and growth:
             gm = _EN_OBJECT.search(left)
             if gm:
                 left = gm.group(1)
         for _ in range(4):
-            new = _TRAIL[lang].sub("", left).strip() if lang != "zh" else _TRAIL[lang].sub("", left.strip())
-            new = _LEAD[lang].sub("", new).strip()
+            new = _patterns(lang)["metric_trail"].sub("", left).strip() if lang != "zh" else _patterns(lang)["metric_trail"].sub("", left.strip())
+            new = _patterns(lang)["metric_lead"].sub("", new).strip()
             new = new.strip(" \t\"'“”‘’()（）、")
             if new == left:
                 break
