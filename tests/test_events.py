@@ -654,3 +654,67 @@ def test_events_plans_and_parts_of_day(lang, text, expected):
 ])
 def test_events_spanish_future_tense_is_a_plan(text, label):
     assert [m.label for m in extract(_doc(text, WED))] == [label]
+
+
+# ----------------------------------------------------------------------------- issue 5: fronted vague
+# dates, 今年以来 / 今年 with an action and a figure, year-less month-days
+
+FOURTH_PASS_EVENTS = [
+    # a fronted "ago" date governs the whole main clause after its comma (en/es)
+    ("en", "Five years ago, the village had no road, but it opened a logistics station.", REF,
+     [("Five years ago", "2019")]),
+    ("en", "Three years ago, the cooperative started selling dried fruit online.", REF, [("Three years ago", "2021")]),
+    ("en", "But ten years ago, the cooperative opened its first shop in the county seat.", REF,
+     [("ten years ago", "2014")]),
+    ("en", "Eight years ago, the town was poor and remote, and it launched a tourism program.", REF,
+     [("Eight years ago", "2016")]),
+    ("es", "Hace tres años, la cooperativa empezó a vender en línea.", REF, [("Hace tres años", "2021")]),
+    ("es", "Hace diez años, el pueblo no tenía carretera, pero construyó un mercado.", REF,
+     [("Hace diez años", "2014")]),
+    ("es", "Hace cinco años, la aldea era pobre, pero inauguró una escuela de comercio electrónico.", REF,
+     [("Hace cinco años", "2019")]),
+    ("zh", "三年前，合作社开始在网上销售红枣。", REF, [("三年前", "2021")]),
+    ("zh", "五年前，村里建起了第一座冷库。", REF, [("五年前", "2019")]),
+    # a later date of the sentence carries the action: the fronted vague date is not the event
+    ("en", "Ten years ago, the town was poor, but it built a new market in 2020.", REF, [("2020", "2020")]),
+    # 今年以来 / 今年 + an action: an event even with a figure in the clause
+    ("zh", "今年以来，该站已组织直播带货活动30场。", REF, [("今年以来", "2024-01/2024-06")]),
+    ("zh", "今年以来，全县新建冷库5座，带动200户农民增收。", REF, [("今年以来", "2024-01/2024-06")]),
+    ("zh", "今年以来，合作社累计组织培训12期。", REF, [("今年以来", "2024-01/2024-06")]),
+    ("zh", "去年以来，村里修建了两条产业路。", REF, [("去年以来", "2023/2024")]),
+    ("zh", "今年，村里建起了冷库。", REF, [("今年", "2024")]),
+    ("zh", "今年，合作社搭建了直播间。", REF, [("今年", "2024")]),
+    ("zh", "今年，村里建起了冷库，储存能力达到500吨。", REF, [("今年", "2024")]),
+    ("en", "Since January, the station has organized 30 livestreaming sessions.", REF, [("January", "2024-01")]),
+    ("es", "En lo que va de año, la estación ha organizado 30 transmisiones en directo.", REF,
+     [("En lo que va de año", "2024-01/2024-06")]),
+    ("es", "Este año, el ayuntamiento ha celebrado 12 ferias de productos locales.", REF, [("Este año", "2024")]),
+    # year-less month-days take the document's year
+    ("zh", "11月18日，县里举办了首届电商直播大赛。", "2023-12-05", [("11月18日", "2023-11-18")]),
+    ("zh", "电商产业园于11月18日举办首届直播节，吸引200多家商户参加。", "2023-12-05", [("11月18日", "2023-11-18")]),
+    ("zh", "11月18日至20日，县里举办了电商大赛。", "2023-12-05", [("11月18日至20日", "2023-11-18/2023-11-20")]),
+    ("zh", "11月18日，县委书记一行到产业园调研。", "2023-12-05", [("11月18日", "2023-11-18")]),
+    ("zh", "记者11月18日在县电商中心看到，几十名主播正在直播。", "2023-12-05", [("11月18日", "2023-11-18")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,ref,expected", FOURTH_PASS_EVENTS)
+def test_events_fronted_vague_ytd_and_monthday(lang, text, ref, expected):
+    assert _events(text, ref) == expected
+
+
+FOURTH_PASS_NOT_EVENTS = [
+    ("en", "Five years ago, the village had no road."),
+    ("en", "Since January, online sales have reached 3 million yuan."),
+    ("es", "Hace diez años, el pueblo era pobre."),
+    ("es", "Desde enero, las ventas en línea han alcanzado 3 millones de yuanes."),
+    ("es", "Hace cinco años, la aldea era pobre, y hoy tiene 300 tiendas en línea."),
+    ("zh", "今年以来，全县电商交易额达到3亿元。"),
+    ("zh", "今年，合作社的销售额增长了20%。"),
+    ("zh", "五年前，村里还没有一条像样的路。"),
+]
+
+
+@pytest.mark.parametrize("lang,text", FOURTH_PASS_NOT_EVENTS)
+def test_events_fronted_vague_without_action_not_events(lang, text):
+    assert _events(text) == []

@@ -275,6 +275,7 @@ def find(doc: Document) -> Iterator[Candidate]:
 # ----------------------------------------------------------------------------- resolve
 
 _VAGUE_KINDS = frozenset({"since", "last_n", "ago"})
+_FRONT_LEAD = regex.compile(r"\s*(?:(?:but|and|yet|so|pero|y|sin\s+embargo|mientras\s+que)\s*,?\s*)?", regex.I)
 _TRIM = " \t\n,，。.;；:：、!！?？—-–()（）[]【】\"'“”‘’《》…"
 _LEAD_WORDS = {
     "zh": regex.compile(r"^(?:在|于|从|自|到|至|截至|截止|是|的|，|,|前后|前夕|以来|期间|当天|前|后|起)+"),
@@ -418,7 +419,13 @@ def resolve(doc: Document, cand: Candidate, siblings: list[Candidate]) -> Mentio
         # since 2020 / 近五年 / ten years ago: an event only with an action in the date's own clause
         after = masked[rel_e - a:]
         lead = regex.match(r"\s*[,，]?", after).end()     # a fronted date's comma opens its clause
-        stop = regex.search(r"[,;，；\"“”]", after, pos=lead)
+        # a date fronted before a comma (Five years ago, …; Hace tres años, …) governs the main
+        # clause that follows: in English/Spanish that runs to the end of the sentence (commas
+        # there separate its coordinated parts: "…had no road, but it opened …")
+        # (unless a later date of the sentence may carry that action: "…, but it built one in 2020")
+        fronted = (lang != "zh" and lead > 0 and "," in after[:lead] and not any(s0 >= rel_e for s0, _ in others)
+                   and bool(_FRONT_LEAD.fullmatch(text[a:rel_s])))
+        stop = regex.search(r"[;；]" if fronted else r"[,;，；\"“”]", after, pos=lead)
         own = masked[:rel_e - a + stop.start()] if stop else masked
         if best_cue(r, own) is None:
             return None
