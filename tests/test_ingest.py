@@ -177,6 +177,8 @@ def test_parallel_text_pairs_lines():
     ("Las artesanas de Kasgar\n\nKasgar (China), 23 oct (EFE).- Las artesanas venden en 2023 por internet.",
      "2023-10-23"),
     ("Title\n\nKashgar, China, Nov. 8 (Reuters) - Sales rose in 2022 and again this year.", "2022-11-08"),
+    ("CGTN en Español\nPublicado el 07-09-2023 | 10:15 (hora de Beijing)\n\nEl kiwi conquista a los compradores.",
+     "2023-09-07"),
 ])
 def test_metadata_document_date(text, date):
     assert ingest_text(text).meta.date == date
