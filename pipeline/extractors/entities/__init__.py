@@ -15,9 +15,9 @@ from typing import Iterable, Iterator
 import regex
 
 from ... import models
-from ...types import ENTITY_KINDS, Document, Mention, Sentence
+from ...types import BYLINE, ENTITY_KINDS, Document, Mention, Sentence
 from .candidate import ALIAS, CUE, Candidate
-from .latin import MAYBE, find_latin, given_names
+from .latin import MAYBE, byline_caps, find_latin, given_names
 from .lexicon import SKIP, lexicon
 from .zh import find_zh
 
@@ -42,6 +42,9 @@ def find(doc: Document) -> list[tuple[Sentence, list[Candidate]]]:
                 cands += [c for c in find_latin(text, s.start, "en") if c.source in ("lexicon", "product")]
         else:
             cands = find_latin(text, s.start, s.lang)
+            if s.kind == BYLINE or s.block < 3 or s.block >= len(doc.blocks) - 3:
+                # the first or last lines: a byline in capitals (Por MARÍA JOSÉ SERRANO | EL PAÍS)
+                cands += byline_caps(text, s.start, s.lang)
             if HAN.search(text):
                 # Chinese names inside English or Spanish prose (Aksu (阿克苏)): listed names only
                 cands += [c for c in find_zh(text, s.start) if c.source in ("lexicon", "interpunct")]

@@ -130,7 +130,8 @@ def _lookup(span: str, single: bool) -> Entry | None:
     entry = lex.latin.get(span)
     if entry is not None:
         return entry
-    if any(c.isupper() for c in span) and (not single or (span[:1].isupper() and len(span) > 3)):
+    # a case-insensitive match must open with a capital (not "northwest China", "noreste de China")
+    if span[:1].isupper() and (not single or len(span) > 3):
         return lex.latin_fold.get(span.casefold())
     return None
 
@@ -140,12 +141,18 @@ def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
     return gap.strip() == "" and "\n" not in gap
 
 
+# lowercase administrative heads left outside a place's quote ("Gansu province" → "Gansu",
+# "Minle township" → "Minle"); the annotated sets keep "Aksu prefecture", "Shache county" whole
+LOWER_ADMIN_HEADS = frozenset(("province",))
+LOWER_SMALL_HEADS = frozenset(("township", "town", "village"))
+
+
 def _lexicon_matches(text: str, toks: list[Tok]) -> list[tuple[int, int, Entry]]:
     lex = lexicon()
     first = lex.latin_first
     n = len(toks)
     # joined[x]: tokens x and x+1 are separated by spaces or a hyphen only (one name may span them)
-    joined = [_gap_ok(text, toks[x], toks[x + 1]) or text[toks[x].e:toks[x + 1].s] in ("-", ". ", "'s ", "’s ")
+    joined = [_gap_ok(text, toks[x], toks[x + 1]) or text[toks[x].e:toks[x + 1].s] in ("-", ". ", "'s ", "’s ", "' ", "’ ")
               for x in range(n - 1)]
     out, i = [], 0
     while i < n:
@@ -160,6 +167,12 @@ def _lexicon_matches(text: str, toks: list[Tok]) -> list[tuple[int, int, Entry]]
         for j in range(k, i, -1):
             span = " ".join(text[toks[i].s:toks[j - 1].e].split())
             entry = _lookup(span, j - i == 1)
+            if entry is not None and j - i > 1 and toks[j - 1].w in LOWER_ADMIN_HEADS:
+                # "Heilongjiang province": a lowercase head is not part of the name (the gold quotes
+                # "Heilongjiang"); an official name keeps its words (Xinjiang Uygur autonomous region)
+                short = lex.latin.get(" ".join(text[toks[i].s:toks[j - 2].e].split()))
+                if short is not None and short.label == "PLACE":
+                    entry, j = short, j - 1
             if entry is not None:
                 out.append((i, j, entry))
                 i = j
@@ -623,6 +636,42 @@ def find_latin(text: str, base: int = 0, lang: str = "en") -> list[Candidate]:
         out.extend(_spanish_names(text, toks, d, base, {i for i, _, _ in matches}))
     if d["org_lower"]:
         out.extend(_lowercase_names(text, toks, matches, d, base))
+        out.extend(c for c in _lowercase_names(text, toks, _unlisted_places(text, toks, in_lex, d), d, base)
+                   if c.label == "ORG")
+    return out
+
+
+SENTENCE_OPEN = regex.compile(r"(?:^|[.!?:;\n\"“(]\s*)$")
+
+
+def _unlisted_places(text, toks, in_lex, d) -> list[tuple[int, int, Entry]]:
+    """Capitalized runs (1-3 words, not listed) right before a lowercase level or modifier word —
+    "Wuchang commerce bureau" — offered to _lowercase_names as places (only its ORG reading is kept).
+    A run that opens a sentence must read as pinyin (not "Local commerce bureau")."""
+    spec = d["org_lower"]
+    out, n, i = [], len(toks), 0
+    while i < n:
+        if toks[i].w in d["stop"] or toks[i].w in d["connectors"]:
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 4 and toks[j].cap and j not in in_lex and (j == i or _gap_ok(text, toks[j - 1], toks[j])):
+            j += 1
+        if j == i:
+            i += 1
+            continue
+        run = toks[i:j]
+        ok = 1 <= len(run) <= 3 and j < n and _gap_ok(text, toks[j - 1], toks[j]) \
+            and toks[j].w.islower() and (toks[j].w in spec["levels"] or toks[j].w in spec["modifiers"]) \
+            and not any(t.w in d["stop"] or t.w in d["connectors"] or t.w in d["generic"] or t.w in d["not_person"]
+                        or t.w.isupper() for t in run) \
+            and (i == 0 or not toks[i - 1].cap or toks[i - 1].w in d["stop"] or not _gap_ok(text, toks[i - 1], toks[i]))
+        if ok and SENTENCE_OPEN.search(text[:run[0].s]) and not all(looks_pinyin(t.w) for t in run):
+            ok = False
+        if ok:
+            name = " ".join(t.w for t in run)
+            out.append((i, j, Entry("PLACE", name, base=name)))
+        i = j
     return out
 
 
@@ -840,8 +889,11 @@ def _classify_run(text, toks, a, j, in_lex, d, base, title_case=False) -> list[C
         ee = toks[j].e
         name = " ".join(words)
         if not (j - 1 in in_lex):
-            return [Candidate(base + s, base + ee, "PLACE", f"{name} {d['lower_heads'][toks[j].w]}", "head", RULE,
-                              text=text[s:ee])]
+            # a small unit's lowercase head stays outside the quote (Minle township → "Minle"), the
+            # canonical keeps it; "Foo county" is quoted whole
+            q = e if toks[j].w in LOWER_SMALL_HEADS else ee
+            return [Candidate(base + s, base + q, "PLACE", f"{name} {d['lower_heads'][toks[j].w]}", "head", RULE,
+                              text=text[s:q])]
     if head_label is not None and "of" in words[1:-2] and d["heads"].get(words[-1]):
         # "Students of Tsinghua University": the name is what follows the last "of"
         idx = len(words) - 1 - words[::-1].index("of")
@@ -923,4 +975,44 @@ def _classify_run(text, toks, a, j, in_lex, d, base, title_case=False) -> list[C
                 out.append(Candidate(base + ss, base + ee, MAYBE, " ".join(t.w for t in seg), "maybe",
                                      CUE, text=text[ss:ee]))
         x = y
+    return out
+
+
+# A byline or credit written in capitals: "Por MARÍA JOSÉ SERRANO | EL PAÍS", "By MAO WEIHUA in Urumqi",
+# a line holding only "MARÍA JOSÉ SERRANO".  Used only on byline-like lines (see entities.find).
+BYLINE_CUE = regex.compile(r"(?:^|(?<=[\s|(]))(?:Por|POR|By|BY|Texto|Text|Fotos?|Photos?|Reportaje|Reporting)\s*:?\s+$")
+CAPS_NAME = regex.compile(
+    r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}'’\-]+(?:\s+(?:(?:DE|DEL|DE LA|DE LOS|Y|VAN|VON)\s+)?\p{Lu}[\p{Lu}'’\-]+){1,3}"
+    r"(?![\p{L}\p{N}])")
+CAPS_AFTER = regex.compile(r"\s*(?:$|[|,/(–—-]|\b(?:in|en|from|desde|and|y)\b)")
+CAPS_PARTICLES = frozenset(("De", "Del", "La", "Los", "Y", "Van", "Von"))
+
+
+def byline_caps(text: str, base: int = 0, lang: str = "en") -> list[Candidate]:
+    """People written in capitals on a byline/credit line, canonical title-cased (María José Serrano).
+    A name counts after a cue (Por, By) or when it stands alone before a separator, and then only
+    if its first word is a known given name or the name reads as surname + pinyin."""
+    d = _data(lang)
+    lex = lexicon()
+    out = []
+    for m in CAPS_NAME.finditer(text):
+        surface = m.group()
+        if lex.latin.get(surface) is not None or not CAPS_AFTER.match(text, m.end()):
+            continue
+        before = text[:m.start()]
+        cued = bool(BYLINE_CUE.search(before))
+        alone = before.strip() == "" or before.rstrip().endswith(("|", "/", "-", "—", "–"))
+        if not (cued or alone):
+            continue
+        words = [w.capitalize() if "-" not in w else "-".join(x.capitalize() for x in w.split("-"))
+                 for w in surface.split()]
+        words = [w.lower() if w in CAPS_PARTICLES and 0 < x < len(words) - 1 else w for x, w in enumerate(words)]
+        if any(w in d["not_person"] or w in d["stop"] for w in words if w.islower() is False):
+            continue
+        given = words[0] in d["given"]
+        pinyin = words[0] in d["surnames"] and 2 <= len(words) <= 3 and all(looks_pinyin(w) for w in words[1:])
+        if not (given or pinyin):
+            continue
+        canonical = " ".join(words)
+        out.append(Candidate(base + m.start(), base + m.end(), "PERSON", canonical, "caps", RULE, text=surface))
     return out

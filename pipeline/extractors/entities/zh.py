@@ -630,13 +630,16 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                         add(u.s, u.e + len(tail), "ORG", u.entry.canonical, "outlet", RULE)
                         break
             # place + produce noun → PRODUCT (阿克苏苹果)
-            if u.entry.label == "PLACE" and i + 1 < n and not u.text.endswith(ADMIN_ENDINGS) \
+            # (a one-character-stem county is only ever written with its 县: 礼县苹果)
+            if u.entry.label == "PLACE" and i + 1 < n \
+                    and (not u.text.endswith(ADMIN_ENDINGS) or len(u.text) == 2 and u.text.endswith("县")) \
                     and (units[i + 1].text in d["products"]
                          or units[i + 1].entry is not None and units[i + 1].entry.label == "PRODUCT") \
                     and not text.startswith(d["not_product_before"], units[i + 1].e):
                 v = units[i + 1]
                 noun = v.entry.canonical if v.entry is not None else d["products"][v.text]
-                add(u.s, v.e, "PRODUCT", f"{u.entry.base or u.entry.canonical} {noun}", "product", RULE)
+                stem = u.entry.canonical if u.text.endswith("县") else (u.entry.base or u.entry.canonical)
+                add(u.s, v.e, "PRODUCT", f"{stem} {noun}", "product", RULE)
             continue
         # composite names ending in an org / facility / event head
         m = _suffix_at(units, i)
