@@ -1,7 +1,7 @@
 """Score fact tables against hand-made gold and keep floors (trafilatura's eval_gate, in small).
 
-Three sets: ``seed`` (the bundled corpus, gold copied from shared/eval), ``dev`` and ``dev2``
-(six further articles each in tests/data/devset*, written and annotated by the same guidelines by
+Four sets: ``seed`` (the bundled corpus, gold copied from shared/eval), ``dev``, ``dev2`` and
+``dev3`` (six further articles each in tests/data/devset*, written and annotated by the same guidelines by
 someone who had not seen the extractors).  Floors live in tests/eval/baseline.json with a digest of each set's corpus.
 
     python -m tests.eval.gate                  # run the pipeline on both sets, print scores vs floors
@@ -28,6 +28,7 @@ SETS = {
     "seed": (TESTS.parent / "corpus", HERE / "seed_gold.jsonl"),
     "dev": (TESTS / "data" / "devset" / "corpus", TESTS / "data" / "devset" / "gold.jsonl"),
     "dev2": (TESTS / "data" / "devset2" / "corpus", TESTS / "data" / "devset2" / "gold.jsonl"),
+    "dev3": (TESTS / "data" / "devset3" / "corpus", TESTS / "data" / "devset3" / "gold.jsonl"),
 }
 METRICS = ("precision", "recall", "attr", "attr2")
 
