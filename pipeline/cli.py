@@ -158,7 +158,7 @@ def extract_cli(
     """
     from .consolidate import build_table, write_jsonl
     from .extractors import extract_all
-    from .ingest import ingest_bytes, ingest_text
+    from .ingest import ingest_bytes
 
     kinds = [k.value for k in kind] if kind else None
     try:

@@ -6,7 +6,7 @@ from array import array
 from pathlib import Path
 
 from ..errors import FactmineError
-from ..types import BODY, Block, Document, DocumentMeta, Sentence
+from ..types import Block, Document, DocumentMeta, Sentence
 from . import blocks as B
 from .decode import decode_bytes
 from .metadata import infer_meta
@@ -64,19 +64,25 @@ def ingest_text(raw: str, doc_id: str = "-", *, lang: str | None = None, referen
     seen_blocks: dict[str, int] = {}
     seen_sents: dict[str, int] = {}
     pos = 0
+
+    def emit(text: str, a: int, b: int) -> None:
+        """Append analysis text made from normalized span [a, b) (a 1-char separator maps to its gap)."""
+        nonlocal pos
+        pieces.append(text)
+        starts.extend(nstarts[a:b])
+        ends.extend(nends[a:b])
+        pos += len(text)
+
     for bi, ln in enumerate(lines):
         if bi:
             gap = lines[bi - 1].end           # the "\n" right after the previous block
-            pieces.append("\n"); starts.append(nstarts[gap]); ends.append(nends[gap])
-            pos += 1
+            emit("\n", gap, gap + 1)
         bstart = pos
         for pi, (a, b) in enumerate(ln.parts):
             if pi and ln.lang != "zh":
-                gap = ln.parts[pi - 1][1]
-                pieces.append(" "); starts.append(nstarts[gap]); ends.append(nends[gap])
-                pos += 1
-            pieces.append(ntext[a:b]); starts.extend(nstarts[a:b]); ends.extend(nends[a:b])
-            pos += b - a
+                gap = ln.parts[pi - 1][1]     # a broken line's line break becomes one space
+                emit(" ", gap, gap + 1)
+            emit(ntext[a:b], a, b)
         key = B.dedupe_key(ln.text)
         dup = seen_blocks.get(key) if len(key) >= 8 else None
         if dup is None and len(key) >= 8:

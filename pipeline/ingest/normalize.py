@@ -81,8 +81,9 @@ def normalize(raw: str) -> Normalized:
             ends.extend(range(pos + 1, i + 1))
         token = m.group()
         folded = "\n" if token[0] == "\r" else fold_char(token)
-        for f in folded:                             # CRLF -> one LF mapped to both raw chars
-            pieces.append(f); starts.append(i); ends.append(m.end())
+        pieces.append(folded)                        # CRLF -> one LF mapped to both raw chars
+        starts.extend([i] * len(folded))
+        ends.extend([m.end()] * len(folded))
         pos = m.end()
     if pos < len(raw):
         pieces.append(raw[pos:])

@@ -888,7 +888,7 @@ def _classify_run(text, toks, a, j, in_lex, d, base, title_case=False) -> list[C
         # Foo county → Foo County (listed places come from the lexicon)
         ee = toks[j].e
         name = " ".join(words)
-        if not (j - 1 in in_lex):
+        if j - 1 not in in_lex:
             # a small unit's lowercase head stays outside the quote (Minle township → "Minle"), the
             # canonical keeps it; "Foo county" is quoted whole
             q = e if toks[j].w in LOWER_SMALL_HEADS else ee

@@ -108,7 +108,6 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     _compile_common(lex, d)
     dg = "".join(lex.digits)
     sc = "".join(list(lex.small_scales) + list(lex.big_scales))
-    vg = "".join(lex.vague)
     ar = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
     atom = rf"(?:{ar}|[{dg}]|[{sc}]|{regex.escape(lex.decimal_point)}(?=[{dg}]))" if lex.decimal_point else \
         rf"(?:{ar}|[{dg}]|[{sc}])"
