@@ -672,7 +672,7 @@ def test_entities_wire_snippets(lang, text, expected):
 
 @pytest.mark.parametrize("text,expected", [
     ("今年45岁的王大海是村里的致富带头人。", {"王大海": ("PERSON", "Wang Dahai")}),
-    ("加依村村委会组织村民参加培训。", {"加依村村委会": ("ORG", "Jiayi Village Village Committee")}),
+    ("加依村村委会组织村民参加培训。", {"加依村村委会": ("ORG", "Jiayi Village Committee")}),
 ])
 def test_entities_chinese_age_cue_and_village_bodies(text, expected):
     table = _table(text, "zh")
@@ -1122,7 +1122,7 @@ def test_entities_customs_branches_agencies(lang, text, expected):
     ("走进托克扎克镇，映入眼帘的是一排排新房。", {"托克扎克镇": (PL, "Tuokezhake Town")}, []),
     ("记者走访了红星村，村里新修了道路。", {"红星村": (PL, "Hongxing Village")}, []),
     ("位于天山脚下的白杨沟村游客不断。", {}, ["天山脚下的白杨沟村"]),
-    ("在东湾村村委会门前，村民排起了长队。", {"东湾村": (PL, None)}, []),
+    ("在东湾村村委会门前，村民排起了长队。", {"东湾村村委会": ("ORG", "Dongwan Village Committee")}, ["东湾村"]),
     ("前往大河沿镇的道路已经修通。", {"大河沿镇": (PL, "Daheyan Town")}, []),
 ])
 def test_entities_lone_towns_and_villages(text, expected, absent):
@@ -1434,3 +1434,72 @@ def test_entities_issue4_byline_capitals(text, expected, absent):
         assert table.get(surface) == want, (surface, table)
     for a in absent:
         assert a not in table, table
+
+
+# ---- issue 4, last pass: unlisted institutions, village bodies, place + produce, capitals outlets
+
+@pytest.mark.parametrize("lang,text,expected,absent", [
+    ("zh", "他毕业于华南理工大学，后来回乡创业。", {"华南理工大学": ("ORG", None)}, []),
+    ("zh", "华中农业大学的专家来到果园指导修剪。", {"华中农业大学": ("ORG", None)}, []),
+    ("zh", "新疆师范大学的志愿者教村民直播。", {"新疆师范大学": ("ORG", None)}, []),
+    ("zh", "喀什职业技术学院的学生参加了电商培训。",
+     {"喀什职业技术学院": ("ORG", "Kashgar Vocational and Technical College")}, ["喀什"]),
+    ("zh", "阿克苏职业学院和和田职业技术学院签订合作协议。",
+     {"阿克苏职业学院": ("ORG", "Aksu Vocational College"),
+      "和田职业技术学院": ("ORG", "Hotan Vocational and Technical College")}, []),
+    ("zh", "他在清华大学读书时就开始研究农村电商。", {"清华大学": ("ORG", None)}, []),
+    ("zh", "新疆农业科学院园艺研究所的研究员来到村里。", {"新疆农业科学院园艺研究所": ("ORG", None)}, []),
+    ("zh", "东湾村村委会组织村民学习电商知识。", {"东湾村村委会": ("ORG", "Dongwan Village Committee")}, ["东湾村"]),
+    ("zh", "加依村党支部组织党员开展直播培训。", {"加依村党支部": ("ORG", "Jiayi Village Party Branch")}, []),
+    ("zh", "红旗镇政府组织了一次招商会。", {"红旗镇政府": ("ORG", "Hongqi Town Government")}, []),
+    ("zh", "来到托胡拉乡，乡党委组织了培训。", {"托胡拉乡": ("PLACE", None)}, []),
+    ("zh", "罗堡村党支部书记李明说，今年苹果卖得好。", {"罗堡村": ("PLACE", "Luobao Village"), "李明": ("PERSON", "Li Ming")},
+     ["罗堡村党支部"]),
+    ("zh", "阿克苏红旗坡农民专业合作社的苹果很有名。", {"阿克苏红旗坡农民专业合作社": ("ORG", None)}, []),
+    ("zh", "新疆果业集团有限公司在乌鲁木齐设立了仓库。", {"新疆果业集团有限公司": ("ORG", None), "乌鲁木齐": ("PLACE", "Urumqi")}, []),
+    ("zh", "大学生回乡创业成为新风尚。", {}, ["大学生", "大学"]),
+])
+def test_entities_unlisted_institutions_and_village_bodies(lang, text, expected, absent):
+    _check(lang, text, expected, absent)
+
+
+@pytest.mark.parametrize("lang,text,expected,absent", [
+    ("zh", "记者来到盐官镇，漫山遍野都是花椒。今年盐官花椒卖到了全国。",
+     {"盐官镇": ("PLACE", "Yanguan Town"), "盐官花椒": ("PRODUCT", "Yanguan Sichuan pepper")}, []),
+    ("zh", "走进罗堡村，果园连成一片。罗堡村苹果远销各地。",
+     {"罗堡村苹果": ("PRODUCT", "Luobao Village apple")}, []),
+    ("zh", "在托胡拉乡，家家种红枣。托胡拉红枣供不应求。", {"托胡拉红枣": ("PRODUCT", None)}, []),
+    ("zh", "走进盐官镇，花椒产业兴旺。盐官花椒产业越做越大。", {"盐官镇": ("PLACE", None)}, ["盐官花椒"]),
+    ("zh", "盐官花椒卖到了全国。", {}, ["盐官花椒"]),
+    ("zh", "来到东湾村，村民们正在采摘。东湾核桃个大皮薄。", {"东湾核桃": ("PRODUCT", None)}, []),
+    ("zh", "来到东湾村，村民们正在采摘。西湾核桃个大皮薄。", {}, ["西湾核桃"]),
+])
+def test_entities_place_stem_produce_in_document(lang, text, expected, absent):
+    _check(lang, text, expected, absent)
+
+
+@pytest.mark.parametrize("lang,text,expected,absent", [
+    ("en", "LA VANGUARDIA\n\nThe county sold more apples this year, officials said on Monday.",
+     {"LA VANGUARDIA": ("ORG", "La Vanguardia")}, []),
+    ("en", "By LI WEI and ZHANG MIN | SOUTH CHINA POST\n\nThe county sold more apples this year.",
+     {"LI WEI": ("PERSON", "Li Wei"), "ZHANG MIN": ("PERSON", "Zhang Min"),
+      "SOUTH CHINA POST": ("ORG", "South China Post")}, ["and ZHANG MIN", "SOUTH CHINA"]),
+    ("es", "Por ANA GÓMEZ y LUIS PÉREZ | LA VANGUARDIA\n\nLa ciudad vendió más manzanas este año.",
+     {"ANA GÓMEZ": ("PERSON", "Ana Gómez"), "LUIS PÉREZ": ("PERSON", "Luis Pérez"),
+      "LA VANGUARDIA": ("ORG", "La Vanguardia")}, []),
+    ("es", "Por MARTA RUIZ | DIARIO DE SEVILLA\n\nLa cooperativa vendió más aceite este año.",
+     {"MARTA RUIZ": ("PERSON", "Marta Ruiz"), "DIARIO DE SEVILLA": ("ORG", "Diario de Sevilla")}, []),
+    ("es", "EL HERALDO\n\nLos agricultores venden sus frutas por internet.", {"EL HERALDO": ("ORG", "El Heraldo")}, []),
+    ("en", "By MAO WEIHUA | Updated: 2024-06-01\n\nThe county sold more apples.",
+     {"MAO WEIHUA": ("PERSON", "Mao Weihua")}, ["Updated"]),
+    ("en", "BREAKING NEWS\n\nThe county sold more apples.", {}, ["BREAKING NEWS"]),
+    ("en", "XINJIANG APPLES\n\nThe county sold more apples.", {}, ["XINJIANG APPLES"]),
+    ("es", "AKSU EN LÍNEA\n\nLa cooperativa vendió más manzanas.", {}, ["AKSU EN LÍNEA"]),
+    ("es", "ÚLTIMA HORA\n\nLa cooperativa vendió más aceite.", {}, ["ÚLTIMA HORA"]),
+    ("en", "The county sold more apples this year.\n\nIt also sold pears.\n\nAnd walnuts.\n\nMORE APPLES",
+     {}, ["MORE APPLES"]),
+    ("en", "By CHEN LIN | THE STAR\n\nFarmers sold more pears online this spring.",
+     {"CHEN LIN": ("PERSON", "Chen Lin"), "THE STAR": ("ORG", "The Star")}, []),
+])
+def test_entities_byline_unlisted_outlets(lang, text, expected, absent):
+    _check(lang, text, expected, absent)

@@ -17,14 +17,17 @@ import regex
 from ... import models
 from ...types import BYLINE, ENTITY_KINDS, Document, Mention, Sentence
 from .candidate import ALIAS, CUE, Candidate
-from .latin import MAYBE, byline_caps, find_latin, given_names
+from .latin import MAYBE, byline_caps, byline_outlets, find_latin, given_names
 from .lexicon import SKIP, lexicon
+from .zh import _data as zh_data
 from .zh import find_zh
 
 __all__ = ["extract", "find", "resolve"]
 
 LATIN_LETTER = regex.compile(r"[A-Za-z]{2}")
 HAN = regex.compile(r"\p{Han}{2}")
+HAN_ONLY = regex.compile(r"^\p{Han}+$")
+SMALL_UNITS = ("镇", "乡", "村")
 ADMIN_CHARS = ("地区", "自治州", "自治县", "省", "市", "县", "州", "区")
 LATIN_PARTICLES = frozenset(("de", "del", "la", "las", "los", "y", "e", "van", "von", "da", "di"))
 LATIN_PLACE_HEADS = ("County", "Prefecture", "City", "District", "Township", "Village", "Mountains", "Basin")
@@ -44,7 +47,11 @@ def find(doc: Document) -> list[tuple[Sentence, list[Candidate]]]:
             cands = find_latin(text, s.start, s.lang)
             if s.kind == BYLINE or s.block < 3 or s.block >= len(doc.blocks) - 3:
                 # the first or last lines: a byline in capitals (Por MARÍA JOSÉ SERRANO | EL PAÍS)
-                cands += byline_caps(text, s.start, s.lang)
+                persons = byline_caps(text, s.start, s.lang)
+                cands += persons
+                # an unlisted outlet in capitals (… | LA VANGUARDIA), or on its own line at the top
+                cands += byline_outlets(text, s.start, s.lang, top=s.kind == BYLINE or s.block < 3,
+                                        persons=persons)
             if HAN.search(text):
                 # Chinese names inside English or Spanish prose (Aksu (阿克苏)): listed names only
                 cands += [c for c in find_zh(text, s.start) if c.source in ("lexicon", "interpunct")]
@@ -145,8 +152,39 @@ def _aliases(accepted: list[tuple[Sentence, Candidate]]) -> tuple[dict[str, Cand
     return zh, latin
 
 
+def _place_products(doc: Document, found: list[tuple[Sentence, list[Candidate]]]) -> None:
+    """A town's or village's stem + a produce noun is a product once the place is named in the
+    document (盐官镇 … 盐官花椒 → "Yanguan Sichuan pepper"; 罗堡村 … 罗堡村苹果 → "Luobao Village apple")."""
+    d = zh_data()
+    places: dict[str, str] = {}
+    for s, cands in found:
+        for c in cands:
+            if s.lang == "zh" and c.label == "PLACE" and c.text[-1:] in SMALL_UNITS and len(c.text) >= 3 \
+                    and HAN_ONLY.match(c.text):
+                places.setdefault(c.text, c.canonical)
+                words = c.canonical.split()
+                if len(words) >= 2:      # the stem alone (盐官), at least two characters
+                    places.setdefault(c.text[:-1], " ".join(words[:-1]))
+    if not places or not d["products"]:
+        return
+    rx = regex.compile(r"(" + "|".join(regex.escape(p) for p in sorted(places, key=len, reverse=True))
+                       + r")(" + "|".join(regex.escape(p) for p in sorted(d["products"], key=len, reverse=True))
+                       + r")")
+    for s, cands in found:
+        if s.lang != "zh":
+            continue
+        text = doc.text[s.start:s.end]
+        for m in rx.finditer(text):
+            if text.startswith(d["not_product_before"], m.end()):
+                continue        # 盐官花椒产业: the industry, not the product
+            cands.append(Candidate(s.start + m.start(), s.start + m.end(), "PRODUCT",
+                                   f"{places[m.group(1)]} {d['products'][m.group(2)]}", "place-product", CUE,
+                                   text=m.group()))
+
+
 def resolve(doc: Document, found: list[tuple[Sentence, list[Candidate]]]) -> list[tuple[Sentence, Candidate]]:
     """Flat outermost mentions, then document-level aliases and anaphora."""
+    _place_products(doc, found)
     singles = {c.text for _, cands in found for c in cands if c.source == "cue1"}
     per_sentence = [(s, _flat(_confirm_maybe(cands, singles))) for s, cands in found]
     _confirm_persons(doc, per_sentence)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterable
 
 import regex
 
@@ -948,7 +949,7 @@ def _classify_run(text, toks, a, j, in_lex, d, base, title_case=False) -> list[C
                 continue
         if seg and all(t.cap and t.w not in d["stop"] and t.w.rstrip(".") not in d["run_titles"]
                        and t.w not in d["generic"] for t in seg) and len(seg) <= 4:
-            ss, ee = toks[x].s, toks[y - 1].e
+            ss, ee = seg[0].s, seg[-1].e       # a connector at an edge (By LI WEI and ZHANG MIN) stays out
             if _romanized_person(seg, d):
                 out.append(Candidate(base + ss, base + ee, "PERSON", " ".join(t.w for t in seg), "pinyin",
                                      RULE, text=text[ss:ee]))
@@ -988,6 +989,54 @@ CAPS_AFTER = regex.compile(r"\s*(?:$|[|,/(–—-]|\b(?:in|en|from|desde|and|y)\
 CAPS_PARTICLES = frozenset(("De", "Del", "La", "Los", "Y", "Van", "Von"))
 
 
+OUTLET_CAPS = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}'’&.\-]+(?:\s+\p{Lu}[\p{Lu}'’&.\-]*){0,2}(?![\p{L}\p{N}])")
+OUTLET_END = regex.compile(r"\s*(?:$|\|)")
+CAPS_JOINER = regex.compile(r"(?:,|\band\b|\by\b|&)\s*$")
+
+
+def byline_outlets(text: str, base: int = 0, lang: str = "en", *, top: bool = True,
+                   persons: Iterable[Candidate] = ()) -> list[Candidate]:
+    """An unlisted outlet in capitals on a byline: after a ``|`` (By LI WEI | SOUTH CHINA POST) with
+    1–3 words, or as a line of its own at the top of the article (LA VANGUARDIA) with 2–3 words.
+    ORG with the title-cased name as canonical; a listed name keeps its own entry."""
+    d = _data(lang)
+    stop = frozenset(w.casefold() for w in rules(lang).get("byline_outlet_stop") or ()) \
+        | frozenset(w.casefold() for w in rules("en").get("byline_outlet_stop") or ())
+    taken = [(c.start - base, c.end - base) for c in persons]
+    out = []
+    for m in OUTLET_CAPS.finditer(text):
+        a, b = m.span()
+        surface = m.group()
+        words = surface.split()
+        if not OUTLET_END.match(text, b) or any(a < e and s < b for s, e in taken):
+            continue
+        after_bar = text[:a].rstrip().endswith("|")
+        alone = top and text[:a].strip() == "" and text[b:].strip() == "" and len(words) >= 2
+        if not (after_bar or alone) or len(surface.replace(" ", "")) < 3:
+            continue
+        if any(w.casefold() in stop for w in words) or any(ch.isdigit() for ch in surface):
+            continue
+        title = " ".join(w.capitalize() if "-" not in w else "-".join(x.capitalize() for x in w.split("-"))
+                         for w in words)
+        title = " ".join(w.lower() if w in CAPS_PARTICLES and 0 < x < len(words) - 1 else w
+                         for x, w in enumerate(title.split()))
+        if words[0].capitalize() in d["given"] or (
+                words[0].capitalize() in d["surnames"] and 2 <= len(words) <= 3
+                and all(looks_pinyin(w.capitalize()) for w in words[1:])):
+            continue        # a person in capitals (byline_caps handles those)
+        entry = lexicon().latin.get(surface) or lexicon().latin.get(title)
+        if entry is None and not after_bar and any(lexicon().latin.get(w) is not None for w in title.split()
+                                                   if w not in CAPS_PARTICLES and len(w) > 2):
+            continue        # a headline in capitals naming a listed place (XINJIANG APPLES BOOM)
+        if entry is not None:
+            if entry.label == SKIP or entry.label == "PLACE":
+                continue    # page chrome (XINHUANET), or a place line (URUMQI)
+            out.append(Candidate(base + a, base + b, entry.label, entry.canonical, "caps", RULE, text=surface))
+            continue
+        out.append(Candidate(base + a, base + b, "ORG", title, "caps", RULE, text=surface))
+    return out
+
+
 def byline_caps(text: str, base: int = 0, lang: str = "en") -> list[Candidate]:
     """People written in capitals on a byline/credit line, canonical title-cased (María José Serrano).
     A name counts after a cue (Por, By) or when it stands alone before a separator, and then only
@@ -1000,7 +1049,10 @@ def byline_caps(text: str, base: int = 0, lang: str = "en") -> list[Candidate]:
         if lex.latin.get(surface) is not None or not CAPS_AFTER.match(text, m.end()):
             continue
         before = text[:m.start()]
-        cued = bool(BYLINE_CUE.search(before))
+        gap = before[out[-1].end - base:] if out else None
+        # a second name joined to a cued one: By LI WEI and ZHANG MIN, Por ANA RUIZ y LUIS PÉREZ
+        cued = bool(BYLINE_CUE.search(before)) or (
+            gap is not None and bool(CAPS_JOINER.search(before)) and gap.strip().strip(",&").strip() in ("", "and", "y"))
         alone = before.strip() == "" or before.rstrip().endswith(("|", "/", "-", "—", "–"))
         if not (cued or alone):
             continue

@@ -21,6 +21,7 @@ LOOSE_TAGS = frozenset({"ns", "nz", "n", "a", "ng", "j"})    # 王 + 大海: a g
 PARK_HEADS = frozenset({"Industrial Park", "Park", "E-commerce Park"})
 OPEN_QUOTES = {"”": "“", '"': '"', "」": "「", "』": "『", "’": "‘", "'": "'"}
 HAN = regex.compile(r"^\p{Han}+$")
+VILLAGE_UNITS = ("村", "乡", "镇")
 ADMIN_ENDINGS = ("省", "市", "县", "区", "州", "地区", "乡", "镇", "村")
 SUBUNIT = regex.compile(r"(\p{Han}{1,5}?)(乡|镇|村|街道|社区)")
 SUBUNIT_STOP = set("的和在与等各全每该本这那个了是有为从到及或内外上下中")
@@ -54,6 +55,9 @@ def _data():
     return {
         "suffixes": suffixes,
         "suffix_max": max((len(k) for k in suffixes), default=1),
+        "split_org_heads": frozenset(zh.get("split_org_heads") or ()),
+        "village_bodies": {k: str(v) for k, v in sorted((zh.get("village_bodies") or {}).items(),
+                                                        key=lambda kv: -len(kv[0]))},
         "admin": dict(zh.get("admin_suffixes") or {}),
         "glossary": {k: ("" if v is None else str(v)) for k, v in (zh.get("glossary") or {}).items()},
         "titles": frozenset(zh.get("person_titles") or []),
@@ -171,6 +175,31 @@ def _tokens(text: str) -> list[Unit]:
                 out.append(Unit(s, e, w, word_tag(w)))
             continue
         out.append(Unit(s, e, w, word_tag(w)))
+    return _split_heads(out)
+
+
+def _split_heads(toks: list[Unit]) -> list[Unit]:
+    """Expose an institution head jieba hides inside one organization word (华南理工大学, tag nt):
+    its proper part + the head (华南理工|大学), so the suffix rule names it."""
+    d = _data()
+    heads = d["split_org_heads"]
+    out: list[Unit] = []
+    for t in toks:
+        w = t.text
+        if t.tag == "nt" and w not in lexicon().zh and _is_han(w):
+            for k in range(min(len(w) - 2, d["suffix_max"]), 1, -1):
+                if w[-k:] in heads:
+                    rest = w[:-k]
+                    a = t.s
+                    for part in init_jieba().cut(rest, HMM=False):
+                        out.append(Unit(a, a + len(part), part, "nt" if len(part) >= 2 else word_tag(part)))
+                        a += len(part)
+                    out.append(Unit(t.e - k, t.e, w[-k:], "nlex"))
+                    break
+            else:
+                out.append(t)
+            continue
+        out.append(t)
     return out
 
 
@@ -357,6 +386,7 @@ def _composite(units: list[Unit], m: int, k: int, text: str,
         parts.insert(at, ("en", "New", False, parts[at][3]))
     canonical = translate_zh_parts([(kd, v) for kd, v, _, _ in parts])
     canonical = regex.sub(r"\bPrefecture Prefectural\b", "Prefectural", canonical)
+    canonical = regex.sub(r"\b(Village|Town|Township) (?=\1\b)", "", canonical)   # 东湾村|村委会: one "Village"
     return Candidate(s, e, label, canonical, "suffix", RULE, text=surface)
 
 
@@ -733,6 +763,16 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
     # a town or village named on its own after a cue word: 在水西沟镇, 来到东湾村, 东湾村党支部书记
     for s0, e0, stem, unit in _lone_villages(text):
         add(s0, e0, "PLACE", f"{proper_zh(stem)} {d['admin'][unit]}", "village", CUE)
+    # a village's or town's own body: 东湾村|村委会, 平西梁村|党支部(书记) → ORG "<place> <English head>"
+    for c in list(out):
+        if c.label == "PLACE" and c.text[-1:] in VILLAGE_UNITS:
+            a = c.end - base
+            head = next((h for h in d["village_bodies"] if text.startswith(h, a)), None)
+            if head is not None and not any(text.startswith(t, a + len(head)) for t in d["titles"] if len(t) >= 2):
+                # 东湾村党支部书记王建军: a person's title, the village stays a place
+                english = d["suffixes"].get(head, ("ORG", d["village_bodies"][head]))[1]
+                name = regex.sub(r"\b(Village|Town|Township) (?=\1\b)", "", f"{c.canonical} {english}")
+                add(c.start - base, a + len(head), "ORG", name, "village-body", RULE)
     # newspapers jieba keeps in one word: 据大公报报道, 《羊城晚报》
     for s0, e0, stem, tail in _lone_outlets(text):
         add(s0, e0, "ORG", _outlet_canonical(stem, tail), "outlet", CUE)
