@@ -384,7 +384,7 @@ def test_figures_provenance_holds_for_any_text(parts):
     ("es", "Las exportaciones aumentaron un 30 % hasta 8.900 millones de dólares.",
      [("30 %", 30, None, "%", ""), ("8.900 millones de dólares", 8.9e9, None, "USD", "")]),
     ("es", "Es un hotel de cinco estrellas.", []),
-    ("es", "Dos de cada tres familias usan el pago móvil.", []),
+    ("es", "Dos de cada tres familias usan el pago móvil.", [("Dos de cada tres", 66.667, None, "%", "")]),
     ("es", "Cerca del 60 % de los habitantes vive en zonas rurales.", [("60 %", 60, None, "%", "nearly")]),
     ("zh", "全国网民规模达10.79亿,普及率达76.4%。", [("10.79亿", 1.079e9, None, "internet users", ""),
                                             ("76.4%", 76.4, None, "%", "")]),
@@ -428,7 +428,7 @@ def test_figures_extract_baseline_year_is_not_the_period():
     ("es", "Un millón de personas vieron el directo.", [("Un millón de personas", 1e6, None, "people", "")]),
     ("en", "A million people watched.", [("A million people", 1e6, None, "people", "")]),
     ("es", "Mil personas asistieron.", [("Mil personas", 1000, None, "people", "")]),
-    ("en", "Four in 10 residents shop online.", []),
+    ("en", "Four in 10 residents shop online.", [("Four in 10", 40, None, "%", "")]),
     ("zh", "他数十年如一日坚守岗位,十年磨一剑。", []),
     ("zh", "亿万农民受益,上万家庭增收。", [("万家庭", 10000, None, "families", "over")]),
     ("zh", "(单位:万元)", []),
@@ -668,7 +668,7 @@ MORE_SECOND_PASS = [
     ("es", "La obra duró un mes.", [("un mes", 1, None, "month", "", "duration")]),
     ("es", "Cada día salen 50 camiones.", [('50 camiones', 50.0, None, 'trucks', '', 'count')]),
     ("es", "Un cuarto de los ingresos procede del turismo.", [('Un cuarto', 25.0, None, '%', '', 'percent')]),
-    ("es", "Dos de cada tres familias usan el pago móvil.", []),
+    ("es", "Dos de cada tres familias usan el pago móvil.", [("Dos de cada tres", 66.667, None, "%", "", "percent")]),
     ("es", "Registró un aumento de 3 a 5 millones de pedidos.", [('5 millones de pedidos', 5000000.0, None, 'orders', '', 'count')]),
     ("es", "Trabaja de 10 a 12 horas al día.", [('10 a 12 horas', 10.0, 12.0, 'hour', 'range', 'duration')]),
     ("es", "Los precios oscilan de 20 a 30 yuanes por kilo.", [('20 a 30 yuanes', 20.0, 30.0, 'CNY', 'range', 'money')]),
@@ -967,3 +967,74 @@ def test_figures_elided_group_opens_a_clause(lang, text, expected):
 ])
 def test_figures_classifier_split_relative_durations_and_hyphen_glue(lang, text, expected):
     _check_labelled(lang, text, expected)
+
+
+# --- issue 3: partitive counts, ratio shares, currency ranges, people nouns before 人/名/位, "and a half"
+ISSUE3_CASES = [
+    # word numeral + of its/of the + noun: a count of that noun
+    ("en", "The storm hit seven of its counties and cities.",
+     [("seven of its counties and cities", 7, None, "counties and cities", "")]),
+    ("en", "Two of the largest banks failed last year.", [("Two of the largest banks", 2, None, "banks", "")]),
+    ("en", "Nine of their stores closed.", [("Nine of their stores", 9, None, "stores", "")]),
+    ("en", "One of the banks failed.", []),
+    ("es", "La empresa cerró tres de sus cooperativas.", [("tres de sus cooperativas", 3, None, "cooperatives", "")]),
+    ("es", "Cuatro de las tiendas abrieron en mayo.", [("Cuatro de las tiendas", 4, None, "stores", "")]),
+    ("es", "Uno de los bancos quebró.", []),
+    # N in M / N de cada M: a share of a group
+    ("en", "One in three adults owns a car.", [("One in three", 33.333, None, "%", "")]),
+    ("en", "Nearly 4 out of 10 households lack running water.", [("4 out of 10", 40, None, "%", "nearly")]),
+    ("en", "Three in five voters backed the plan.", [("Three in five", 60, None, "%", "")]),
+    ("en", "He finished the work in 10 years.", [("10 years", 10, None, "year", "")]),
+    ("en", "The firm sells a 2 in 1 laptop.", []),
+    ("en", "Sales grew 5 in 2020.", []),
+    ("es", "Uno de cada tres adultos tiene coche.", [("Uno de cada tres", 33.333, None, "%", "")]),
+    ("es", "Dos de cada diez jóvenes no estudian.", [("Dos de cada diez", 20, None, "%", "")]),
+    ("zh", "三分之一的村民外出务工。", [("三分之一", 33.333, None, "%", "")]),
+    # from X to Y with the currency/unit on both ends: one range, unless a change verb precedes
+    ("en", "Tickets cost from $5 to $8.", [("$5 to $8", 5, 8, "USD", "range")]),
+    ("en", "Rooms cost $40-$60 a night.", [("$40-$60", 40, 60, "USD", "range")]),
+    ("en", "Salaries range from $1.5 million to $2 million.", [("$1.5 million to $2 million", 1.5e6, 2e6, "USD", "range")]),
+    ("en", "Meals cost from 5 yuan to 8 yuan each.", [("5 yuan to 8 yuan", 5, 8, "CNY", "range")]),
+    ("en", "Fares cost between 3 dollars and 4 dollars.", [("3 dollars and 4 dollars", 3, 4, "USD", "range")]),
+    ("en", "Prices ranged from 5 to 8 yuan.", [("5 to 8 yuan", 5, 8, "CNY", "range")]),
+    ("en", "Prices rose from $5 to $8.", [("$5", 5, None, "USD", ""), ("$8", 8, None, "USD", "")]),
+    ("en", "Sales fell from $10 billion to $8 billion.", [("$10 billion", 1e10, None, "USD", ""),
+                                                        ("$8 billion", 8e9, None, "USD", "")]),
+    ("en", "He paid 5 dollars and she paid 8 dollars.", [("5 dollars", 5, None, "USD", ""), ("8 dollars", 8, None, "USD", "")]),
+    ("es", "Las entradas cuestan de 5 a 8 euros.", [("5 a 8 euros", 5, 8, "EUR", "range")]),
+    ("es", "El menú cuesta de 5 euros a 8 euros.", [("5 euros a 8 euros", 5, 8, "EUR", "range")]),
+    ("es", "El alquiler cuesta entre 300 euros y 500 euros.", [("300 euros y 500 euros", 300, 500, "EUR", "range")]),
+    ("es", "El precio subió de 5 euros a 8 euros.", [("5 euros", 5, None, "EUR", ""), ("8 euros", 8, None, "EUR", "")]),
+    ("es", "El menú cuesta 12,50 € por persona.", [("12,50 €", 12.5, None, "EUR", "")]),
+    ("es", "La entrada cuesta entre 5 € y 8 €.", [("5 € y 8 €", 5, 8, "EUR", "range")]),
+    ("es", "El billete pasó de 5 € a 8 €.", [("5 €", 5, None, "EUR", ""), ("8 €", 8, None, "EUR", "")]),
+    ("zh", "每张门票5元到8元。", [("5元到8元", 5, 8, "CNY", "range")]),
+    ("zh", "价格从5元增加到8元。", [("5元", 5, None, "CNY", ""), ("8元", 8, None, "CNY", "")]),
+    ("zh", "门票从5元到8元不等。", [("5元到8元", 5, 8, "CNY", "range")]),
+    ("zh", "每期学员由30人到50人不等。", [("30人到50人", 30, 50, "people", "range")]),
+    ("zh", "收入从5万元到8万元,增长明显。", [("5万元", 5e4, None, "CNY", ""), ("8万元", 8e4, None, "CNY", "")]),
+    ("zh", "价格由10元降到6元。", [("10元", 10, None, "CNY", ""), ("6元", 6, None, "CNY", "")]),
+    # Chinese people counts: a people noun right before the number names what 人/名/位 count
+    ("zh", "今年共培训学员2000余人。", [("2000余人", 2000, None, "trainees", "over")]),
+    ("zh", "公司现有员工300名。", [("300名", 300, None, "employees", "")]),
+    ("zh", "活动吸引志愿者120位参加。", [("120位", 120, None, "volunteers", "")]),
+    ("zh", "带动就业2000余人。", [("2000余人", 2000, None, "people", "over")]),
+    ("zh", "园区企业200人参加培训。", [("200人", 200, None, "people", "")]),
+    ("zh", "景区接待游客75万人次。", [("75万人次", 750000, None, "person-times", "")]),
+    ("zh", "带动农户300多户增收。", [("300多户", 300, None, "households", "over")]),
+    # "and a half" before a scale word
+    ("en", "The city has 1 and a half million residents.", [("1 and a half million residents", 1.5e6, None, "residents", "")]),
+    ("en", "It cost two and a half million dollars.", [("two and a half million dollars", 2.5e6, None, "USD", "")]),
+    ("en", "Three and a half billion people use it.", [("Three and a half billion people", 3.5e9, None, "people", "")]),
+    ("en", "He waited two and a half years.", [("two and a half years", 2.5, None, "year", "")]),
+    ("en", "Each pays two or three thousand yuan.", [("two or three thousand yuan", 2000, 3000, "CNY", "range")]),
+    ("es", "La ciudad tiene un millón y medio de habitantes.", [("un millón y medio de habitantes", 1.5e6, None, "people", "")]),
+    ("es", "Invirtió dos millones y medio de euros.", [("dos millones y medio de euros", 2.5e6, None, "EUR", "")]),
+    ("es", "Tiene 1 millón y medio de clientes.", [("1 millón y medio de clientes", 1.5e6, None, "customers", "")]),
+    ("es", "Cada uno paga dos o tres mil euros.", [("dos o tres mil euros", 2000, 3000, "EUR", "range")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", ISSUE3_CASES)
+def test_figures_issue3_partitives_ratios_ranges_people_halves(lang, text, expected):
+    _check(lang, text, expected)

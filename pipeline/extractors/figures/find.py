@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from .lexicon import COUNT, DURATION, MEASURE, MONEY, MULTIPLE, PERCENT, Lexicon, lexicon
-from .numbers import parse_digits
+from .numbers import parse_digits, parse_words
 
 
 def lang_is_es(lex: Lexicon) -> bool:
@@ -267,8 +267,10 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
         m3 = lex.re["num"].match(text, rc2.end(), rc2.end() + _LOOK) if rc2 else None
         if m3:
             um3 = lex.re["unit"].match(text, m3.end(), m3.end() + _LOOK)
+            rch = lex.re.get("range_change")
             if um3 and um3.group("u") == um.group("u") and not _YEARLIKE.fullmatch(folded) \
-                    and not lex.re["range_block"].search(text[max(0, a - 10):a]):
+                    and (not lex.re["range_block"].search(text[max(0, a - 10):a])
+                         or (rch is not None and not rch.search(text, max(0, a - 12), min(n, um3.end() + 6)))):
                 num_max, pos = m3.group(), m3.end()
                 um = um3
     ex = lex.re["excl_after"].match(text, pos, pos + _LOOK)
@@ -332,6 +334,10 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
                 q0 = _qual_before(lex, text, start, scale_initial=scale_initial)
                 k = text.rfind(q0, max(0, start - 30), start) if q0 else -1
                 head = _zh_noun_before(lex, text, k if k >= 0 else start)   # 建成冷库上百座
+            elif not head and unit in lex.data["_person_cls"]:
+                nb = _zh_noun_before(lex, text, start)    # 培训学员2000余人: a people noun names them
+                if nb and lex.nouns.get(nb) in lex.data["_person_units"]:
+                    head = nb
         qb = _qual_before(lex, text, start, scale_initial=scale_initial)
         return Candidate(start, end, "zh", "zh", num, num_max, unit=unit, currency=currency, head=head,
                          hint=hint, qual_before=qb, qual_after=_qual_after(lex, text, end))
@@ -512,6 +518,21 @@ def _latin_presets(lex: Lexicon, text: str) -> list[Candidate]:
                 continue
             out.append(Candidate(a, b, lex.lang, "preset", repr(value), unit="%",
                                  qual_before=qb, qual_after=""))
+    ra = lex.re.get("ratio")
+    if ra is not None:
+        for m in ra.finditer(text):
+            vals = []
+            for g in ("n", "d"):
+                w = m.group(g)
+                vals.append(parse_digits(w, lex) if w[0].isdigit() else parse_words(w, lex))
+            n, d = vals
+            if n is None or d is None or not 1 <= n < d or d > 1000:
+                continue
+            if lex.re["unit"].match(text, m.end(), m.end() + _LOOK) or lex.re["scale"].match(text, m.end(), m.end() + _LOOK):
+                continue                                  # three in 10 years: a duration, not a share
+            a, b = m.span()
+            out.append(Candidate(a, b, lex.lang, "preset", repr(round(n / d * 100, 3)), unit="%",
+                                 qual_before=_qual_before(lex, text, a), qual_after=""))
     od = lex.re.get("one_duration")
     if od is not None:
         for m in od.finditer(text):
@@ -572,7 +593,37 @@ def _find_latin(text: str, lang: str) -> list[Candidate]:
         out.append(Candidate(m.start(), m.end(), lang, "verb", w, unit="times",
                              qual_before=_qual_before(lex, text, m.start())))
     out.sort(key=lambda c: c.start)
-    return _fill_elided(lex, out)
+    return _fill_elided(lex, _merge_unit_ranges(lex, text, out))
+
+
+def _merge_unit_ranges(lex: Lexicon, text: str, out: list[Candidate]) -> list[Candidate]:
+    """``from 5 yuan to 8 yuan`` / ``de 5 euros a 8 euros`` / ``between $5 and $8``: two figures with the
+    same unit joined by a range link are one range, unless a change verb precedes (rose from 5 to 8)."""
+    res: list[Candidate] = []
+    for c in out:
+        p = res[-1] if res else None
+        if p is not None and p.form == c.form == "digits" and not p.num_max and not c.num_max \
+                and not p.hint and not c.hint and not p.head and not c.head and (p.unit or p.currency) \
+                and p.unit == c.unit and p.currency == c.currency and p.end < c.start \
+                and not lex.re["change_verb"].search(text, max(0, p.start - 40), p.start):
+            gap = (p.end, c.start)
+            before = text[max(0, p.start - 16):p.start]
+            ok = False
+            m = lex.re["range_conn"].match(text, *gap)
+            if m and m.end() == c.start:
+                ok = True
+            if not ok and lex.re["range_between"].search(before):
+                m = lex.re["range_and"].match(text, *gap)
+                ok = bool(m and m.end() == c.start)
+            rf = lex.re.get("range_from")
+            if not ok and rf is not None and rf.search(before):
+                m = lex.re["range_to"].match(text, *gap)
+                ok = bool(m and m.end() == c.start)
+            if ok:
+                res[-1] = replace(p, end=c.end, num_max=c.num, scale_max=c.scale, qual_after=c.qual_after)
+                continue
+        res.append(c)
+    return res
 
 
 def _latin_excluded(lex: Lexicon, text: str, a: int, b: int, form: str) -> bool:
@@ -641,6 +692,14 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
     hint = ""
     if lex.re.get("and_half") is not None:
         hm = lex.re["and_half"].match(text, pos, pos + _LOOK)
+        if hm and not scale:
+            words = num.split()
+            sm = lex.re["scale"].match(text, hm.end(), hm.end() + _LOOK) \
+                if form == "digits" or words[-1].casefold() not in lex.scale_words else None
+            if sm:                                          # 1 and a half million: the scale follows
+                scale, hm = sm.group("s"), sm
+            elif form == "words" and len(words) > 1 and words[-1].casefold() in lex.scale_words:
+                num, scale = " ".join(words[:-1]), words[-1]    # un millón y medio: 1 + 0.5 millón
         if hm and (scale or (lex.re["unit"].match(text, hm.end(), hm.end() + _LOOK) is not None
                              and lex.unit(lex.re["unit"].match(text, hm.end(), hm.end() + _LOOK).group("u")).label
                              in (DURATION, MEASURE))):
@@ -653,6 +712,14 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
     # ranges: between 3 and 5 / entre 3 y 5 / 3-5 / 3 to 5
     num_max, scale_max = "", ""
     nxt = toks[i + 1] if i + 1 < len(toks) else None
+
+    def meets(link) -> bool:
+        """The link reaches the next numeral, possibly over a repeated currency ($5 to $8)."""
+        if link is None:
+            return False
+        if link.end() == nxt[0]:
+            return True
+        return bool(currency) and text[link.end():nxt[0]].strip() == currency
     if nxt is not None:
         link = None
         if lex.re["range_between"].search(text, max(0, start - 16), start):
@@ -660,20 +727,20 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
             if link is not None and link.end() != nxt[0] and i + 2 < len(toks) and toks[i + 2][0] == link.end() \
                     and nxt[2] == "words" and text[nxt[0]:nxt[1]].casefold() in lex.singular_words:
                 nxt = toks[i + 2]                           # entre un 15 y un 20 por ciento
-        if link is None or link.end() != nxt[0]:
+        if not meets(link):
             link = lex.re["range_conn"].match(text, pos, pos + _LOOK)
-            if link is not None and link.end() == nxt[0]:
+            if meets(link):
                 left = text[max(0, start - 40):start]
                 is_to = link.group("c").casefold() in ("to", "a")
                 if is_to and lex.re["change_verb"].search(left):
                     link = None
-        if link is None or link.end() != nxt[0]:
+        if not meets(link):
             rf = lex.re.get("range_from")
             if rf is not None and rf.search(text, max(0, start - 12), start):
                 link = lex.re["range_to"].match(text, pos, pos + _LOOK)
                 if link is not None and lex.re["change_verb"].search(text, max(0, start - 40), start):
                     link = None                             # pasó de 3 a 5: a change, not a range
-        if link is not None and link.end() == nxt[0] and not _YEARLIKE.fullmatch(num) \
+        if meets(link) and not _YEARLIKE.fullmatch(num) \
                 and not _YEARLIKE.fullmatch(text[nxt[0]:nxt[1]]):
             num_max = text[nxt[0]:nxt[1]]
             pos = nxt[1]
@@ -717,7 +784,9 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
                 or (_AGE_APPOSITION.search(text, max(0, a - 30), a) and text[b:b + 1] == ",")):
             hint = "age"                                    # aged 51 / Li Wei, 45, head of ...
         else:
-            head, end2 = _latin_head(lex, text, pos, after_scale=ends_in_scale)
+            pm = lex.re["partitive"].match(text, pos, pos + _LOOK) \
+                if form == "words" and not scale and lex.re.get("partitive") is not None else None
+            head, end2 = _latin_head(lex, text, pm.end() if pm else pos, after_scale=ends_in_scale)
             if head and text[pos:end2 - len(head)].strip() and _elided_cue(lex, text, start, pos) >= 0:
                 head = ""                                   # of whom 800 found jobs: "jobs" is not what is counted
             if head:

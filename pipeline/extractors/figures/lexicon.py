@@ -136,11 +136,14 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     links = _alt(d["implied_money_links"])
     lex.re["money_cue"] = regex.compile(rf"(?:{cues})(?:{links})?$")
     lex.re["range_block"] = regex.compile(r"(?:" + _alt(d["range_blockers_before"]) + r")\S{0,8}$")
+    rcw = d.get("range_change_words") or []
+    lex.re["range_change"] = regex.compile(_alt(rcw)) if rcw else None
     lex.data["_scale_only_q"] = frozenset(d.get("scale_only_qualifiers") or [])
     lex.data["_tenths_block"] = frozenset(d.get("tenths_blockers") or [])
     lex.data["_half_units"] = frozenset(d.get("half_units") or [])
     lex.data["_over_units"] = frozenset(d.get("over_units") or [])
     lex.data["_person_cls"] = frozenset(d.get("person_classifiers") or [])
+    lex.data["_person_units"] = frozenset(d.get("person_noun_units") or [])
     lex.data["_scale_initial_q"] = frozenset(d.get("scale_initial_need_qualifier") or [])
     lex.re["dur_block"] = regex.compile(r"(?:" + _alt(d.get("duration_blockers") or ["以前"]) + r")")
     lex.re["one_dur_before"] = regex.compile(r"(?:" + _alt(d.get("one_duration_cues_before") or ["用了"]) + r")\s*$")
@@ -242,6 +245,14 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     if d.get("range_from") and d.get("range_to"):      # de 3 a 5 (Spanish): only after "de"/"desde"
         lex.re["range_from"] = regex.compile(r"(?:^|(?<=\W))(?:" + _alt(d["range_from"]) + r")[ \t\u00a0]+$", fl)
         lex.re["range_to"] = regex.compile(r"[ \t\u00a0]+(?P<c>" + _alt(d["range_to"]) + r")[ \t\u00a0]+", fl)
+    def _phrases(words) -> str:                         # multi-word links: any run of spaces between words
+        ws = sorted({" ".join(str(w).split()) for w in words if str(w).strip()}, key=len, reverse=True)
+        return "|".join(r"[ \t\u00a0]+".join(regex.escape(p) for p in w.split()) for w in ws)
+    if d.get("partitive_links"):                       # seven of its counties, tres de sus cooperativas
+        lex.re["partitive"] = regex.compile(r"[ \t\u00a0]+(?:" + _phrases(d["partitive_links"]) + r")(?=[ \t\u00a0])", fl)
+    if d.get("ratio_links"):                           # one in three, uno de cada tres: a share
+        lex.re["ratio"] = regex.compile(r"(?<![\w.,])(?P<n>\d{1,3}|[^\W\d_]+)[ \t\u00a0]+(?:" + _phrases(d["ratio_links"])
+                                        + r")[ \t\u00a0]+(?P<d>\d{1,4}|[^\W\d_]+)(?![\w%])", fl)
     compounds = [k for k in lex.nouns if " " in k]
     if compounds:                                      # puntos de venta: a noun of several words
         lex.re["compound_head"] = regex.compile(r"[ \t\u00a0]+(?P<w>" + _alt(compounds) + r")(?![\w])", fl)
