@@ -21,6 +21,7 @@ app = typer.Typer(
          "each linked to the exact characters it came from.")
 
 
+REVIEWS = "reviews.csv"   # review decisions: fact_id,status[,decided_at]; appended to, never rewritten
 PLURAL = {"figure": "figures", "entity": "entities", "event": "events"}
 
 
@@ -61,7 +62,7 @@ def run_cli(
     corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder of articles (.txt, .md), read recursively."),
     out: Path = typer.Option(Path("outputs"), "--out", help="Folder for facts/entities/timeline .parquet and .csv."),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes to use for changed files."),
-    reviews: Path = typer.Option(Path("reviews.csv"), "--reviews",
+    reviews: Path = typer.Option(Path(REVIEWS), "--reviews",
                                  help="Review decisions (fact_id,status) merged into the status column."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Redo every file, even unchanged ones."),
 ) -> None:
@@ -212,7 +213,7 @@ def _extract_batch(path: Path, lang: Optional[str], ref: Optional[str], kinds) -
 @app.command("review")
 def review_cli(
     out: Path = typer.Option(Path("outputs"), "--out", help="Folder with facts.parquet from `factmine run`."),
-    reviews: Path = typer.Option(Path("reviews.csv"), "--reviews", help="Where decisions are appended."),
+    reviews: Path = typer.Option(Path(REVIEWS), "--reviews", help="Where decisions are appended."),
     accept: Optional[list[str]] = typer.Option(None, "--accept", help="Mark this fact_id accepted (repeatable)."),
     reject: Optional[list[str]] = typer.Option(None, "--reject", help="Mark this fact_id rejected (repeatable)."),
     kind: Optional[Kind] = typer.Option(None, "--kind", help="Only facts of this kind."),

@@ -14,9 +14,5 @@ class EmptySource(FactmineError):
     """The file holds no text."""
 
 
-class UnsupportedSource(FactmineError):
-    """The file is of a type factmine does not read."""
-
-
 class BadInput(FactmineError):
     """A command-line input (JSON line, date, option) is malformed."""

@@ -25,7 +25,6 @@ from .types import Mention
 
 SUFFIXES = (".txt", ".md")
 CATALOG = "catalog.csv"          # optional: file,title,publisher,url,date (one row per article)
-REVIEWS = "reviews.csv"          # review decisions: fact_id,status[,note]; never overwritten by runs
 PACKAGE = Path(__file__).resolve().parent
 
 

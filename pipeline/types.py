@@ -99,12 +99,6 @@ class Document:
             if s.kind in kinds and s.lang in langs and (with_duplicates or s.duplicate_of is None):
                 yield s
 
-    def sentence_at(self, pos: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= pos < s.end:
-                return s
-        return None
-
     def mention(self, kind: str, start: int, end: int, sentence: Sentence, **fields) -> "Mention":
         """Build a Mention from an analysis span; offsets and text come from the raw source."""
         rs, re_ = self.to_raw(start, end)

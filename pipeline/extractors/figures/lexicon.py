@@ -30,11 +30,6 @@ def _alt(words, *, escape: bool = True) -> str:
     return alternation([w for w in words], escape=escape)
 
 
-def _opt_alt(words) -> str | None:
-    words = [w for w in (words or []) if w]
-    return _alt(words) if words else None
-
-
 @dataclass(slots=True)
 class Lexicon:
     lang: str

@@ -8,7 +8,6 @@ from .lexicon import AGE, COUNT, DURATION, MONEY, MULTIPLE, PERCENT, POINTS, lex
 from .numbers import parse_digits, parse_words, parse_zh
 
 FALLBACK_NOUN = "items"
-QUALIFIERS = ("approx", "over", "under", "nearly", "up_to", "range")
 
 
 @dataclass(frozen=True, slots=True)
