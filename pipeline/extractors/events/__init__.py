@@ -2,7 +2,7 @@
 
 Find, then resolve:
   * :func:`find` walks the readable sentences (bylines included) and yields :class:`Candidate`
-    — a date expression (a :class:`~pipeline.extractors.timex.Timex`, offsets absolute in the
+    — a date expression (a :class:`~pipeline.dates.Timex`, offsets absolute in the
     analysis text) with its role: ``publication`` (byline date, dateline), ``timeline`` (a year
     heading of a timeline list or a month/day inside one of its entries) or ``body``;
   * :func:`resolve` decides whether a candidate is an event and fills label and description.
@@ -19,7 +19,7 @@ Rules (all word lists in ``resources/<lang>/events.yaml``):
   * year context inside a paragraph: a year-less date later in the same year as an explicit month
     date before it takes that year (2015年4月，…；7月中旬，… -> 2015-07), as does one after a year
     opening the paragraph (2019年，…。3月，… -> 2019-03); 同年/次年 take the paragraph's last
-    explicit year.  Otherwise year-less dates follow the rule of :mod:`pipeline.extractors.timex`.
+    explicit year.  Otherwise year-less dates follow the rule of :mod:`pipeline.dates`.
   * vague dates (since 2020, 近五年, ten years ago: Timex.kind since/last_n/ago) are events only
     with an action cue in their own clause;
   * two adjacent expressions of one date (Singles' Day on Nov. 11) are one event spanning both;
@@ -41,7 +41,8 @@ import regex
 
 from ...resources import alternation, load
 from ...types import BYLINE, EVENT_KINDS, LANGS, Document, Mention, Sentence
-from ..timex import Timex, find_timexes
+from ... import dates
+from ...dates import Timex
 from .rules import EventRules, best_cue, festival_as_time, is_weak, label_of, rules
 
 __all__ = ["extract", "find", "resolve", "Candidate", "timeline_years"]
@@ -161,7 +162,7 @@ def _inherit_year(text: str, lang: str, ref: str | None, tx: Timex, ctx: tuple[i
         return tx
     year, month = ctx
     if year not in cache:
-        cache[year] = {(t.start, t.end): t for t in find_timexes(text, lang, ref, default_year=year)}
+        cache[year] = {(t.start, t.end): t for t in dates.find(text, lang, ref, default_year=year)}
     a = cache[year].get((tx.start, tx.end))
     if a is not None and not a.relative and len(a.date) >= 7 and int(a.date[5:7]) >= month:
         return a
@@ -239,7 +240,8 @@ def find(doc: Document) -> Iterator[Candidate]:
         if s.block != anchor_block:
             anchor_block, anchor = s.block, None
         cache: dict[int, dict[tuple[int, int], Timex]] = {}
-        found = find_timexes(text, s.lang, ref, default_year=default_year)
+        found = [t for t in dates.sentence_dates(doc, s, text, s.lang, default_year=default_year)
+                 if t.kind != "present"]
         for tx in _merge_appositions(text, found):
             if tx.kind == "festival" and tx.text in {t.text for t in found} and not festival_as_time(
                     rules(s.lang), text, tx.start, tx.end):
@@ -252,7 +254,7 @@ def find(doc: Document) -> Iterator[Candidate]:
                 # 同年7月 / 次年: anaphoric, resolved from the paragraph's last explicit year
                 if anchor not in cache:
                     cache[anchor] = {(t.start, t.end): t
-                                     for t in find_timexes(text, s.lang, ref, default_year=anchor)}
+                                     for t in dates.find(text, s.lang, ref, default_year=anchor)}
                 tx = cache[anchor].get((tx.start, tx.end), tx)
             if tx.date and _EXPLICIT_YEAR.search(tx.text) and tx.granularity != "period":
                 anchor = int(tx.date[:4])
@@ -391,7 +393,7 @@ def resolve(doc: Document, cand: Candidate, siblings: list[Candidate]) -> Mentio
         first = _clauses(entry, "。.;；!?！？\n")
         first_text = entry[first[0][0]:first[0][1]] if first else ""
         # the heading summarises its entry: skip a leading month/day of the first item
-        lead = find_timexes(first_text, lang, None, default_year=int(tx.date[:4]))
+        lead = dates.find(first_text, lang, None, default_year=int(tx.date[:4]))
         if lead and first_text[:lead[0].start].strip(_TRIM) == "":
             first_text = first_text[lead[0].end:]
         cue = r.cue.search(entry)

@@ -1,9 +1,10 @@
-"""Temporal expressions: pipeline.extractors.timex (find, then resolve; zh / en / es)."""
+"""The dates layer: pipeline.dates (find, then resolve; zh / en / es)."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.extractors.timex import Timex, find_timexes, parse_reference, resolve_partial_year
+from pipeline.dates import Timex, parse_reference, resolve_partial_year
+from pipeline.dates import find as find_timexes
 
 REF = "2024-06-15"
 

@@ -1,0 +1,139 @@
+"""The search: run the rules of a language, keep the longest non-overlapping matches."""
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, NamedTuple
+
+import regex
+
+from ..resources import alternation, load
+from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
+from .core import Resolved, Resolver, Timex, _Ctx, parse_reference  # noqa: F401
+from .numeric import _ISO, _ISO_MONTH, _NUMERIC_DMY, _r_iso, _r_iso_month, _r_numeric_dmy  # noqa: F401
+from .zh import _zh_present, _zh_rules  # noqa: F401
+from .latin import _latin_present, _latin_rules  # noqa: F401
+from .compose import compose
+
+
+# ----------------------------------------------------------------------------- engine
+
+@lru_cache(maxsize=None)
+def _trigger(lang: str) -> regex.Pattern:
+    """A cheap test: a text without any of these cannot hold a date expression."""
+    res = load(lang, "timex")
+    if lang == "zh":
+        extra = {w[0] for w in list(res["festivals"]) + list(res["year_part_words"])}
+        return regex.compile(r"[\d年月日季今昨明如现目当眼时周期拜" + regex.escape("".join(sorted(extra))) + "]")
+    words = list(res["months"]) + list(res["month_abbreviations"]) + list(res["weekdays"])
+    words += list(res["relative_days"]) + list(res["present_words"]) + list(res.get("festivals") or [])
+    units = (r"years?|months?|quarters?|half|decade|weeks?" if lang == "en" else
+             r"años?|mes(?:es)?|trimestres?|semestres?|década|semanas?")
+    return regex.compile(rf"\d|(?<![\w])(?:{alternation(words)[3:-1]}|{units})(?![\w])", regex.I)
+
+
+@lru_cache(maxsize=None)
+def _rules(lang: str, present: bool) -> tuple[tuple[regex.Pattern, Resolver], ...]:
+    base = [(_ISO, _r_iso), (_ISO_MONTH, _r_iso_month)]
+    if lang in ("en", "es"):
+        base.append((_NUMERIC_DMY, _r_numeric_dmy))
+    if lang == "zh":
+        base += _zh_rules() + (_zh_present() if present else [])
+    elif lang in ("en", "es"):
+        base += _latin_rules(lang) + (_latin_present(lang) if present else [])
+    return tuple(base)
+
+
+def find_base(text: str, lang: str, reference_date: str | None, *,
+                 default_year: int | None = None, include_present: bool = False) -> list[Timex]:
+    """Date expressions in ``text`` (language zh/en/es) before composition (see compose.py).
+
+    ``include_present`` also returns present-time anchors (如今, now, hoy) resolved to the
+    reference year — useful for figure periods, not events."""
+    if lang not in ("zh", "en", "es") or not _trigger(lang).search(text):
+        return []
+    ctx = _Ctx(parse_reference(reference_date), default_year, text, lang)
+    cands: list[tuple[int, int, Resolved]] = []
+    for pat, fn in _rules(lang, include_present):
+        for m in pat.finditer(text):
+            if m.end() <= m.start():
+                continue
+            r = fn(m, ctx)
+            if r is None or r[0] is None:
+                continue
+            cands.append((m.start(), m.end(), r))
+    if not cands:
+        return []
+    # longest first, then leftmost; keep non-overlapping
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int, Resolved]] = []
+    starts: list[int] = []            # starts of the taken spans, sorted (they never overlap)
+    ends: list[int] = []
+    for c in cands:
+        i = bisect.bisect_right(starts, c[0])
+        if (i == 0 or ends[i - 1] <= c[0]) and (i == len(starts) or starts[i] >= c[1]):
+            starts.insert(i, c[0])
+            ends.insert(i, c[1])
+            taken.append(c)
+    taken.sort(key=lambda c: c[0])
+    out = []
+    for s, e, r in taken:
+        date, gran, rel = r[:3]
+        kind = r[3] if len(r) > 3 else ""
+        alternatives = r[4] if len(r) > 4 else ()
+        # trim whitespace the patterns may have swallowed at the edges
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        while s < e and text[s].isspace():
+            s += 1
+        out.append(Timex(s, e, text[s:e], date or "", gran, bool(rel), kind, alternatives))
+    return out
+
+
+
+def find(text: str, lang: str, reference_date: str | None = None, *,
+         default_year: int | None = None, include_present: bool = False) -> list[Timex]:
+    """Date expressions in ``text`` (language zh/en/es), resolved; sorted, non-overlapping.
+
+    Relative expressions resolve against ``reference_date`` (the document date, 'YYYY[-MM[-DD]]'),
+    never the clock; without it they come back with value ''.  ``default_year`` gives year-less
+    dates the year of their context (a timeline heading).  ``include_present`` also returns
+    present-time anchors (如今, now, hoy: kind 'present'), useful for figure periods, not events."""
+    found = find_base(text, lang, reference_date, default_year=default_year, include_present=include_present)
+    if not found:
+        return found
+    ctx = _Ctx(parse_reference(reference_date), default_year, text, lang)
+    return compose(found, ctx)
+
+
+def parse(expr: str, lang: str, reference_date: str | None = None) -> Timex | None:
+    """One expression: the date expression covering ``expr`` (surrounding spaces aside), or None."""
+    found = find(expr, lang, reference_date)
+    core = expr.strip()
+    lead = len(expr) - len(expr.lstrip())
+    for t in found:
+        if t.start == lead and t.end == lead + len(core):
+            return t
+    return found[0] if len(found) == 1 else None
+
+
+_SHARED: dict[int, tuple[object, dict]] = {}
+_SHARED_DOCS = 4
+
+
+def sentence_dates(doc, sentence, text: str, lang: str, *, default_year: int | None = None) -> list[Timex]:
+    """``find(text, lang, doc.meta.date, include_present=True)`` for one sentence of a document,
+    computed once per document and shared by the extractors (figure periods, events).  Callers that
+    do not want present-time anchors drop kind 'present'."""
+    entry = _SHARED.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        if len(_SHARED) >= _SHARED_DOCS:
+            _SHARED.pop(next(iter(_SHARED)))
+        entry = _SHARED[id(doc)] = (doc, {})
+    key = (sentence.start, sentence.end, lang, default_year)
+    cache = entry[1]
+    if key not in cache:
+        cache[key] = find(text, lang, doc.meta.date, default_year=default_year, include_present=True)
+    return cache[key]
