@@ -458,10 +458,11 @@ def test_timex_festivals(lang, text, expected):
 
 
 def test_timex_festival_table_covers_2015_2030():
-    from pipeline.resources import load
-    table = load("zh", "timex")["chinese_new_year"]
-    assert sorted(int(y) for y in table) == list(range(2015, 2031))
-    assert all(str(d).startswith(f"{y}-0") for y, d in table.items())
+    """Chinese New Year now comes from lunardate (issue 11): every year 2015-2030 in Jan/Feb."""
+    from pipeline.dates.calendars import chinese_new_year
+    table = {y: chinese_new_year(y) for y in range(2015, 2031)}
+    assert all(d is not None and str(d).startswith(f"{y}-0") for y, d in table.items())
+    assert table[2020].isoformat() == "2020-01-25" and table[2024].isoformat() == "2024-02-10"
 
 
 # 3. abbreviated months; 3b. planned dates resolve forward
@@ -670,15 +671,14 @@ def test_timex_lunar_festivals(lang, text, expected):
 
 
 def test_timex_lunar_tables_well_formed():
+    """Every festival spec of the three timex.yaml resolves to a date in every year 2015-2030."""
+    from pipeline.dates.festivals import _festival_date
     from pipeline.resources import load
-    tables = load("zh", "timex")["lunar_tables"]
-    for name, t in tables.items():
-        assert t["granularity"] in ("day", "month")
-        assert sorted(int(y) for y in t["dates"]) == list(range(2015, 2031)), name
-        assert all(str(d)[:4] == str(y) for y, d in t["dates"].items()), name
     fests = [v for lang in ("zh", "en", "es") for v in load(lang, "timex")["festivals"].values()]
     for spec in fests:
-        assert re.fullmatch(r"\d\d(?:-\d\d)?|cny(?:[+-]\d+)?", str(spec)) or spec in tables, spec
+        for y in range(2015, 2031):
+            r = _festival_date(str(spec), y, None)
+            assert r is not None and r[0][:4] == str(y), (spec, y)
 
 
 # ----------------------------------------------------------------------------- third pass (issue 5)
