@@ -26,12 +26,17 @@ def chinese_new_year(year: int) -> _dt.date | None:
 
 @lru_cache(maxsize=2048)
 def lunar(year: int, name: str) -> _dt.date | None:
-    """The Gregorian day of a Chinese lunar festival in a Gregorian year (lunar year = year)."""
+    """The Gregorian day of a Chinese lunar festival in a Gregorian year (腊八 of lunar year
+    y-1 falls in January of y: the occurrence inside the Gregorian year is returned)."""
     from lunardate import LunarDate
     if name not in LUNAR_DAYS or not 1900 < year < 2100:
         return None
     m, d = LUNAR_DAYS[name]
-    return LunarDate(year, m, d).to_solar_date()
+    for lunar_year in (year, year - 1):
+        day = LunarDate(lunar_year, m, d).to_solar_date()
+        if day.year == year:
+            return day
+    return None
 
 
 @lru_cache(maxsize=512)
