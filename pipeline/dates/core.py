@@ -140,6 +140,15 @@ class _Ctx(NamedTuple):
     default_year: int | None
     text: str
     lang: str = ""
+    day_first: bool | None = None   # numeric dates of the document put the day first (True) / month first
+
+
+def century(yy: int, ref: Reference | None) -> int:
+    """A two-digit year: the latest year ending in yy that is at most 10 years after the reference
+    year (2020 without one): '89 -> 1989, 08年 -> 2008, '25 in 2020 -> 2025, '31 -> 1931."""
+    base = ref.year if ref is not None else 2020
+    y = (base + 10) // 100 * 100 + yy
+    return y if y <= base + 10 else y - 100
 
 
 # a sentence is one clause for en/es except at these (a "." there is an abbreviation: Nov. 11)

@@ -12,10 +12,12 @@ import regex
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
 from .core import Resolved, Resolver, Timex, _Ctx, parse_reference  # noqa: F401
-from .numeric import _ISO, _ISO_MONTH, _NUMERIC_DMY, _r_iso, _r_iso_month, _r_numeric_dmy  # noqa: F401
+from .numeric import (_ISO, _ISO_MONTH, _MONTH_YEAR, _NUMERIC_DMY, _YEAR_MONTH, _r_iso, _r_iso_month,
+                      _r_month_year, _r_numeric_dmy, day_first_in)
 from .zh import _zh_present, _zh_rules  # noqa: F401
 from .latin import _latin_present, _latin_rules  # noqa: F401
 from .compose import compose
+from .shadow import rewrite
 
 
 # ----------------------------------------------------------------------------- engine
@@ -36,9 +38,8 @@ def _trigger(lang: str) -> regex.Pattern:
 
 @lru_cache(maxsize=None)
 def _rules(lang: str, present: bool) -> tuple[tuple[regex.Pattern, Resolver], ...]:
-    base = [(_ISO, _r_iso), (_ISO_MONTH, _r_iso_month)]
-    if lang in ("en", "es"):
-        base.append((_NUMERIC_DMY, _r_numeric_dmy))
+    base = [(_ISO, _r_iso), (_ISO_MONTH, _r_iso_month), (_NUMERIC_DMY, _r_numeric_dmy),
+            (_MONTH_YEAR, _r_month_year), (_YEAR_MONTH, _r_month_year)]
     if lang == "zh":
         base += _zh_rules() + (_zh_present() if present else [])
     elif lang in ("en", "es"):
@@ -46,15 +47,15 @@ def _rules(lang: str, present: bool) -> tuple[tuple[regex.Pattern, Resolver], ..
     return tuple(base)
 
 
-def find_base(text: str, lang: str, reference_date: str | None, *,
-                 default_year: int | None = None, include_present: bool = False) -> list[Timex]:
+def find_base(text: str, lang: str, reference_date: str | None, *, default_year: int | None = None,
+              include_present: bool = False, day_first: bool | None = None) -> list[Timex]:
     """Date expressions in ``text`` (language zh/en/es) before composition (see compose.py).
 
     ``include_present`` also returns present-time anchors (如今, now, hoy) resolved to the
     reference year — useful for figure periods, not events."""
     if lang not in ("zh", "en", "es") or not _trigger(lang).search(text):
         return []
-    ctx = _Ctx(parse_reference(reference_date), default_year, text, lang)
+    ctx = _Ctx(parse_reference(reference_date), default_year, text, lang, day_first)
     cands: list[tuple[int, int, Resolved]] = []
     for pat, fn in _rules(lang, include_present):
         for m in pat.finditer(text):
@@ -93,19 +94,25 @@ def find_base(text: str, lang: str, reference_date: str | None, *,
 
 
 
-def find(text: str, lang: str, reference_date: str | None = None, *,
-         default_year: int | None = None, include_present: bool = False) -> list[Timex]:
+def find(text: str, lang: str, reference_date: str | None = None, *, default_year: int | None = None,
+         include_present: bool = False, day_first: bool | None = None) -> list[Timex]:
     """Date expressions in ``text`` (language zh/en/es), resolved; sorted, non-overlapping.
 
     Relative expressions resolve against ``reference_date`` (the document date, 'YYYY[-MM[-DD]]'),
     never the clock; without it they come back with value ''.  ``default_year`` gives year-less
     dates the year of their context (a timeline heading).  ``include_present`` also returns
-    present-time anchors (如今, now, hoy: kind 'present'), useful for figure periods, not events."""
-    found = find_base(text, lang, reference_date, default_year=default_year, include_present=include_present)
-    if not found:
-        return found
-    ctx = _Ctx(parse_reference(reference_date), default_year, text, lang)
-    return compose(found, ctx)
+    present-time anchors (如今, now, hoy: kind 'present'), useful for figure periods, not events.
+    ``day_first`` is the order of the document's numeric dates (see :func:`day_first_in`)."""
+    if lang not in ("zh", "en", "es"):
+        return []
+    ref = parse_reference(reference_date)
+    shadow = rewrite(text, lang, ref)
+    work = shadow.text if shadow is not None else text
+    found = find_base(work, lang, reference_date, default_year=default_year,
+                      include_present=include_present, day_first=day_first)
+    if found:
+        found = compose(found, _Ctx(ref, default_year, work, lang, day_first))
+    return shadow.restore(found, text) if shadow is not None else found
 
 
 def parse(expr: str, lang: str, reference_date: str | None = None) -> Timex | None:
@@ -134,6 +141,9 @@ def sentence_dates(doc, sentence, text: str, lang: str, *, default_year: int | N
         entry = _SHARED[id(doc)] = (doc, {})
     key = (sentence.start, sentence.end, lang, default_year)
     cache = entry[1]
+    if "day_first" not in cache:
+        cache["day_first"] = day_first_in(doc.text)
     if key not in cache:
-        cache[key] = find(text, lang, doc.meta.date, default_year=default_year, include_present=True)
+        cache[key] = find(text, lang, doc.meta.date, default_year=default_year, include_present=True,
+                          day_first=cache["day_first"])
     return cache[key]
