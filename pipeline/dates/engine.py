@@ -17,6 +17,7 @@ from .numeric import (_ISO, _ISO_MONTH, _MONTH_YEAR, _NUMERIC_DMY, _YEAR_MONTH, 
 from .zh import _zh_present, _zh_rules  # noqa: F401
 from .latin import _latin_present, _latin_rules  # noqa: F401
 from .compose import compose
+from .relative import relative_day_rules
 from .shadow import rewrite
 
 
@@ -28,11 +29,13 @@ def _trigger(lang: str) -> regex.Pattern:
     res = load(lang, "timex")
     if lang == "zh":
         extra = {w[0] for w in list(res["festivals"]) + list(res["year_part_words"])}
-        return regex.compile(r"[\d年月日季今昨明如现目当眼时周期拜" + regex.escape("".join(sorted(extra))) + "]")
+        extra |= {w[0] for w in res.get("relative_days_extra") or {}}
+        return regex.compile(r"[\d年月日季今昨明如现目当眼时周期拜天" + regex.escape("".join(sorted(extra))) + "]")
     words = list(res["months"]) + list(res["month_abbreviations"]) + list(res["weekdays"])
     words += list(res["relative_days"]) + list(res["present_words"]) + list(res.get("festivals") or [])
-    units = (r"years?|months?|quarters?|half|decade|weeks?" if lang == "en" else
-             r"años?|mes(?:es)?|trimestres?|semestres?|década|semanas?")
+    words += list(res.get("relative_days_extra") or []) + list(res.get("spelled_number_triggers") or [])
+    units = (r"years?|months?|quarters?|half|decade|weeks?|days?" if lang == "en" else
+             r"años?|mes(?:es)?|trimestres?|semestres?|década|semanas?|días?|antier|mañana")
     return regex.compile(rf"\d|(?<![\w])(?:{alternation(words)[3:-1]}|{units})(?![\w])", regex.I)
 
 
@@ -40,6 +43,7 @@ def _trigger(lang: str) -> regex.Pattern:
 def _rules(lang: str, present: bool) -> tuple[tuple[regex.Pattern, Resolver], ...]:
     base = [(_ISO, _r_iso), (_ISO_MONTH, _r_iso_month), (_NUMERIC_DMY, _r_numeric_dmy),
             (_MONTH_YEAR, _r_month_year), (_YEAR_MONTH, _r_month_year)]
+    base += list(relative_day_rules(lang))
     if lang == "zh":
         base += _zh_rules() + (_zh_present() if present else [])
     elif lang in ("en", "es"):

@@ -276,7 +276,7 @@ def find(doc: Document) -> Iterator[Candidate]:
 
 # ----------------------------------------------------------------------------- resolve
 
-_VAGUE_KINDS = frozenset({"since", "last_n", "ago"})
+_VAGUE_KINDS = frozenset({"since", "last_n", "ago", "near"})
 _FRONT_LEAD = regex.compile(r"\s*(?:(?:but|and|yet|so|pero|y|sin\s+embargo|mientras\s+que)\s*,?\s*)?", regex.I)
 _TRIM = " \t\n,，。.;；:：、!！?？—-–()（）[]【】\"'“”‘’《》…"
 _LEAD_WORDS = {
