@@ -329,7 +329,9 @@ _FRAGMENTS = {
     "es": ["mayo", " ", "28", "de", "2024", "en", "el año pasado", "el primer trimestre", "a principios de",
            "junio", "jun", "(", "Xinhua", ")", "personas", "."],
 }
-_ISO = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4])?)(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")
+# a value, a closed interval a/b, or (issue 11) an open one: /b (before, until) or a/ (after)
+_ISO = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4])?)(?:/(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?)?$"
+                  r"|^/\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "es"])

@@ -13,7 +13,8 @@ festivals) come from maintained libraries (``calendars.py``).  Value conventions
 from __future__ import annotations
 
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR, Reference, Timex, parse_reference, resolve_partial_year
+from .compose import anchors
 from .engine import find, parse, sentence_dates
 
-__all__ = ["find", "parse", "sentence_dates", "Timex", "Reference", "parse_reference",
+__all__ = ["find", "parse", "sentence_dates", "anchors", "Timex", "Reference", "parse_reference",
            "resolve_partial_year", "DAY", "MONTH", "QUARTER", "YEAR", "PERIOD"]

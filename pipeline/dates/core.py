@@ -25,6 +25,7 @@ class Timex:
     relative: bool      # resolving needed the reference date
     kind: str = ""      # "" | since | last_n | ago | festival | present | before | after | until | offset
     alternatives: tuple[str, ...] = ()   # other readings of an ambiguous numeric date (01/02/2020)
+    parts: tuple["Timex", ...] = ()      # composed expressions: the dates they were built from
 
     @property
     def date(self) -> str:

@@ -162,7 +162,7 @@ def _inherit_year(text: str, lang: str, ref: str | None, tx: Timex, ctx: tuple[i
         return tx
     year, month = ctx
     if year not in cache:
-        cache[year] = {(t.start, t.end): t for t in dates.find(text, lang, ref, default_year=year)}
+        cache[year] = {(t.start, t.end): t for t in dates.anchors(dates.find(text, lang, ref, default_year=year))}
     a = cache[year].get((tx.start, tx.end))
     if a is not None and not a.relative and len(a.date) >= 7 and int(a.date[5:7]) >= month:
         return a
@@ -240,7 +240,7 @@ def find(doc: Document) -> Iterator[Candidate]:
         if s.block != anchor_block:
             anchor_block, anchor = s.block, None
         cache: dict[int, dict[tuple[int, int], Timex]] = {}
-        found = [t for t in dates.sentence_dates(doc, s, text, s.lang, default_year=default_year)
+        found = [t for t in dates.anchors(dates.sentence_dates(doc, s, text, s.lang, default_year=default_year))
                  if t.kind != "present"]
         for tx in _merge_appositions(text, found):
             if tx.kind == "festival" and tx.text in {t.text for t in found} and not festival_as_time(
@@ -254,7 +254,7 @@ def find(doc: Document) -> Iterator[Candidate]:
                 # 同年7月 / 次年: anaphoric, resolved from the paragraph's last explicit year
                 if anchor not in cache:
                     cache[anchor] = {(t.start, t.end): t
-                                     for t in dates.find(text, s.lang, ref, default_year=anchor)}
+                                     for t in dates.anchors(dates.find(text, s.lang, ref, default_year=anchor))}
                 tx = cache[anchor].get((tx.start, tx.end), tx)
             if tx.date and _EXPLICIT_YEAR.search(tx.text) and tx.granularity != "period":
                 anchor = int(tx.date[:4])

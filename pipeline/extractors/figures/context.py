@@ -73,7 +73,7 @@ class Context:
     def _timexes(self, s: Sentence, text: str, lang: str) -> list:
         """The sentence's dates, present-time anchors included (shared with the events extractor)."""
         year = int(self.section_date[:4]) if self.section_date[:4].isdigit() else None
-        return dates.sentence_dates(self.doc, s, text, lang, default_year=year)
+        return dates.anchors(dates.sentence_dates(self.doc, s, text, lang, default_year=year))
 
     # --- fields for the figures of one sentence
     def fields(self, s: Sentence, text: str, found) -> list[dict]:
