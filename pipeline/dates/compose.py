@@ -92,7 +92,8 @@ def _words(lang: str) -> dict:
     flags = regex.I
     if lang == "zh":
         out["suffix"] = {k: regex.compile(rf"^(?:{alternation(v)})", flags) for k, v in c["suffix_bounds"].items()}
-        out["prefix"] = {k: regex.compile(rf"(?:{alternation(v)})$", flags) for k, v in c["prefix_bounds"].items()}
+        out["prefix"] = {k: regex.compile(rf"(?<!截)(?:{alternation(v)})$", flags) for k, v in c["prefix_bounds"].items()}
+        out["since"] = (regex.compile(rf"(?:{alternation(c['since_open'])})$"), regex.compile(rf"^(?:{alternation(c['since_close'])})"))
         out["offset_after"] = regex.compile(
             rf"^(?:的)?(?P<dir>{alternation(c['offset_before'] + c['offset_after'])})(?P<n>{NUM})(?P<unit>{UNIT})", flags)
     else:
@@ -138,7 +139,7 @@ def _with_offset(t: Timex, m: regex.Match, w: dict, start: int, end: int, text: 
     return _joined(t, start, end, r[0], r[1], "offset", text) if r else None
 
 
-def _modify_latin(t: Timex, text: str, w: dict) -> Timex:
+def _modify_latin(t: Timex, text: str, w: dict, ctx: _Ctx) -> Timex:
     left = text[max(0, t.start - 60):t.start]
     m = w["offset_before"].search(left)
     if m:
@@ -156,7 +157,7 @@ def _modify_latin(t: Timex, text: str, w: dict) -> Timex:
     return t
 
 
-def _modify_zh(t: Timex, text: str, w: dict) -> Timex:
+def _modify_zh(t: Timex, text: str, w: dict, ctx: _Ctx) -> Timex:
     right = text[t.end:t.end + 12]
     m = w["offset_after"].match(right)
     if m:
@@ -165,6 +166,9 @@ def _modify_zh(t: Timex, text: str, w: dict) -> Timex:
             return j
     if t.kind == "since":
         return t
+    left, right_since = w["since"][0].search(text, max(0, t.start - 2), t.start), w["since"][1].match(right)
+    if left and right_since and t.granularity != PERIOD:
+        return _since(t, left.start(), t.end + right_since.end(), text, ctx)
     for kind, pat in w["suffix"].items():
         m = pat.match(right)
         if m:
@@ -179,6 +183,14 @@ def _modify_zh(t: Timex, text: str, w: dict) -> Timex:
             if v:
                 return _joined(t, t.start - len(left) + m.start(), t.end, v, PERIOD, kind, text)
     return t
+
+
+def _since(t: Timex, start: int, end: int, text: str, ctx: _Ctx) -> Timex:
+    """自2016年起: from the date to the reference year (like since 2016), open when still ahead."""
+    ref = ctx.ref.year if ctx.ref is not None else None
+    y = t.value[:4]
+    value = f"{t.value}/{ref}" if ref and str(ref) > y else f"{t.value}/"
+    return Timex(start, end, text[start:end], value, PERIOD, True, "since", (), (t,))
 
 
 def _range(a: Timex, b: Timex, text: str, w: dict) -> Timex | None:
@@ -219,14 +231,18 @@ def compose(found: list[Timex], ctx: _Ctx) -> list[Timex]:
     modify = _modify_zh if ctx.lang == "zh" else _modify_latin
     res: list[Timex] = []
     for t in out:
-        j = modify(t, text, w) if t.value else t
+        if res and t.start < res[-1].end:
+            continue                      # swallowed by the previous date's modifier (6月前一个月)
+        j = modify(t, text, w, ctx) if t.value else t
         if res and j.start < res[-1].end:
             j = t                         # the modifier words overlap the previous date: leave it
+        if j.kind == "since" and "/" not in j.value and j.value:
+            j = dataclasses.replace(j, value=f"{j.value}/", granularity=PERIOD)   # a partir de 2022 (ahead)
         res.append(j)
     return res
 
 
 def anchors(found: list[Timex]) -> list[Timex]:
-    """The dates as written, modifiers dropped: ``before 2010`` gives back ``2010`` (what the
+    """The dates as written, modifiers dropped: ``before 2010``, ``自2016年起`` give back ``2010``, ``2016年`` (what the
     events extractor and figure periods anchor on); ranges and other dates stay as they are."""
-    return [t.parts[0] if t.kind in BOUND_KINDS and t.parts else t for t in found]
+    return [t.parts[0] if (t.kind in BOUND_KINDS or t.kind == "since") and t.parts else t for t in found]

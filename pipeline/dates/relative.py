@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import alternation, load
-from .core import DAY, Resolved, Resolver, _Ctx, _day_of, _num
+from .core import DAY, MONTH, Resolved, Resolver, _Ctx, _day_of, _month_of, _num
 
 
 @lru_cache(maxsize=None)
@@ -35,6 +35,14 @@ def _r_word(lang: str) -> Resolver:
     return resolve
 
 
+def _r_month(lang: str) -> Resolver:
+    months = {str(k).lower(): v for k, v in (load(lang, "timex").get("relative_month_parts") or {}).items()}
+
+    def resolve(m: regex.Match, ctx: _Ctx) -> Resolved | None:
+        return (_month_of(ctx, months[regex.sub(r"\s+", " ", m["w"].lower())]), MONTH, True)
+    return resolve
+
+
 def _r_count(lang: str, sign: int) -> Resolver:
     numbers = _words(lang)[1]
 
@@ -57,6 +65,11 @@ def relative_day_rules(lang: str) -> tuple[tuple[regex.Pattern, Resolver], ...]:
         E = r"(?![\w])" if lang != "zh" else ""
         pat = rf"{B}(?<!{guard}\s{{0,1}})(?P<w>{alternation(words, escape=False)}){E}"
         rules.append((regex.compile(pat, regex.I), _r_word(lang)))
+    parts = load(lang, "timex").get("relative_month_parts") or {}
+    if parts:
+        words = [r"\s+".join(regex.escape(p) for p in str(w).split()) for w in parts]
+        rules.append((regex.compile(rf"(?<![\w])(?P<w>{alternation(words, escape=False)})(?![\w])", regex.I),
+                      _r_month(lang)))
     num = r"\d{1,3}|" + (r"[一二两三四五六七八九十]{1,3}" if lang == "zh" else alternation(numbers)[3:-1])
     for form, sign in (("before", -1), ("after", 1)):
         for p in counts.get(form) or []:
