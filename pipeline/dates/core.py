@@ -33,6 +33,19 @@ class Timex:
         return self.value
 
 
+class Gated:
+    """A rule's pattern that only runs when a cheap test finds what it needs (a digit, a separator
+    and a digit): most sentences have no numeric date, and scanning them costs time."""
+    __slots__ = ("pattern", "gate", "_pat")
+
+    def __init__(self, pat: regex.Pattern, gate: regex.Pattern):
+        self._pat, self.gate, self.pattern = pat, gate, pat.pattern
+
+    def finditer(self, text: str):
+        return self._pat.finditer(text) if self.gate.search(text) else iter(())
+
+
+
 class Reference(NamedTuple):
     year: int
     month: int | None = None

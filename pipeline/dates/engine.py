@@ -11,7 +11,7 @@ import regex
 
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
-from .core import Resolved, Resolver, Timex, _Ctx, parse_reference  # noqa: F401
+from .core import Gated as _Gated, Resolved, Resolver, Timex, _Ctx, parse_reference  # noqa: F401
 from .numeric import (_ISO, _ISO_MONTH, _MONTH_YEAR, _NUMERIC_DMY, _YEAR_MONTH, _r_iso, _r_iso_month,
                       _r_month_year, _r_numeric_dmy, day_first_in)
 from .zh import _zh_present, _zh_rules  # noqa: F401
@@ -39,10 +39,16 @@ def _trigger(lang: str) -> regex.Pattern:
     return regex.compile(rf"\d|(?<![\w])(?:{alternation(words)[3:-1]}|{units})(?![\w])", regex.I)
 
 
+_NUMERIC_GATE = regex.compile(r"\d[/.\-]\d")
+_NUMERIC_RESOLVERS = {_NUMERIC_DMY.pattern: _r_numeric_dmy, _MONTH_YEAR.pattern: _r_month_year,
+                      _YEAR_MONTH.pattern: _r_month_year}
+
+
 @lru_cache(maxsize=None)
 def _rules(lang: str, present: bool) -> tuple[tuple[regex.Pattern, Resolver], ...]:
-    base = [(_ISO, _r_iso), (_ISO_MONTH, _r_iso_month), (_NUMERIC_DMY, _r_numeric_dmy),
-            (_MONTH_YEAR, _r_month_year), (_YEAR_MONTH, _r_month_year)]
+    base = [(_ISO, _r_iso), (_ISO_MONTH, _r_iso_month)]
+    base += [_Gated(pat, _NUMERIC_GATE) for pat in (_NUMERIC_DMY, _MONTH_YEAR, _YEAR_MONTH)]
+    base = [b if isinstance(b, tuple) else (b, _NUMERIC_RESOLVERS[b.pattern]) for b in base]
     base += list(relative_day_rules(lang))
     if lang == "zh":
         base += _zh_rules() + (_zh_present() if present else [])

@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import alternation, load
-from .core import DAY, MONTH, Resolved, Resolver, _Ctx, _day_of, _month_of, _num
+from .core import DAY, MONTH, Gated, Resolved, Resolver, _Ctx, _day_of, _month_of, _num
 
 
 @lru_cache(maxsize=None)
@@ -73,5 +73,8 @@ def relative_day_rules(lang: str) -> tuple[tuple[regex.Pattern, Resolver], ...]:
     num = r"\d{1,3}|" + (r"[一二两三四五六七八九十]{1,3}" if lang == "zh" else alternation(numbers)[3:-1])
     for form, sign in (("before", -1), ("after", 1)):
         for p in counts.get(form) or []:
-            rules.append((regex.compile(p.replace("{N}", rf"(?P<n>{num})"), regex.I), _r_count(lang, sign)))
+            pat = regex.compile(p.replace("{N}", rf"(?P<n>{num})"), regex.I)
+            if lang == "zh":     # only sentences with 天前 / 天后 are scanned
+                pat = Gated(pat, regex.compile(r"[天日][前后後]"))
+            rules.append((pat, _r_count(lang, sign)))
     return tuple(rules)

@@ -16,7 +16,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import alternation, load
-from .core import Reference, Timex, century
+from .core import Gated, Reference, Timex, century
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -44,16 +44,16 @@ class Shadow:
 
 
 @lru_cache(maxsize=None)
-def _patterns(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | None]:
+def _patterns(lang: str) -> tuple[Gated, regex.Pattern | None]:
     """(two-digit year, spelled-number trigger) patterns of a language (timex.yaml)."""
     res = load(lang, "timex")
     if lang == "zh":
         not_after = alternation(res["two_digit_year_not_after"])
         not_before = alternation(res["two_digit_year_not_before"])
         yy = regex.compile(rf"(?<![\d０-９.．〇零○一二三四五六七八九十百千万]|{not_after})(?P<yy>\d\d)(?=年)(?!年{not_before})")
-        return yy, None
+        return Gated(yy, regex.compile(r"\d年")), None
     yy = regex.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])")
-    return yy, regex.compile(rf"(?<!\w){alternation(res['spelled_number_triggers'])}(?!\w)", regex.I)
+    return Gated(yy, regex.compile(r"['’]\d")), regex.compile(rf"(?<!\w){alternation(res['spelled_number_triggers'])}(?!\w)", regex.I)
 
 
 @lru_cache(maxsize=None)
