@@ -46,7 +46,7 @@ from ... import dates
 from ...dates import Timex
 from .rules import EventRules, best_cue, festival_as_time, is_weak, label_of, rules
 
-__all__ = ["extract", "find", "resolve", "Candidate", "timeline_years"]
+__all__ = ["extract", "find", "resolve", "Candidate", "timeline_years", "is_dateline"]
 
 _YEAR_LINE = regex.compile(r"^\s*(?P<y>(?:18|19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*(?:年)?\s*[:：.]?\s*$")
 _MAX_ENTRY = 400   # characters: longer blocks are article paragraphs, not timeline entries
@@ -121,7 +121,7 @@ def _is_byline(doc: Document, s: Sentence, text: str) -> bool:
     return block.index < 8 and len(line) < 200 and bool(_byline_line().search(line))
 
 
-def _is_dateline(s: Sentence, text: str, tx: Timex, block_start: int) -> bool:
+def is_dateline(s: Sentence, text: str, tx: Timex, block_start: int) -> bool:
     """The date stands at the start of a paragraph, between a place and a source marker."""
     if s.start != block_start:
         return False
@@ -244,6 +244,9 @@ def find(doc: Document) -> Iterator[Candidate]:
         found = [t for t in dates.anchors(dates.sentence_dates(doc, s, text, s.lang, default_year=default_year))
                  if t.kind != "present"]
         found_texts = {t.text for t in found}
+        # a byline line that also carries a headline ("… up 23.68 pct in 2023 | Xinhua | 2024-01-17"):
+        # only its day dates are the publication; a year there belongs to the headline's text
+        day_dated = byline and any(t.granularity == "day" for t in found)
         for tx in _merge_appositions(text, found):
             if tx.kind == "festival" and tx.text in found_texts and not festival_as_time(
                     rules(s.lang), text, tx.start, tx.end):
@@ -260,7 +263,7 @@ def find(doc: Document) -> Iterator[Candidate]:
                 tx = cache[anchor].get((tx.start, tx.end), tx)
             if tx.date and _EXPLICIT_YEAR.search(tx.text) and tx.granularity != "period":
                 anchor = int(tx.date[:4])
-            if byline or _is_dateline(s, text, tx, block.start) or (
+            if (byline and (tx.granularity == "day" or not day_dated)) or is_dateline(s, text, tx, block.start) or (
                     doc.meta.date_span is not None and
                     (tx.start + s.start, tx.end + s.start) == tuple(doc.meta.date_span)):
                 role = "publication"

@@ -24,6 +24,7 @@ from ...types import Document, Sentence
 from .find import _Spans
 from .lexicon import MONEY, MULTIPLE, PERCENT
 from ... import dates
+from ..events import is_dateline
 
 _CLAUSE_SEP = regex.compile(r"[,，;；:：。!?！？]|\s[—–-]{1,2}\s|——|--")
 _CONVERSION = regex.compile(
@@ -79,6 +80,9 @@ class Context:
     def fields(self, s: Sentence, text: str, found) -> list[dict]:
         lang = s.lang
         all_tx = self._heading(s, text)
+        block_start = self.doc.blocks[s.block].start
+        # a dateline (新华社乌鲁木齐1月17日电, URUMQI, Jan. 17 (Xinhua) --) is the publication, not a period
+        all_tx = [t for t in all_tx if not is_dateline(s, text, t, block_start)]
         spans = _Spans((c.start, c.end) for c, _ in found)
         all_tx = [t for t in all_tx if not spans.overlaps(t.start, t.end)]
         tx = _Timeline([t for t in all_tx if t.date
