@@ -58,7 +58,7 @@ def _r_numeric_dmy(m: regex.Match, ctx: _Ctx) -> Resolved | None:
         alternatives = ()
     else:
         day_first = ctx.day_first if ctx.day_first is not None else ctx.lang == "es"
-        other = _ymd(y, b, a) if day_first else _ymd(y, a, b)
+        other = _ymd(y, a, b) if day_first else _ymd(y, b, a)   # the other order
         alternatives = (other,) if other and a != b and ctx.day_first is None else ()
     d, mo = (a, b) if day_first else (b, a)
     iso = _ymd(y, mo, d)
@@ -79,7 +79,7 @@ def _r_month_year(m: regex.Match, ctx: _Ctx) -> Resolved | None:
 
 
 _DAY_FIRST_EVIDENCE = regex.compile(
-    r"(?<![\d.,/\-:])(?P<a>[0-3]?\d)(?P<s>[/.\-])(?P<b>[01]?\d)(?P=s)(?:\d{4}|\d{2})(?![\d])")
+    r"(?<![\d.,/\-:])(?P<a>[0-3]?\d)(?P<s>[/.\-])(?P<b>[0-3]?\d)(?P=s)(?:\d{4}|\d{2})(?![\d])")
 
 
 def day_first_in(text: str) -> bool | None:
