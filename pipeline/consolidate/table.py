@@ -91,7 +91,9 @@ def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
                 langs=("lang", lambda s: ",".join(sorted(set(s)))),
                 mentions=("text", "size"),
                 documents=("doc_id", "nunique"),
-                doc_ids=("doc_id", lambda s: sorted(set(s)))).reset_index()   # a list: names may hold commas
+                doc_ids=("doc_id", lambda s: sorted(set(s)))).reset_index()
+    # a list column (names may hold commas): plain Python lists, Parquet list<string>
+    out["doc_ids"] = pd.Series([list(v) for v in out["doc_ids"]], index=out.index, dtype=object)
     return out.sort_values(["mentions", "canonical"], ascending=[False, True]).reset_index(drop=True)[cols]
 
 
@@ -130,9 +132,15 @@ def csv_cells(df: pd.DataFrame) -> pd.DataFrame:
     """The DataFrame as written to CSV: text and list columns made safe for a spreadsheet."""
     out = df.copy()
     for col in out.columns:
-        if out[col].dtype == object or isinstance(out[col].dtype, pd.StringDtype):
+        if not _plain_scalar(out[col]):      # numbers, booleans and dates stay as they are
+            out[col] = out[col].astype(object)
             out[col] = out[col].map(_csv_cell, na_action="ignore")
     return out
+
+
+def _plain_scalar(col: pd.Series) -> bool:
+    kind = getattr(col.dtype, "kind", "O")
+    return kind in "biufcmMb" and not isinstance(col.dtype, pd.StringDtype)
 
 
 def _csv_cell(v):
