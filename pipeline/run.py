@@ -223,6 +223,8 @@ def _process_job(job) -> tuple[str, dict | None, str | None]:
         return doc_id, None, str(exc)
     except (OSError, ValueError, UnicodeError, RecursionError) as exc:   # broken data: skip the file
         return doc_id, None, f"{doc_id}: {type(exc).__name__}: {exc}"
+    except Exception as exc:  # noqa: BLE001 — one document's bug must not stop the batch; it is reported
+        return doc_id, None, f"{doc_id}: internal error ({type(exc).__name__}: {exc}); please report this file"
 
 
 def _worker_init(parent: int) -> None:
