@@ -370,8 +370,9 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout) -> RunRep
     report.unsupported, report.skipped = found.unsupported, list(found.refused)
     cache = None
     if out is not None:
-        for folder in (out, out / CACHE_DIR, out / TEXT_DIR):
-            remove_stale_temps(folder)
+        remove_stale_temps(out)
+        remove_stale_temps(out / CACHE_DIR)
+        remove_stale_temps(out / TEXT_DIR, below=True)
         cache = _Cache(out, report.warnings)
     results: dict[str, dict] = {}
     jobs, keys = [], {}

@@ -84,10 +84,10 @@ def atomic_write(path: Path, data: bytes | str) -> None:
             tmp.write_bytes(data)
 
 
-def remove_stale_temps(folder: Path) -> None:
-    """Temporary files left by a killed run (our own prefix only), in ``folder`` and below."""
+def remove_stale_temps(folder: Path, *, below: bool = False) -> None:
+    """Temporary files left by a killed run (our own prefix only), in ``folder`` (and below)."""
     if folder.is_dir():
-        for p in folder.rglob(TEMP_PREFIX + "*"):
+        for p in (folder.rglob if below else folder.glob)(TEMP_PREFIX + "*"):
             with contextlib.suppress(OSError):
                 p.unlink()
 
