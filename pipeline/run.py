@@ -188,7 +188,7 @@ def _extract_blob(data: bytes, name: str, doc_id: str, row: dict | None, kinds: 
     return {"doc_id": doc_id, "mentions": [asdict(x) for x in extract_all(doc, kinds)],
             "date": m.date, "date_source": m.date_source if m.date else None,
             "date_confidence": m.date_confidence, "warnings": list(m.warnings),
-            "text": doc.raw if format_of(name) in CONVERTED else None}
+            "text": doc.raw if m.encoding in CONVERTED else None}      # provenance is against this text
 
 
 @contextmanager

@@ -145,3 +145,12 @@ def test_formats_markdown_spans_never_cross_a_line():
                                       ("g.xlsx", None), ("h.odt", None), ("README", None)])
 def test_formats_dispatch_by_suffix(name, fmt):
     assert format_of(name) == fmt
+
+
+def test_issue_8_web_page_saved_as_txt_is_read_as_html(tmp_path):
+    body = "".join(f"<p>{html.escape(p)}</p>" for p in _paragraphs(EN_SEED)[4:])
+    page = f"<!DOCTYPE html><html><body><article>{body}</article><script>x = '66 percent'</script></body></html>"
+    facts, out = _run_one(tmp_path, "saved.txt", page.encode("utf-8"))
+    saved = (out / "text" / "saved.txt.txt").read_text(encoding="utf-8")
+    _check_provenance(facts, saved)
+    assert "<p>" not in saved and not facts["context"].str.contains("<p>|66 percent", regex=True).any()

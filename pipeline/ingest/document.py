@@ -10,7 +10,7 @@ from ..errors import FactmineError, UnreadableFormat
 from ..types import Block, Document, Sentence
 from . import blocks as B
 from .decode import decode
-from .formats import CONVERTED, convert, format_of, markdown_markup
+from .formats import CONVERTED, convert, format_of, markdown_markup, sniff
 from .metadata import infer_meta
 from .normalize import normalize
 
@@ -119,10 +119,11 @@ def ingest_bytes(data: bytes, doc_id: str, **kw) -> Document:
 def ingest_source(data: bytes, name: str, doc_id: str, **kw) -> Document:
     """A file's bytes -> Document, by the format its name says (formats.py).
 
-    For a converted format (html, docx, pdf, rtf) ``Document.raw`` is the extracted text, and the
+    For a converted format (html, docx, pdf, rtf; also a web page saved as .txt) ``Document.raw`` is
+    the extracted text, ``Document.meta.encoding`` names the format, and the
     format's own metadata (title, date, author, URL) fills the catalog fields the catalog leaves empty.
     """
-    fmt = format_of(name)
+    fmt = sniff(data, format_of(name))
     if fmt is None:
         raise UnreadableFormat(f"{doc_id}: unsupported file type")
     if fmt in CONVERTED:

@@ -45,6 +45,15 @@ def format_of(name: str) -> str | None:
     return FORMATS.get(name[dot:].lower()) if dot > 0 else None
 
 
+def sniff(data: bytes, fmt: str | None) -> str | None:
+    """A web page saved as ``.txt`` is read as HTML (its tags would leak into the text)."""
+    if fmt == "text":
+        head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        if head.startswith((b"<!doctype html", b"<html")):
+            return "html"
+    return fmt
+
+
 def convert(data: bytes, fmt: str, name: str) -> Converted:
     """Bytes of a converted format -> its text.  Raises UnreadableFormat with the reason."""
     for logger in ("pypdf", "trafilatura", "htmldate", "docx"):     # their warnings become our one line
