@@ -180,10 +180,11 @@ def test_issue_8_doc_timeout_skips_the_document_not_the_run(tmp_path, monkeypatc
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text(SENTENCES[0] + "\n", encoding="utf-8")
+    run(corpus, tmp_path / "out")            # a.txt now comes from the cache: only slow.txt is timed
     (corpus / "slow.txt").write_text(SENTENCES[2] + "\n", encoding="utf-8")
     monkeypatch.setenv("FACTMINE_TEST_PAUSE", "extract:slow.txt")
     report = run(corpus, tmp_path / "out", doc_timeout=0.5)
-    assert set(report.facts["doc_id"]) == {"a.txt"}
+    assert set(report.facts["doc_id"]) == {"a.txt"} and report.from_cache == 1
     assert any("slow.txt: took longer than 0.5 s" in r for _, r in report.skipped)
 
 
