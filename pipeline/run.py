@@ -212,13 +212,16 @@ def time_budget(seconds: float | None, doc_id: str):
 
 def _process_job(job) -> tuple[str, dict | None, str | None]:
     """(doc_id, blob, None) or (doc_id, None, reason).  Runs in a worker or in the parent."""
-    data, name, doc_id, row, kinds, timeout = job
+    path, digest, doc_id, row, kinds, timeout = job
     from .safety import _test_pause
 
     try:
+        data = path.read_bytes()           # read here, not carried in the job: memory stays flat
+        if hashlib.sha1(data).hexdigest() != digest:
+            return doc_id, None, f"{doc_id}: changed while the run was reading it; run again"
         with time_budget(timeout, doc_id):
             _test_pause("extract", doc_id)
-            return doc_id, _extract_blob(data, name, doc_id, row, kinds), None
+            return doc_id, _extract_blob(data, path.name, doc_id, row, kinds), None
     except FactmineError as exc:
         return doc_id, None, str(exc)
     except (OSError, ValueError, UnicodeError, RecursionError) as exc:   # broken data: skip the file
@@ -390,7 +393,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout) -> RunRep
             results[doc_id] = blob
             report.from_cache += 1
             continue
-        jobs.append((data, path.name, doc_id, row, kinds, doc_timeout))
+        jobs.append((path, hashlib.sha1(data).hexdigest(), doc_id, row, kinds, doc_timeout))
     if cache is not None and jobs:
         cache.plan(keys[j[2]] for j in jobs)
     for doc_id, blob, error in _execute(jobs, report.workers):
