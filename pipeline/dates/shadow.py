@@ -64,6 +64,14 @@ def _months(lang: str) -> regex.Pattern:
     return regex.compile(rf"(?:\s+(?:of|de)?\s*{names}(?!\w)|(?<!\w){names}\s+(?:the\s+)?$)", regex.I)
 
 
+@lru_cache(maxsize=None)
+def _month_name(lang: str) -> regex.Pattern:
+    """A spelled number is read only in a sentence with a year word (spelled_year_words) or a month name."""
+    res = load(lang, "timex")
+    words = list(res["months"]) + list(res["month_abbreviations"]) + list(res["spelled_year_words"])
+    return regex.compile(rf"(?<!\w){alternation(words)}(?!\w)", regex.I)
+
+
 class _Tok:
     __slots__ = ("t",)
 
@@ -123,7 +131,7 @@ def rewrite(text: str, lang: str, ref: Reference | None) -> Shadow | None:
     """The shadow copy of ``text``, or None when nothing needs rewriting."""
     yy, trigger = _patterns(lang)
     edits = [(m.start(), m.end(), str(century(int(m["yy"]), ref))) for m in yy.finditer(text)]
-    if trigger is not None and trigger.search(text):
+    if trigger is not None and trigger.search(text) and _month_name(lang).search(text):
         taken = [(s, e) for s, e, _ in edits]
         edits += [x for x in _spelled(text, lang)
                   if not any(s < x[1] and x[0] < e for s, e in taken)]
