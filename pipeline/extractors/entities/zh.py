@@ -13,6 +13,7 @@ import regex
 from .candidate import CUE, LEXICON, RULE, Candidate
 from .canonical import INTERPUNCTS, person_zh, proper_zh, translate_zh_parts
 from .lexicon import SKIP, Entry, init_jieba, lexicon, rules, word_tag
+from . import zh_units
 
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "j", "unk", "eng"})
 WEAK_TAGS = frozenset({"n", "a", "b", "ng", "an", "vn", "l", "s"})
@@ -763,6 +764,13 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
     # a town or village named on its own after a cue word: 在水西沟镇, 来到东湾村, 东湾村党支部书记
     for s0, e0, stem, unit in _lone_villages(text):
         add(s0, e0, "PLACE", f"{proper_zh(stem)} {d['admin'][unit]}", "village", CUE)
+    # the head-noun grammar by characters: 达玛沟乡托帕艾日克村, 乔拉克铁热克镇、齐勒乌泽克镇
+    known = {c.end - base for c in out if c.label == "PLACE"}
+    known |= {u.e for u in units if u.entry is not None and u.entry.label == "PLACE"}
+    for s0, e0, canonical in zh_units.units(text, known, {u.e: u.tag for u in units}):
+        add(s0, e0, "PLACE", canonical, "unit", CUE)
+    for s0, e0, label, canonical in zh_units.xpcc(text):
+        add(s0, e0, label, canonical, "xpcc", RULE)
     # a village's or town's own body: 东湾村|村委会, 平西梁村|党支部(书记) → ORG "<place> <English head>"
     for c in list(out):
         if c.label == "PLACE" and c.text[-1:] in VILLAGE_UNITS:
