@@ -771,6 +771,9 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
         add(s0, e0, "PLACE", canonical, "unit", CUE)
     for s0, e0, label, canonical in zh_units.xpcc(text):
         add(s0, e0, label, canonical, "xpcc", RULE)
+    persons = [(c.start - base, c.end - base) for c in out if c.label == "PERSON"]
+    for s0, e0 in zh_units.translit_names(text, persons):
+        add(s0, e0, "PERSON", person_zh(text[s0:e0]), "translit", CUE)
     # a village's or town's own body: 东湾村|村委会, 平西梁村|党支部(书记) → ORG "<place> <English head>"
     for c in list(out):
         if c.label == "PLACE" and c.text[-1:] in VILLAGE_UNITS:

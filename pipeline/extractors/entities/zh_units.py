@@ -192,3 +192,67 @@ def xpcc(text: str) -> list[tuple[int, int, str, str]]:
         if n is not None and 10 <= n <= 300:
             out.append((mt.start(), mt.end(), "PLACE", f"{_ordinal(n)} Regiment"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _people() -> dict:
+    zh = rules("zh")
+    titles = [t for t in (zh.get("person_titles") or []) if len(t) >= 2]
+    ends = sorted(set(zh.get("name_end_words") or []) | set(zh.get("person_after") or []), key=len, reverse=True)
+    return {
+        "title_re": regex.compile("(?:" + "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True))
+                                  + r")[ :：]{0,2}"),
+        "ends": tuple(ends),
+        "list_re": regex.compile(r"[、，,和与及][ ]?"),
+    }
+
+
+def _translit_run(text: str, a: int) -> int:
+    """End of the transcribed name starting at ``a`` (2-6 transcription characters, ending where
+    a name-ending word starts or the transcription characters stop), or ``a`` if there is none."""
+    tl, ends = _translit(), _people()["ends"]
+    e = a
+    while e < len(text) and e - a < 6 and text[e] in tl and not (e - a >= 2 and text.startswith(ends, e)):
+        e += 1
+    if e - a < 2 or text[a:e] in lexicon().zh or any(text.startswith(k, a) for k in _lex_heads(text[a:e])):
+        return a
+    tag = word_tag(text[a:e])
+    if tag[:1] in ("n", "v", "a", "d", "m", "r", "t") and tag[:2] != "nr":
+        return a        # 主播|阿姨, 记者|克服: a dictionary word, not a name
+    nxt = text[e:e + 1]
+    if e - a == 2 and nxt and "\u4e00" <= nxt <= "\u9fff" and not text.startswith(ends, e):
+        return a        # two characters with a word running on: too weak
+    return e
+
+
+def _lex_heads(run: str) -> tuple[str, ...]:
+    """Listed surfaces that begin the run (阿克苏…): a place, not a name."""
+    lex = lexicon().zh
+    return tuple(run[:k] for k in range(2, len(run) + 1) if run[:k] in lex)
+
+
+def translit_names(text: str, persons: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Uyghur/Kazakh names without an interpunct: after a title or kin word (丈夫吐尔逊江, 老师帕提曼,
+    女儿阿依达娜), and the next item of a list that starts with a person (陈志刚、刘亚楠和艾尔肯)."""
+    out = []
+    for mt in _people()["title_re"].finditer(text):
+        e = _translit_run(text, mt.end())
+        if e > mt.end():
+            out.append((mt.end(), e))
+    # a list: person、X和Y — X and Y are people too when they look like names
+    from .zh import _name_after
+
+    found = sorted(set(persons) | set(out))
+    i = 0
+    while i < len(found):
+        s, e = found[i]
+        i += 1
+        mt = _people()["list_re"].match(text, e)
+        if mt is None:
+            continue
+        span = _name_after(text, mt.end())
+        end = span[1] if span else _translit_run(text, mt.end())
+        if end > mt.end() and (mt.end(), end) not in found:
+            found.insert(i, (mt.end(), end))
+            out.append((mt.end(), end))
+    return out
