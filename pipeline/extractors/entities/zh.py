@@ -124,6 +124,13 @@ def _split_guesses(words):
                                                      and w[1] in FUNCTION_CHARS | set("上下中开举")):
             yield w[0]
             yield w[1]
+            continue
+        # a head glued to the title after it: 协会|会长, 局|局长 (…电子商务协会会长刘振华)
+        k = next((k for k in range(1, len(w) - 1) if w[:k] in d["suffixes"] and w[k:] in d["titles"]), 0) \
+            if len(w) >= 3 and w not in lexicon().zh else 0
+        if k:
+            yield w[:k]
+            yield w[k:]
         else:
             yield w
 
@@ -176,7 +183,25 @@ def _tokens(text: str) -> list[Unit]:
                 out.append(Unit(s, e, w, word_tag(w)))
             continue
         out.append(Unit(s, e, w, word_tag(w)))
-    return _split_heads(out)
+    return _split_heads(_regroup_heads(out))
+
+
+def _regroup_heads(toks: list[Unit]) -> list[Unit]:
+    """A head jieba split across two tokens (纺织工业|城, 刺绣工|坊): move the first token's tail
+    onto the second so the head is one unit (纺织|工业城, 刺绣|工坊)."""
+    heads = _data()["suffixes"]
+    lex = lexicon().zh
+    for i in range(len(toks) - 1):
+        w, v = toks[i], toks[i + 1]
+        if w.entry is not None or w.text in lex or v.text in heads or len(w.text) < 2:
+            continue
+        for j in (1, 2, 3):
+            if len(w.text) > j and w.text[-j:] + v.text in heads and _is_han(w.text):
+                rest = w.text[:-j]
+                toks[i] = Unit(w.s, w.e - j, rest, word_tag(rest))
+                toks[i + 1] = Unit(w.e - j, v.e, w.text[-j:] + v.text, "nlex")
+                break
+    return toks
 
 
 def _split_heads(toks: list[Unit]) -> list[Unit]:
@@ -809,7 +834,14 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
     # an entity on its own (“精致柯坪” is not the place 柯坪)
     spans = {(c.start - base, c.end - base) for c in out}
     for mt in QUOTED.finditer(text):
-        if (mt.start(1), mt.end(1)) not in spans:
+        if (mt.start(1), mt.end(1)) in spans:
+            continue
+        head = next((h for h in sorted(d["suffixes"], key=len, reverse=True)
+                     if mt.group(1).endswith(h) and d["suffixes"][h][0] == "EVENT_NAME"), None)
+        if head is not None and len(mt.group(1)) > len(head) + 1 and _is_han(mt.group(1)):
+            # a quoted name with an event head is the event's name (“金山银水好物节”)
+            add(mt.start(1), mt.end(1), "EVENT_NAME", _phrase_canonical(mt.group(1)), "quoted-event", CUE)
+        else:
             add(mt.start(1), mt.end(1), SKIP, "", "quoted", CUE)
     # XPCC divisions: 一师, 第十四师
     for mt in XPCC.finditer(text):
