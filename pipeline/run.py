@@ -18,6 +18,7 @@ from typing import Iterable
 import pandas as pd
 
 from . import consolidate, models
+from .consolidate import aliases
 from .errors import FactmineError
 from .extractors import KINDS, extract_all
 from .ingest import ingest_bytes
@@ -173,6 +174,9 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
     decisions = read_reviews(reviews) if reviews is not None else {}
     report.facts = consolidate.build_table(all_mentions, doc_dates={d: r[1] for d, r in results.items()},
                                            reviews=decisions)
+    report.facts, alias_error = aliases.apply_file(report.facts, corpus)   # corpus/aliases.yaml (issue 12)
+    if alias_error:
+        report.skipped.append((aliases.FILENAME, alias_error))
     report.entities = consolidate.build_entities(report.facts)
     report.timeline = consolidate.build_timeline(report.facts)
     if out is not None:

@@ -41,10 +41,22 @@ def person_zh(name: str) -> str:
     for dot in INTERPUNCTS:
         if dot in name:
             return " ".join(proper_zh(p) for p in name.split(dot) if p)
+    if _transcribed(name):
+        return proper_zh(name)          # 阿依达娜 → Ayidana, not "A Yidana"
     surname, given = split_surname(name)
     overrides = rules("zh").get("surname_pinyin") or {}
     sur = overrides.get(surname) or proper_zh(surname)
     return f"{sur} {proper_zh(given)}".strip() if given else sur
+
+
+def _transcribed(name: str) -> bool:
+    """A Uyghur/Kazakh name without interpunct: longer than a Chinese name can be (surname + three
+    characters), or three transcription characters starting with a typical transcription syllable."""
+    zh = rules("zh")
+    translit = set("".join(zh.get("translit_chars") or []))
+    if len(name) >= 4 and name[:2] not in set(zh["surnames"]):
+        return True
+    return len(name) == 3 and name[0] in (zh.get("translit_initials") or "") and all(c in translit for c in name)
 
 
 def looks_pinyin(word: str) -> bool:
