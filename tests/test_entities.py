@@ -1503,3 +1503,77 @@ def test_entities_place_stem_produce_in_document(lang, text, expected, absent):
 ])
 def test_entities_byline_unlisted_outlets(lang, text, expected, absent):
     _check(lang, text, expected, absent)
+
+
+# ---- issue 12: Chinese head-noun grammar, transcribed names, name table -------------------------
+
+# (lang, text, expected: surface → (label, canonical)); invented sentences of the issue's shapes
+CASES_ISSUE_12 = [
+    ("zh", "清晨，和田地区策勒县达玛沟乡托帕艾日克村的加工车间已经忙碌起来。",
+     {"达玛沟乡": ("PLACE", "Damagou Township"), "托帕艾日克村": ("PLACE", "Tuopaairike Village")}),
+    ("zh", "全县已有十二个乡镇建成服务站，其中吾库萨克镇和站敏乡还能提供冷链。",
+     {"吾库萨克镇": ("PLACE", "Wukusake Town"), "站敏乡": ("PLACE", "Zhanmin Township")}),
+    ("zh", "基地和特克斯县乔拉克铁热克镇、齐勒乌泽克镇的合作社签约。",
+     {"乔拉克铁热克镇": ("PLACE", "Qiaolaketiereke Town")}),
+    ("zh", "游客来到布尔津县禾木哈纳斯蒙古族乡禾木村。",
+     {"禾木哈纳斯蒙古族乡": ("PLACE", "Hemuhanasi Mongol Ethnic Township"), "禾木村": ("PLACE", "Hemu Village")}),
+    ("zh", "在尉犁县，第二师二十九团的职工也开始直播。",
+     {"第二师": ("ORG", "Second Division of the Xinjiang Production and Construction Corps"),
+      "二十九团": ("PLACE", "29th Regiment")}),
+    ("zh", "她的丈夫吐尔逊江正举着手机向网友介绍。", {"吐尔逊江": ("PERSON", "Tuerxunjiang")}),
+    ("zh", "学校的电商老师帕提曼给年轻人开设了培训班。", {"帕提曼": ("PERSON", "Patiman")}),
+    ("zh", "技术员陈志刚、刘亚楠和艾尔肯定期下地查看。",
+     {"陈志刚": ("PERSON", "Chen Zhigang"), "刘亚楠": ("PERSON", "Liu Yanan"), "艾尔肯": ("PERSON", "Aierken")}),
+    ("zh", "巴州电子商务协会会长刘振华认为，香梨电商要做品牌。",
+     {"巴州电子商务协会": ("ORG", "Bayingolin Mongol Autonomous Prefecture E-commerce Association"),
+      "刘振华": ("PERSON", "Liu Zhenhua")}),
+    ("zh", "学生们在阿克苏纺织工业城的企业实习。", {"阿克苏纺织工业城": ("PLACE", "Aksu Textile Industrial City")}),
+    ("zh", "县里举办了“金山银水好物节”。", {"金山银水好物节": ("EVENT_NAME", "Jinshanyinshuihaowu Festival")}),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", CASES_ISSUE_12)
+def test_issue_12_recognizes_chinese_shapes(lang, text, expected):
+    got = _table(text, lang)
+    for surface, (label, canonical) in expected.items():
+        assert got.get(surface, (None, None))[0] == label, (surface, got)
+        assert got[surface][1] == canonical
+
+
+# no place, person or regiment where the head word is part of a common word or clause
+NEGATIVE_ISSUE_12 = [
+    ("zh", "推动快递进村，带动全村112户增收。", "村"),
+    ("zh", "这些贫困村都建设了美丽乡村。", "村"),
+    ("zh", "在试点村，村民学会了开网店。", "试点村"),
+    ("zh", "二十多个团队参加了比赛，主播们正在直播。", "团"),
+    ("zh", "记者了解到，老师都说学员进步很快。", "都说"),
+    ("zh", "牧民在夏牧场上放牧。", "夏牧场"),
+]
+
+
+@pytest.mark.parametrize("lang,text,absent", NEGATIVE_ISSUE_12)
+def test_issue_12_no_false_units_or_names(lang, text, absent):
+    assert not any(absent in m.text for m in _entities(text, lang) if m.label != "PLATFORM")
+
+
+def test_issue_12_traditional_script_names_and_units():
+    got = _table("記者陳嘉欣報道：疏附縣托克扎克鎮的巴格其村，主播古麗巴哈爾一邊展示圍巾。", "zh")
+    assert got["陳嘉欣"] == ("PERSON", "Chen Jiaxin")
+    assert got["托克扎克鎮"][0] == got["巴格其村"][0] == "PLACE"
+    assert got["古麗巴哈爾"] == ("PERSON", "Gulibahaer")
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("买买提·艾力", "Memet Eli"), ("阿依努尔·买买提", "Aynur Memet"), ("麥麥提·艾力", None),
+    ("買買提·吐爾遜", "Memet Tursun"), ("买买提江", "Memetjan"), ("王磊", None), ("古丽巴哈尔", None),
+])
+def test_issue_12_latin_name_from_table_or_none(name, expected):
+    from pipeline.extractors.entities.names import latin_name
+
+    assert latin_name(name) == expected
+
+
+@pytest.mark.parametrize("name,expected", [("阿依达娜", "Ayidana"), ("帕提曼", "Patiman"), ("艾青", "Ai Qing"),
+                                           ("王海涛", "Wang Haitao")])
+def test_issue_12_transcribed_names_romanized_whole(name, expected):
+    assert person_zh(name) == expected

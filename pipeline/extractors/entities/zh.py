@@ -840,7 +840,9 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                      if mt.group(1).endswith(h) and d["suffixes"][h][0] == "EVENT_NAME"), None)
         if head is not None and len(mt.group(1)) > len(head) + 1 and _is_han(mt.group(1)):
             # a quoted name with an event head is the event's name (“金山银水好物节”)
-            add(mt.start(1), mt.end(1), "EVENT_NAME", _phrase_canonical(mt.group(1)), "quoted-event", CUE)
+            name = mt.group(1)
+            canonical = translate_zh_parts([("proper", name[:-len(head)]), ("en", d["suffixes"][head][1])])
+            add(mt.start(1), mt.end(1), "EVENT_NAME", canonical, "quoted-event", CUE)
         else:
             add(mt.start(1), mt.end(1), SKIP, "", "quoted", CUE)
     # XPCC divisions: 一师, 第十四师
