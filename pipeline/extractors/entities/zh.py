@@ -84,6 +84,10 @@ def _data():
         "village_stem_stop": tuple(zh.get("village_stem_stop") or ("\x00",)),
         "outlet_cues": tuple(zh.get("outlet_cues") or ()),
         "outlet_after": tuple(zh.get("outlet_after") or ("\x00",)),
+        # glossary words that are themselves institutions (农业银行): they anchor a composite name
+        "glossary_orgs": frozenset(g for g in (zh.get("glossary") or {})
+                                   if any(g.endswith(k) and len(g) > len(k) and v[0] == "ORG"
+                                          for k, v in suffixes.items() if len(k) >= 2)),
     }
 
 
@@ -276,9 +280,7 @@ def _part_of(u: Unit) -> tuple[str, str, bool] | None:
         return "en", value, True
     if u.text in d["glossary"]:
         # a glossary word that is itself an institution (农业银行) anchors the name: 农业银行喀什支行
-        own = any(u.text.endswith(k) and len(u.text) > len(k) and v[0] == "ORG" for k, v in d["suffixes"].items()
-                  if len(k) >= 2)
-        return "en", d["glossary"][u.text], own
+        return "en", d["glossary"][u.text], u.text in d["glossary_orgs"]
     if u.text in d["suffixes"]:
         return "en", d["suffixes"][u.text][1], False
     if u.text in d["products"]:
@@ -576,35 +578,6 @@ def _unit_at(text: str, a: int, relaxed: bool = False) -> tuple[int, int, str, s
 VILLAGE_COORD = ("以及", "和", "与", "及", "、", "或")
 
 
-def _lone_villages(text: str) -> list[tuple[int, int, str, str]]:
-    """镇/乡/村 names that start right after a cue word (在, 来到, 位于 …) or a clause start, and the
-    units chained or coordinated after them: 水西沟镇平西梁村, 红旗镇和盖孜库木乡."""
-    d = _data()
-    out = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        starts = []         # (position, relaxed): after a cue word a common-word stem (团结村) is a name too
-        if pos == 0 or text[pos - 1] in CLAUSE_START:
-            starts.append((pos, False))
-        for cue in d["village_cues"]:
-            if text.startswith(cue, pos):
-                starts.append((pos + len(cue), True))
-                break
-        hit = next((h for h in (_unit_at(text, a, relaxed=r) for a, r in starts) if h is not None), None)
-        if hit is None:
-            pos += 1
-            continue
-        while hit is not None:
-            out.append(hit)
-            pos = hit[1]
-            hit = _unit_at(text, pos, relaxed=True)
-            if hit is None:
-                coord = next((c for c in VILLAGE_COORD if text.startswith(c, pos)), None)
-                hit = _unit_at(text, pos + len(coord), relaxed=True) if coord else None
-    return out
-
-
 def _stem_words_ok(stem: str) -> bool:
     """No word of the stem, one character or more, is a verb, adverb, pronoun or function word
     (干部们走|村 is a clause)."""
@@ -786,10 +759,8 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                     break
                 add(hit[0], hit[1], "PLACE", f"{proper_zh(hit[2])} {d['admin'][hit[3]]}", "subunit", RULE)
                 pos = hit[1]
-    # a town or village named on its own after a cue word: 在水西沟镇, 来到东湾村, 东湾村党支部书记
-    for s0, e0, stem, unit in _lone_villages(text):
-        add(s0, e0, "PLACE", f"{proper_zh(stem)} {d['admin'][unit]}", "village", CUE)
-    # the head-noun grammar by characters: 达玛沟乡托帕艾日克村, 乔拉克铁热克镇、齐勒乌泽克镇
+    # towns and villages by the head-noun grammar (zh_units.py; one scan over the heads, where the
+    # old rule tried every cue word at every character): 在水西沟镇, 达玛沟乡托帕艾日克村
     known = {c.end - base for c in out if c.label == "PLACE"}
     known |= {u.e for u in units if u.entry is not None and u.entry.label == "PLACE"}
     for s0, e0, canonical in zh_units.units(text, known, {u.e: u.tag for u in units}):

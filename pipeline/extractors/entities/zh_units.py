@@ -71,13 +71,14 @@ def _left_edges(text: str, p: int, known_ends: set[int], token_ends: dict[int, s
         elif (cue := d["cue_re"].search(text, max(0, a - 4), a) if d["cue_re"] is not None else None):
             # a unit coordinated with one just found (红旗镇和|盖孜库木乡) is chained like it
             out.append((a, "known" if cue.group() in COORD and cue.start() in known_ends else "cue"))
-        elif a == 0 or text[a - 1] in PUNCT:
+        elif a == 0 or text[a - 1] in PUNCT or text[a - 1] in "乡镇村":     # …镇|东湾村: after a unit head
             out.append((a, "punct"))
         elif a in token_ends and token_ends[a][:1] in BOUNDARY_TAGS and token_ends[a] != "vn":
             out.append((a, "token"))
     return out
 
 
+@lru_cache(maxsize=16384)
 def _stem_valid(stem: str, edge: str) -> bool:
     """A stem that can be a unit's proper name.  After a strong edge (a place, a cue word) only
     function words, adverbs, pronouns and numerals rule it out (transcribed stems are made of
@@ -117,6 +118,15 @@ STRONG_BAD_TAGS = ("d", "p", "c", "u", "r", "m", "q", "y", "e", "t")
 WEAK_BAD_TAGS = ("d", "p", "c", "u", "r", "m", "q", "y", "e", "t", "v")
 
 
+def _stem_pinyin(stem: str) -> str:
+    """Pinyin of a unit's stem.  A stem-final 堡 is the village word bǔ (堡子, "used in place
+    names", Xiandai Hanyu Cidian: 罗堡村 → Luobu), except after a numeral, where it is a numbered
+    post bǎo (二堡镇 → Erbao)."""
+    if stem.endswith("堡") and len(stem) >= 2 and stem[-2] not in XPCC_NUM:
+        return proper_zh(stem[:-1]) + "bu" if len(stem) > 1 else "Bu"
+    return proper_zh(stem)
+
+
 def units(text: str, known_ends: set[int], token_ends: dict[int, str]) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of each township, town, village, community or subdistrict."""
     d = _data()
@@ -139,7 +149,7 @@ def units(text: str, known_ends: set[int], token_ends: dict[int, str]) -> list[t
             english = d["admin"][unit]
             if ethnic:
                 english = f"{d['ethnic'][ethnic.group(1)]} Ethnic {english}"
-            out.append((a, mt.end(), f"{proper_zh(core)} {english}"))
+            out.append((a, mt.end(), f"{_stem_pinyin(core)} {english}"))
             ends.add(mt.end())
             break
     return out
