@@ -226,6 +226,8 @@ def _translit_run(text: str, a: int) -> int:
         e += 1
     if e - a < 2 or text[a:e] in lexicon().zh or any(text.startswith(k, a) for k in _lex_heads(text[a:e])):
         return a
+    if text[e:e + 1] in ("族", "语", "文") or text[a:e] in _data()["ethnic"]:
+        return a        # 哈萨克族同胞, 维吾尔语: an ethnonym or a language, not a name
     tag = word_tag(text[a:e])
     if tag[:1] in ("n", "v", "a", "d", "m", "r", "t") and tag[:2] != "nr":
         return a        # 主播|阿姨, 记者|克服: a dictionary word, not a name
