@@ -60,6 +60,8 @@ def _data():
         "village_bodies": {k: str(v) for k, v in sorted((zh.get("village_bodies") or {}).items(),
                                                         key=lambda kv: -len(kv[0]))},
         "admin": dict(zh.get("admin_suffixes") or {}),
+        "admin_longest": tuple(sorted(zh.get("admin_suffixes") or {}, key=len, reverse=True)),
+        "event_heads": tuple(sorted((k for k, v in suffixes.items() if v[0] == "EVENT_NAME"), key=len, reverse=True)),
         "glossary": {k: ("" if v is None else str(v)) for k, v in (zh.get("glossary") or {}).items()},
         "titles": frozenset(zh.get("person_titles") or []),
         "after": frozenset(zh.get("person_after") or []),
@@ -680,7 +682,7 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                 out.append(c)
         # unknown admin units: 加依村, 某某县
         if u.tag in PROPER_TAGS and _is_han(u.text) and len(u.text) >= 3 and u.text[0] not in GENERIC_LEAD:
-            for suf in sorted(d["admin"], key=len, reverse=True):
+            for suf in d["admin_longest"]:
                 if u.text.endswith(suf) and len(u.text) - len(suf) >= 2 and suf in SMALL_ADMIN \
                         and word_tag(u.text[:-len(suf)]) in PROPER_TAGS and _stem_ok(u.text[:-len(suf)]):
                     add(u.s, u.e, "PLACE", f"{proper_zh(u.text[:-len(suf)])} {d['admin'][suf]}", "admin", RULE)
@@ -807,8 +809,7 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
     for mt in QUOTED.finditer(text):
         if (mt.start(1), mt.end(1)) in spans:
             continue
-        head = next((h for h in sorted(d["suffixes"], key=len, reverse=True)
-                     if mt.group(1).endswith(h) and d["suffixes"][h][0] == "EVENT_NAME"), None)
+        head = next((h for h in d["event_heads"] if mt.group(1).endswith(h)), None)
         if head is not None and len(mt.group(1)) > len(head) + 1 and _is_han(mt.group(1)):
             # a quoted name with an event head is the event's name (“金山银水好物节”)
             name = mt.group(1)
