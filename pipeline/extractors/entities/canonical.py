@@ -29,6 +29,15 @@ def proper_zh(text: str) -> str:
     return "".join(syllables(text)).capitalize()
 
 
+def place_stem_zh(stem: str) -> str:
+    """Pinyin of a township's, town's or village's stem.  A stem-final 堡 is the village word bǔ
+    (堡子, "used in place names", Xiandai Hanyu Cidian: 罗堡村 → Luobu), except after a numeral,
+    where it is a numbered post bǎo (二堡镇 → Erbao)."""
+    if len(stem) >= 2 and stem.endswith("堡") and stem[-2] not in "一二三四五六七八九十百头":
+        return proper_zh(stem[:-1]) + "bu"
+    return proper_zh(stem)
+
+
 def split_surname(name: str) -> tuple[str, str]:
     surnames = set(rules("zh")["surnames"])
     if len(name) >= 3 and name[:2] in surnames:

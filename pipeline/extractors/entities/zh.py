@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from .candidate import CUE, LEXICON, RULE, Candidate
-from .canonical import INTERPUNCTS, person_zh, proper_zh, translate_zh_parts
+from .canonical import INTERPUNCTS, person_zh, place_stem_zh, proper_zh, translate_zh_parts
 from .lexicon import SKIP, Entry, init_jieba, lexicon, rules, word_tag
 from . import zh_units
 
@@ -294,7 +294,7 @@ def _part_of(u: Unit) -> tuple[str, str, bool] | None:
             return None         # a jieba guess glued to a function word (县有): not a name
         for suf in ("村", "乡", "镇"):
             if len(u.text) >= 3 and u.text.endswith(suf):       # 加依村 inside 加依村村委会
-                return "en", f"{proper_zh(u.text[:-1])} {d['admin'][suf]}", True
+                return "en", f"{place_stem_zh(u.text[:-1])} {d['admin'][suf]}", True
         return "proper", u.text, True
     if u.tag in WEAK_TAGS:
         return "proper", u.text, False
@@ -685,14 +685,14 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
             for suf in d["admin_longest"]:
                 if u.text.endswith(suf) and len(u.text) - len(suf) >= 2 and suf in SMALL_ADMIN \
                         and word_tag(u.text[:-len(suf)]) in PROPER_TAGS and _stem_ok(u.text[:-len(suf)]):
-                    add(u.s, u.e, "PLACE", f"{proper_zh(u.text[:-len(suf)])} {d['admin'][suf]}", "admin", RULE)
+                    add(u.s, u.e, "PLACE", f"{place_stem_zh(u.text[:-len(suf)])} {d['admin'][suf]}", "admin", RULE)
                     break
         if u.text in d["admin"] and i > 0:
             p = units[i - 1]
             if p.entry is None and p.tag in PROPER_TAGS and _is_han(p.text) and 2 <= len(p.text) <= 4 \
                     and u.text in SMALL_ADMIN \
                     and p.text[0] not in GENERIC_LEAD and p.text not in d["glossary"] and _stem_ok(p.text):
-                add(p.s, u.e, "PLACE", f"{proper_zh(p.text)} {d['admin'][u.text]}", "admin", RULE)
+                add(p.s, u.e, "PLACE", f"{place_stem_zh(p.text)} {d['admin'][u.text]}", "admin", RULE)
         # persons after a title or before a speech verb
         counted = u.text in d["titles"] and COUNTED_ROLE.search(text, max(0, u.s - 8), u.s)
         if (u.text in d["titles"] and not counted) or u.text == "的" and i > 0 and units[i - 1].text.endswith("岁"):
@@ -750,7 +750,7 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                     alt = _unit_at(text, pos) if mt and mt.group(2) in ("乡", "镇", "村") else None
                     if alt is None or alt[1] != mt.end():
                         break
-                add(mt.start(), mt.end(), "PLACE", f"{proper_zh(mt.group(1))} {d['admin'][mt.group(2)]}",
+                add(mt.start(), mt.end(), "PLACE", f"{place_stem_zh(mt.group(1))} {d['admin'][mt.group(2)]}",
                     "subunit", RULE)
                 pos = mt.end()
             # a unit coordinated with the chain's last one: 沙雅县红旗镇和盖孜库木乡
@@ -759,7 +759,7 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                 hit = _unit_at(text, pos + len(coord), relaxed=True) if coord else None
                 if hit is None:
                     break
-                add(hit[0], hit[1], "PLACE", f"{proper_zh(hit[2])} {d['admin'][hit[3]]}", "subunit", RULE)
+                add(hit[0], hit[1], "PLACE", f"{place_stem_zh(hit[2])} {d['admin'][hit[3]]}", "subunit", RULE)
                 pos = hit[1]
     # towns and villages by the head-noun grammar (zh_units.py; one scan over the heads, where the
     # old rule tried every cue word at every character): 在水西沟镇, 达玛沟乡托帕艾日克村

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import regex
 
-from .canonical import proper_zh
+from .canonical import place_stem_zh
 from .lexicon import init_jieba, lexicon, rules, word_tag
 
 HAN = regex.compile(r"\p{Han}+")
@@ -97,7 +97,7 @@ def _stem_valid(stem: str, edge: str) -> bool:
     if any(stem.startswith(x) or stem.endswith(x) for x in d["glossary"] | d["products"]):
         return False
     tag = word_tag(stem)
-    if edge in ("punct", "token") and tag[:1] in ("n", "v", "a", "d", "l", "i", "b") and tag not in ("ns", "nr", "nrt", "nz"):
+    if edge in ("punct", "token") and len(stem) == 2 and tag[:1] in ("n", "v", "a", "d", "l", "i", "b") and tag not in ("ns", "nr", "nrt", "nz"):
         return False
     bad = STRONG_BAD_TAGS if strong else WEAK_BAD_TAGS
     import jieba.posseg
@@ -116,15 +116,6 @@ def _stem_valid(stem: str, edge: str) -> bool:
 STRONG_STOP = set("的和在与等各全每该本这那了是有为从到及或县市区州省乡镇村")
 STRONG_BAD_TAGS = ("d", "p", "c", "u", "r", "m", "q", "y", "e", "t")
 WEAK_BAD_TAGS = ("d", "p", "c", "u", "r", "m", "q", "y", "e", "t", "v")
-
-
-def _stem_pinyin(stem: str) -> str:
-    """Pinyin of a unit's stem.  A stem-final 堡 is the village word bǔ (堡子, "used in place
-    names", Xiandai Hanyu Cidian: 罗堡村 → Luobu), except after a numeral, where it is a numbered
-    post bǎo (二堡镇 → Erbao)."""
-    if stem.endswith("堡") and len(stem) >= 2 and stem[-2] not in XPCC_NUM:
-        return proper_zh(stem[:-1]) + "bu" if len(stem) > 1 else "Bu"
-    return proper_zh(stem)
 
 
 def units(text: str, known_ends: set[int], token_ends: dict[int, str]) -> list[tuple[int, int, str]]:
@@ -149,7 +140,7 @@ def units(text: str, known_ends: set[int], token_ends: dict[int, str]) -> list[t
             english = d["admin"][unit]
             if ethnic:
                 english = f"{d['ethnic'][ethnic.group(1)]} Ethnic {english}"
-            out.append((a, mt.end(), f"{_stem_pinyin(core)} {english}"))
+            out.append((a, mt.end(), f"{place_stem_zh(core)} {english}"))
             ends.add(mt.end())
             break
     return out
