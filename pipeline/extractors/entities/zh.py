@@ -661,9 +661,10 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                         add(u.s, u.e + len(tail), "ORG", u.entry.canonical, "outlet", RULE)
                         break
             # place + produce noun → PRODUCT (阿克苏苹果)
-            # (a one-character-stem county is only ever written with its 县: 礼县苹果)
+            # (a one-character-stem county is only ever written with its 县: 礼县苹果; a prefecture
+            # short form keeps its 州: 巴州香梨)
             if u.entry.label == "PLACE" and i + 1 < n \
-                    and (not u.text.endswith(ADMIN_ENDINGS) or len(u.text) == 2 and u.text.endswith("县")) \
+                    and (not u.text.endswith(ADMIN_ENDINGS) or len(u.text) == 2 and u.text.endswith(("县", "州"))) \
                     and (units[i + 1].text in d["products"]
                          or units[i + 1].entry is not None and units[i + 1].entry.label == "PRODUCT") \
                     and not text.startswith(d["not_product_before"], units[i + 1].e):
