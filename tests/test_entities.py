@@ -1577,3 +1577,16 @@ def test_issue_12_latin_name_from_table_or_none(name, expected):
                                            ("王海涛", "Wang Haitao")])
 def test_issue_12_transcribed_names_romanized_whole(name, expected):
     assert person_zh(name) == expected
+
+
+@pytest.mark.parametrize("lang,text,surface,canonical", [
+    ("en", "In Kashgar, the Xinjiang Uygur Autonomous Region's Department of Commerce opened a hub.",
+     "Xinjiang Uygur Autonomous Region's Department of Commerce",
+     "Xinjiang Uygur Autonomous Region Department of Commerce"),
+    ("es", "Memet Eli, productor de manzanas del distrito de Wensu, contó a Xinhua que vendió más.",
+     "Memet Eli", "Memet Eli"),
+    ("zh", "巴州香梨“触网”：从梨园到直播间。", "巴州香梨", "Bayingolin fragrant pear"),
+])
+def test_issue_12_possessive_orgs_appositions_short_form_products(lang, text, surface, canonical):
+    got = _table(text, lang)
+    assert got[surface][1] == canonical

@@ -58,7 +58,26 @@ def find(doc: Document) -> list[tuple[Sentence, list[Candidate]]]:
                 cands += [c for c in find_zh(text, s.start) if c.source in ("lexicon", "interpunct")]
             if models.available(s.lang):
                 cands += model_persons(text, s.start, s.lang, cands)
+            cands += _possessive_orgs(doc.text, cands)
         out.append((s, cands))
+    return out
+
+
+POSSESSIVE = ("'s ", "’s ")
+
+
+def _possessive_orgs(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A listed place + 's + a capitalized organization is one organization name
+    ("the Xinjiang Uygur Autonomous Region's Department of Commerce")."""
+    orgs = {c.start: c for c in cands if c.label == "ORG" and c.text[:1].isupper()}
+    out = []
+    for c in cands:
+        if c.label != "PLACE" or not text.startswith(POSSESSIVE, c.end):
+            continue
+        org = orgs.get(c.end + 3)
+        if org is not None:
+            out.append(Candidate(c.start, org.end, "ORG", f"{c.canonical} {org.canonical}", "possessive", CUE,
+                                 text=text[c.start:org.end]))
     return out
 
 
