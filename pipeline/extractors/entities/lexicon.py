@@ -305,6 +305,12 @@ def init_jieba():
 
 def word_tag(word: str) -> str:
     """jieba's dictionary POS tag of a word, 'nlex' for a word we added, 'unk' for one jieba guessed."""
+    return _ADDED.get(word) or _tag_table().get(word, "unk")
+
+
+@lru_cache(maxsize=1)
+def _tag_table() -> dict[str, str]:
+    """jieba's word → POS table (read once; word_tag is called for every token)."""
     import jieba.posseg
 
-    return _ADDED.get(word) or jieba.posseg.dt.word_tag_tab.get(word, "unk")
+    return jieba.posseg.dt.word_tag_tab
