@@ -1590,3 +1590,18 @@ def test_issue_12_transcribed_names_romanized_whole(name, expected):
 def test_issue_12_possessive_orgs_appositions_short_form_products(lang, text, surface, canonical):
     got = _table(text, lang)
     assert got[surface][1] == canonical
+
+
+@pytest.mark.parametrize("text,surface,canonical", [
+    ("于田县喀尔克乡拜什托格拉克村的村民若克艳·图迪正在直播。", "若克艳·图迪", "Ruokeyan Tudi"),
+    ("他和若克艳·图迪一起", "若克艳·图迪", "Ruokeyan Tudi"),
+    ("乌鲁木齐市天山区燕儿窝街道团结社区的居民。", "团结社区", "Tuanjie Community"),
+])
+def test_issue_12_interpunct_names_and_chained_communities(text, surface, canonical):
+    assert _table(text, "zh")[surface] == ("PERSON" if "·" in surface else "PLACE", canonical)
+
+
+@pytest.mark.parametrize("text,absent", [("今年的直播·带货节", "直播·带货"), ("新疆·阿克苏", "新疆·阿克苏"),
+                                         ("记者 王磊·摄影", "王磊·摄影")])
+def test_issue_12_interpunct_between_words_is_no_name(text, absent):
+    assert absent not in _table(text, "zh")

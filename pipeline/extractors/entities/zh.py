@@ -170,6 +170,18 @@ def _interpunct_span(text: str, a: int) -> tuple[int, int]:
     return s, e
 
 
+def _interpunct_left_edge(text: str, a: int, title_ends: set[int]) -> int | None:
+    """The left edge of a transcribed name whose first part has characters outside the
+    transcription set (村民若克艳·图迪, 他和若克艳·图迪): the nearest title end, clause start or
+    function character 2-5 characters before the interpunct, with only Han characters between."""
+    for t in range(a - 1, max(-1, a - 6), -1):
+        if not _is_han(text[t]) or text[t] in NAME_END_STOP:
+            return t + 1 if a - t - 1 >= 2 else None
+        if a - t >= 2 and (t in title_ends or t == 0):
+            return t
+    return None
+
+
 def _tokens(text: str) -> list[Unit]:
     tokenizer = init_jieba()
     d = _data()
@@ -798,9 +810,16 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
             if mt:
                 add(a + 1, a + mt.end(1), "EVENT_NAME", _phrase_canonical(text[a + 1:a + mt.end(1)]), "ji", RULE)
     # transcribed names with an interpunct: 迪丽妮格·依明
+    title_ends = {mt.end() for mt in _title_re().finditer(text)}
     for mt in INTERPUNCT.finditer(text):
         a = mt.start()
         s, e = _interpunct_span(text, a)
+        if a - s < 2:
+            edge = _interpunct_left_edge(text, a, title_ends)
+            tl = d["translit"]
+            if edge is not None and set(text[edge:a]) & tl and all(c in tl for c in text[a + 1:e]) \
+                    and text[edge:a] not in lexicon().zh and word_tag(text[edge:a])[:1] not in ("n", "v", "a", "d"):
+                s = edge
         left, right = text[s:a], text[a + 1:e]
         if len(left) >= 2 and len(right) >= 2:
             add(s, e, "PERSON", person_zh(text[s:e]), "interpunct", RULE)

@@ -85,8 +85,8 @@ def _stem_valid(stem: str, edge: str) -> bool:
     characters jieba reads as verbs: 达|玛沟); after a weak edge no verb either, and not a common
     word on its own (试点村, 美丽乡)."""
     d = _data()
-    if not HAN.fullmatch(stem):
-        return False
+    if not HAN.fullmatch(stem) or HEADS.search(stem):
+        return False        # 燕儿窝街道|团结社区: a unit's stem holds no other unit
     entry = lexicon().zh.get(stem)
     if entry is not None:
         return entry.label == "PLACE" and edge != "token"     # 那拉提 + 镇: a listed place's town
