@@ -1,5 +1,8 @@
 """Chinese entity finder: jieba tokens + lexicon units + suffix/cue rules.
 
+The lowest administrative units (乡 镇 村 社区 街道), XPCC divisions and regiments, and transcribed
+names without an interpunct are found by characters in ``zh_units.py``.
+
 ``find_zh(text, base)`` returns :class:`Candidate` spans (absolute offsets = base + local) with
 label and canonical already resolved (the composite's canonical is built from its parts).
 """
