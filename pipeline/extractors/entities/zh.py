@@ -96,6 +96,7 @@ def _data():
     }
 
 
+@lru_cache(maxsize=16384)
 def _stem_ok(stem: str) -> bool:
     """A stem before 村/乡/镇… that can be a place name: no verb or function word inside
     (推动快递进|村, 服务到|村 are clauses, not villages)."""
@@ -595,6 +596,7 @@ def _unit_at(text: str, a: int, relaxed: bool = False) -> tuple[int, int, str, s
 VILLAGE_COORD = ("以及", "和", "与", "及", "、", "或")
 
 
+@lru_cache(maxsize=16384)
 def _stem_words_ok(stem: str) -> bool:
     """No word of the stem, one character or more, is a verb, adverb, pronoun or function word
     (干部们走|村 is a clause)."""
