@@ -8,6 +8,7 @@
   often (策勒县|达玛沟乡|托帕艾日克村: the village's parent is the township); else, for an
   organization, the place its canonical starts with (Hotan Prefecture Commerce Bureau → Hotan
   Prefecture).
+* ``doc_ids``: list of documents (list column, as ``aliases`` and ``related``).
 * ``aliases``: every surface form, the fact canonicals merged into the row, user aliases.
 * ``related``: other places with the same base name (Aksu, Aksu City, Aksu Prefecture): distinct
   entities, linked, never merged.
@@ -91,7 +92,7 @@ def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
         aliases = list(dict.fromkeys([*surfaces, *g["canonical"]]))
         rows.append({"canonical": key, "label": label, "surfaces": " | ".join(surfaces),
                      "langs": ",".join(sorted(set(g["lang"]))), "mentions": len(g),
-                     "documents": g["doc_id"].nunique(), "doc_ids": ",".join(sorted(set(g["doc_id"]))),
+                     "documents": g["doc_id"].nunique(), "doc_ids": sorted(set(g["doc_id"])),
                      "parent": gazetteer.get(key) or (votes[key].most_common(1)[0][0] if votes.get(key) else None),
                      "aliases": [a for a in aliases if a != key]})
     _org_parents(rows)
