@@ -65,6 +65,11 @@ def run_cli(
     reviews: Path = typer.Option(Path(REVIEWS), "--reviews",
                                  help="Review decisions (fact_id,status) merged into the status column."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Redo every file, even unchanged ones."),
+    engine: str = typer.Option("process", "--engine",
+                               help="Where documents are processed: process (this machine), serial, or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="Dask scheduler address (tcp://host:8786); without one, a local cluster."),
+    as_json: bool = typer.Option(False, "--json", help="Print the run summary as one JSON object."),
 ) -> None:
     """Ingest and extract the whole corpus and write the fact table.
 
@@ -73,11 +78,21 @@ def run_cli(
     Only files that changed since the last run (or all, after a code change) are redone.
     Files that cannot be read are reported, one line each, and the run goes on.
     """
+    from . import engines, progress
     from .run import run
 
     if not corpus.is_dir():
         _fail(f"{corpus}: no such folder (give the articles' folder with --corpus)")
-    report = run(corpus, out, workers=workers, reviews=reviews, use_cache=not no_cache)
+    try:
+        runner = engines.make_engine(engine, workers, scheduler, warm_up=engines.warm_up)
+    except (ValueError, OSError) as exc:
+        _fail(f"--engine {engine}: {exc}")
+    with runner:
+        report = run(corpus, out, workers=workers, reviews=reviews, use_cache=not no_cache, engine=runner,
+                     progress=progress.for_terminal())
+    if as_json:
+        typer.echo(json.dumps(progress.summary(report, runner.name, runner.workers), ensure_ascii=False))
+        raise typer.Exit(1 if report.documents == 0 else 0)
     for _, reason in report.skipped:
         typer.echo(f"skipped {reason}", err=True)
     counts = report.counts()

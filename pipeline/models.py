@@ -38,6 +38,10 @@ def load(lang: str):
     """The spaCy pipeline for ``lang``, or None (said once in the log) when none is installed."""
     if not enabled() or lang not in MODEL_PACKAGES:
         return None
+    from importlib.util import find_spec
+
+    if not any(find_spec(name) for name in MODEL_PACKAGES[lang]):
+        return None             # spaCy itself is a dependency; importing it for no model costs ~1 s
     try:
         import spacy
     except ImportError:

@@ -9,18 +9,18 @@ import hashlib
 import json
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import asdict, dataclass, field, fields
-from functools import lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
-from . import consolidate, models
+from . import consolidate, engines, models
 from .errors import FactmineError
 from .extractors import KINDS, extract_all
 from .ingest import ingest_bytes
+from .progress import NullProgress, Progress
 from .types import Mention
 
 SUFFIXES = (".txt", ".md")
@@ -96,21 +96,22 @@ def pipeline_fingerprint() -> str:
 
 
 def process_file(path: Path, doc_id: str, catalog_row: dict | None,
-                 kinds: tuple[str, ...] = KINDS) -> tuple[list[Mention], str | None]:
-    """Ingest and extract one file -> (mentions, document date).  Raises FactmineError."""
+                 kinds: tuple[str, ...] = KINDS) -> tuple[list[Mention], str | None, int]:
+    """Ingest and extract one file -> (mentions, document date, characters).  Raises FactmineError."""
     doc = ingest_bytes(path.read_bytes(), doc_id, catalog=catalog_row)
-    return extract_all(doc, kinds), doc.meta.date
+    return extract_all(doc, kinds), doc.meta.date, len(doc.raw)
 
 
 def _process_job(job):
+    """-> (doc_id, mention rows (Mention.to_row) or None, document date, error or None, characters)"""
     path, doc_id, row, kinds = job
     try:
-        mentions, date = process_file(path, doc_id, row, kinds)
-        return doc_id, [asdict(m) for m in mentions], date, None
+        mentions, date, chars = process_file(path, doc_id, row, kinds)
+        return doc_id, [m.to_row() for m in mentions], date, None, chars
     except FactmineError as exc:
-        return doc_id, None, None, str(exc)
+        return doc_id, None, None, str(exc), 0
     except (OSError, ValueError, UnicodeError) as exc:     # unreadable file, broken data: skip it
-        return doc_id, None, None, f"{doc_id}: {type(exc).__name__}: {exc}"
+        return doc_id, None, None, f"{doc_id}: {type(exc).__name__}: {exc}", 0
 
 
 def _cache_key(data: bytes, row: dict | None, kinds: tuple[str, ...]) -> str:
@@ -120,8 +121,12 @@ def _cache_key(data: bytes, row: dict | None, kinds: tuple[str, ...]) -> str:
 
 
 def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers: int = 1,
-        reviews: Path | None = None, use_cache: bool = True) -> RunReport:
-    """Process the corpus and (when ``out`` is given) write facts, entities and timeline tables."""
+        reviews: Path | None = None, use_cache: bool = True, engine: engines.SerialEngine | None = None,
+        progress: Progress | None = None) -> RunReport:
+    """Process the corpus and (when ``out`` is given) write facts, entities and timeline tables.
+
+    ``engine`` runs the per-document work (default: a process pool of ``workers``, see engines.py;
+    closed here only when made here); ``progress`` hears about every document (see progress.py)."""
     t0 = time.perf_counter()
     kinds = tuple(kinds)
     report = RunReport()
@@ -129,8 +134,9 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
     cache_dir = out / ".cache" if out is not None else None     # written always, read if use_cache
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
-    results: dict[str, tuple[list[dict], str | None]] = {}
-    jobs, keys, used = [], {}, set()
+    progress = progress or NullProgress()
+    results: dict[str, tuple[list, str | None]] = {}
+    jobs, sizes, keys, used = [], [], {}, set()
     for path in discover(corpus):
         doc_id = doc_id_of(path, corpus)
         row = catalog.get(doc_id)
@@ -144,32 +150,37 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
         used.add(f"{key}.json")
         if use_cache and cached is not None and cached.is_file():
             blob = json.loads(cached.read_text(encoding="utf-8"))
-            results[doc_id] = (blob["mentions"], blob["date"])
+            results[doc_id] = (blob["rows"], blob["date"])
             report.from_cache += 1
             continue
         keys[doc_id] = cached
         jobs.append((path, doc_id, row, kinds))
-    if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = list(pool.map(_process_job, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
-    else:
-        done = [_process_job(j) for j in jobs]
-    for doc_id, mentions, date, error in done:
-        if error is not None:
-            report.skipped.append((doc_id, error))
-            continue
-        results[doc_id] = (mentions, date)
-        if keys.get(doc_id) is not None:
-            keys[doc_id].write_text(json.dumps({"mentions": mentions, "date": date}, ensure_ascii=False),
-                                    encoding="utf-8")
+        sizes.append(len(data))
+    progress.start(len(jobs), cached=report.from_cache)
+    own = engine is None
+    if own:
+        engine = engines.make_engine("process", workers if len(jobs) > 1 else 1,
+                                     warm_up=partial(engines.warm_up, kinds))
+    try:
+        for doc_id, mentions, date, error, chars in engine.map(_process_job, jobs, sizes):
+            progress.advance(doc_id, chars, 0 if mentions is None else len(mentions), error)
+            if error is not None:
+                report.skipped.append((doc_id, error))
+                continue
+            results[doc_id] = (mentions, date)
+            if keys.get(doc_id) is not None:
+                keys[doc_id].write_text(json.dumps({"rows": mentions, "date": date}, ensure_ascii=False),
+                                        encoding="utf-8")
+    finally:
+        progress.close()
+        if own:
+            engine.close()
     if cache_dir is not None:                  # drop results of files that changed or went away
         for stale in cache_dir.glob("*.json"):
             if stale.name not in used:
                 stale.unlink()
     report.documents = len(results)
-    names = {f.name for f in fields(Mention)}
-    all_mentions = [Mention(**{k: v for k, v in m.items() if k in names})
-                    for doc_id in sorted(results) for m in results[doc_id][0]]
+    all_mentions = [Mention.from_row(m) for doc_id in sorted(results) for m in results[doc_id][0]]
     decisions = read_reviews(reviews) if reviews is not None else {}
     report.facts = consolidate.build_table(all_mentions, doc_dates={d: r[1] for d, r in results.items()},
                                            reviews=decisions)
