@@ -165,7 +165,8 @@ class DaskEngine(SerialEngine):
             self._client = Client(scheduler)
         else:
             self._cluster = LocalCluster(n_workers=max(1, min(workers, cores())), threads_per_worker=1,
-                                         processes=processes, dashboard_address=None)
+                                         processes=processes, dashboard_address=None,
+                                         silence_logs=logging.ERROR)   # no shutdown chatter on stderr
             self._client = Client(self._cluster)
         self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
         if warm_up is not None:
