@@ -97,13 +97,13 @@ def make_corpus(name: str, n_files: int, seed: int = 13) -> tuple[Path, int]:
     return folder, total
 
 
-def timed(cmd: list[str], stdin: bytes | None = None) -> tuple[float, float]:
+def timed(cmd: list[str], stdin: bytes | None = None, cwd: Path = ROOT) -> tuple[float, float]:
     """Run a command -> (wall seconds, CPU seconds of it and its children); fails loudly on failure.
 
     CPU seconds are less disturbed by other jobs on a shared machine than wall seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
+    proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.PIPE if stdin is not None else subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     out, err = proc.communicate(stdin)
     seconds = time.perf_counter() - t0
@@ -144,6 +144,27 @@ def bench_runs(names: list[str], n_files: int, repeat: int, workers: list[int]) 
                          "chars_per_s": round(chars / med), "cpu_s": round(cpu, 2),
                          "chars_per_cpu_s": round(chars / cpu), "runs": [round(t, 2) for t in times]})
             print(json.dumps(rows[-1]), flush=True)
+    return rows
+
+
+def bench_ab(names: list[str], n_files: int, repeat: int, workers: list[int], other: Path) -> list[dict]:
+    """This tree (B) against another checkout (A, e.g. the code before a change), runs interleaved
+    A B A B ... so both see the same machine load; ``python -m pipeline.cli`` runs in each tree."""
+    rows = []
+    for name in names:
+        folder, chars = make_corpus(name, n_files)
+        for w in workers:
+            runs: dict[str, list[tuple[float, float]]] = {"A": [], "B": []}
+            for _ in range(repeat):
+                for tag, tree in (("A", other), ("B", ROOT)):
+                    runs[tag].append(timed(run_cmd(folder, w), cwd=tree))
+            for tag in ("A", "B"):
+                wall = statistics.median(t for t, _ in runs[tag])
+                cpu = statistics.median(c for _, c in runs[tag])
+                rows.append({"tree": tag, "corpus": name, "files": n_files, "chars": chars, "workers": w,
+                             "seconds": round(wall, 2), "chars_per_s": round(chars / wall), "cpu_s": round(cpu, 2),
+                             "chars_per_cpu_s": round(chars / cpu), "runs": [round(t, 2) for t, _ in runs[tag]]})
+                print(json.dumps(rows[-1]), flush=True)
     return rows
 
 
@@ -191,11 +212,13 @@ def bench_offshelf(python: str, names: list[str], n_files: int, limit: int) -> l
 
 
 def bench_profile(names: list[str], n_files: int, top: int) -> None:
+    """cProfile of an in-process run (one worker), timed in CPU seconds (a shared machine's wall
+    clock would charge other jobs' time to whatever function was running)."""
     for name in names:
         folder, chars = make_corpus(name, n_files)
         out = WORK / f"profile-{name}-{n_files}.txt"
-        code = ("import cProfile, pstats, sys; from pathlib import Path; from pipeline.run import run; "
-                f"p = cProfile.Profile(); p.enable(); run(Path({str(folder / 'corpus')!r}), None, use_cache=False); "
+        code = ("import cProfile, pstats, sys, time; from pathlib import Path; from pipeline.run import run; "
+                f"p = cProfile.Profile(time.process_time); p.enable(); run(Path({str(folder / 'corpus')!r}), None, use_cache=False); "
                 f"p.disable(); s = pstats.Stats(p, stream=sys.stdout); s.sort_stats('tottime').print_stats({top}); "
                 f"s.sort_stats('cumulative').print_stats({top * 2})")
         res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
@@ -210,11 +233,12 @@ def main() -> None:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--only", default="run,rerun,startup,offshelf",
-                    help="comma list of: run, rerun, startup, rss, offshelf, profile")
+                    help="comma list of: run, rerun, startup, rss, offshelf, profile, ab")
     ap.add_argument("--rss", default="500,5000", help="corpus sizes (files) for the peak-RSS comparison")
     ap.add_argument("--offshelf-python", default=str(ROOT / ".venv-bench" / "bin" / "python"))
     ap.add_argument("--offshelf-chars", type=int, default=150_000,
                     help="the off-the-shelf stack reads the corpus's first N characters (it is slow)")
+    ap.add_argument("--ab", type=Path, help="with --only ab: the other checkout to compare with, interleaved")
     ap.add_argument("--json", type=Path, help="also write all rows to this file")
     args = ap.parse_args()
     os.environ.setdefault("FACTMINE_MODELS", "off")
@@ -225,6 +249,8 @@ def main() -> None:
         result["startup"] = bench_startup(args.repeat)
     if "run" in only:
         result["run"] = bench_runs(names, args.files, args.repeat, [int(w) for w in args.workers.split(",")])
+    if "ab" in only:
+        result["ab"] = bench_ab(names, args.files, args.repeat, [int(w) for w in args.workers.split(",")], args.ab)
     if "rerun" in only:
         result["rerun"] = bench_rerun("mixed", args.files, args.repeat)
     if "offshelf" in only:
