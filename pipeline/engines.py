@@ -1,7 +1,9 @@
 """Where the per-document work runs: in this process, in a pool of processes, or on a Dask cluster.
 
-Every engine has one method, ``map(fn, jobs, sizes=None)``, which yields ``fn(job)`` for every job
-*as it completes* (not in job order), so the caller can write and report while the rest still runs.
+Every engine has one method, ``map(fn, jobs, sizes=None, on_error=None)``, which yields ``fn(job)``
+for every job *as it completes* (not in job order), so the caller can write and report while the
+rest still runs.  When a worker dies (out of memory, killed), ``on_error(job, exc)`` is yielded for
+each job it took down; without ``on_error`` the error is raised.
 ``fn`` must be a module-level function (it is pickled) and its result should say which job it
 belongs to.  Results cross process boundaries, so keep them compact (tuples, not dicts: see
 ``Mention.to_row``).
@@ -24,7 +26,10 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
 log = logging.getLogger("factmine")
@@ -73,7 +78,8 @@ class SerialEngine:
     name = "serial"
     workers = 1
 
-    def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any], sizes: Sequence[int] | None = None) -> Iterator[Any]:
+    def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any], sizes: Sequence[int] | None = None,
+            on_error: Callable[[Any, BaseException], Any] | None = None) -> Iterator[Any]:
         for job in jobs:
             yield fn(job)
 
@@ -87,9 +93,10 @@ class SerialEngine:
         self.close()
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: int) -> None:
     """Worker initializer: on Linux ask the kernel for SIGKILL when the parent dies; everywhere,
-    leave at once if the parent is already gone (it died between fork and this call)."""
+    leave at once if the parent is already gone (it died between fork and this call), and watch
+    for it from a daemon thread (platforms without PR_SET_PDEATHSIG)."""
     if sys.platform.startswith("linux"):
         try:
             import ctypes
@@ -100,8 +107,16 @@ def die_with_parent() -> None:
                 log.debug("prctl(PR_SET_PDEATHSIG) failed: errno %d", ctypes.get_errno())
         except (OSError, AttributeError):
             pass
-    if os.getppid() == 1:
+    if os.getppid() != parent:
         os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 class ProcessEngine(SerialEngine):
@@ -121,21 +136,29 @@ class ProcessEngine(SerialEngine):
                 self.warm_up()                     # loaded once, shared copy-on-write by the workers
             ctx = multiprocessing.get_context("fork" if fork else "spawn")
             self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_initialize,
-                                             initargs=(None if fork else self.warm_up,))
+                                             initargs=(os.getpid(), None if fork else self.warm_up))
         return self._pool
 
-    def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any], sizes: Sequence[int] | None = None) -> Iterator[Any]:
+    def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any], sizes: Sequence[int] | None = None,
+            on_error: Callable[[Any, BaseException], Any] | None = None) -> Iterator[Any]:
         jobs = list(jobs)
         if not jobs:
             return
         pool = self._start()
-        pending = {pool.submit(run_chunk, fn, chunk)
-                   for chunk in balanced_chunks(jobs, sizes, self.workers * CHUNKS_PER_WORKER)}
+        chunks = {pool.submit(run_chunk, fn, chunk): chunk
+                  for chunk in balanced_chunks(jobs, sizes, self.workers * CHUNKS_PER_WORKER)}
+        pending = set(chunks)
         try:
             while pending:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
                 for future in done:
-                    yield from future.result()
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool as exc:       # a worker died: its chunk is lost
+                        if on_error is None:
+                            raise
+                        results = [on_error(job, exc) for job in chunks[future]]
+                    yield from results
         finally:
             for future in pending:
                 future.cancel()
@@ -146,8 +169,8 @@ class ProcessEngine(SerialEngine):
             self._pool = None
 
 
-def _initialize(warm_up: Callable[[], Any] | None) -> None:
-    die_with_parent()
+def _initialize(parent: int, warm_up: Callable[[], Any] | None) -> None:
+    die_with_parent(parent)
     if warm_up is not None:                       # spawn: nothing inherited, load here
         warm_up()
 
@@ -172,7 +195,8 @@ class DaskEngine(SerialEngine):
         if warm_up is not None:
             self._client.run(warm_up)             # load lexicons and jieba on every worker once
 
-    def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any], sizes: Sequence[int] | None = None) -> Iterator[Any]:
+    def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any], sizes: Sequence[int] | None = None,
+            on_error: Callable[[Any, BaseException], Any] | None = None) -> Iterator[Any]:
         from dask.distributed import as_completed
 
         jobs = list(jobs)
@@ -180,9 +204,15 @@ class DaskEngine(SerialEngine):
             return
         chunks = balanced_chunks(jobs, sizes, self.workers * CHUNKS_PER_WORKER)
         futures = self._client.map(run_chunk, [fn] * len(chunks), chunks, pure=False)
+        chunk_of = {f.key: chunk for f, chunk in zip(futures, chunks)}
         try:
             for future in as_completed(futures):
-                results = future.result()
+                try:
+                    results = future.result()
+                except Exception as exc:                   # noqa: BLE001 — a worker lost (KilledWorker)
+                    if on_error is None:
+                        raise
+                    results = [on_error(job, exc) for job in chunk_of[future.key]]
                 future.release()
                 yield from results
         finally:

@@ -106,4 +106,8 @@ def summary(report, engine: str = "", workers: int = 1) -> dict:
                  for name, df in (("facts", report.facts), ("entities", report.entities),
                                   ("timeline", report.timeline))},
         "outputs": [str(p) for p in report.outputs],
+        "unsupported": list(getattr(report, "unsupported", [])),
+        "undated": list(getattr(report, "undated", [])),
+        "guessed_dates": [list(g) for g in getattr(report, "guessed_dates", [])],
+        "warnings": list(getattr(report, "warnings", [])),
     }
