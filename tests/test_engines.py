@@ -48,6 +48,19 @@ def test_engines_map_yields_every_result_once(name):
     assert got == [(i, i * i) for i in range(23)]
 
 
+def _die_on_three(x: int) -> tuple[str, int]:
+    if x == 3:
+        os._exit(1)                     # a worker killed (out of memory, say) mid-chunk
+    return "ok", x
+
+
+def test_engines_dead_worker_reported_per_job_not_raised():
+    with engines.ProcessEngine(2) as engine:
+        got = list(engine.map(_die_on_three, range(6), on_error=lambda job, exc: ("died", job)))
+    assert sorted(x for _, x in got) == list(range(6))          # every job answered once
+    assert ("died", 3) in got
+
+
 def test_engines_worker_count_capped_at_cores():
     assert engines.ProcessEngine(10_000).workers == engines.cores()
 
