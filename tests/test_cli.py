@@ -198,3 +198,17 @@ def test_issue_13_cli_run_json_prints_the_summary_only(tmp_path):
 def test_issue_13_cli_run_unknown_engine_is_one_line_error(tmp_path):
     result = runner.invoke(app, ["run", "--corpus", str(CORPUS), "--out", str(tmp_path / "o"), "--engine", "spark"])
     assert result.exit_code == 1 and "unknown engine" in result.stderr and "Traceback" not in result.output
+
+
+def test_issue_12_cli_alias_merge_and_not_entity(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    res = runner.invoke(app, ["alias", "merge", "Aksu", "阿克苏市", "--canonical", "Aksu City", "--label", "PLACE",
+                              "--corpus", str(corpus)])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["alias", "not-entity", "夏牧场", "--corpus", str(corpus)])
+    assert res.exit_code == 0, res.output
+    text = (corpus / "aliases.yaml").read_text(encoding="utf-8")
+    assert '"阿克苏市"' in text and "canonical: \"Aksu City\"" in text and '- not_entity: "夏牧场"' in text
+    res = runner.invoke(app, ["alias", "merge", "X", "--canonical", "Y", "--label", "TOWN", "--corpus", str(corpus)])
+    assert res.exit_code == 1 and "label 'TOWN'" in res.output and "Traceback" not in res.output
