@@ -125,7 +125,8 @@ def run_cli(
         by_lang = counts.get(kind, {})
         detail = ", ".join(f"{lang} {n}" for lang, n in sorted(by_lang.items()))
         typer.echo(f"  {PLURAL[kind]:9} {sum(by_lang.values()):5d}  ({detail or 'none'})")
-    typer.echo(f"wrote {', '.join(str(p) for p in report.outputs if p.suffix == '.parquet')} (+ .csv)")
+    typer.echo(f"{'unchanged (nothing they are built from changed)' if report.unchanged else 'wrote'} "
+               f"{', '.join(str(p) for p in report.outputs if p.suffix == '.parquet')} (+ .csv)")
 
 
 def _echo_problems(report) -> None:

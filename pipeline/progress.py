@@ -102,9 +102,8 @@ def summary(report, engine: str = "", workers: int = 1) -> dict:
         "engine": engine,
         "workers": workers,
         "facts": report.counts(),
-        "rows": {name: 0 if df is None else int(len(df))
-                 for name, df in (("facts", report.facts), ("entities", report.entities),
-                                  ("timeline", report.timeline))},
+        "rows": report.rows(),
+        "unchanged": report.unchanged,
         "outputs": [str(p) for p in report.outputs],
         "unsupported": list(getattr(report, "unsupported", [])),
         "undated": list(getattr(report, "undated", [])),

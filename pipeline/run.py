@@ -23,11 +23,8 @@ import json
 import os
 import re
 import signal
-import sys
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +51,7 @@ TEXT_DIR = "text"               # <out>/text/<doc_id>.txt: the extracted text of
 _ENTRY = re.compile(r"fm-[0-9a-f]{40}\.json")
 DOC_TIMEOUT = 60.0
 CATALOG = "catalog.csv"          # optional: file,title,publisher,url,date (one row per article)
+OUTPUTS_SUMMARY = "outputs.json"  # in .cache: digest of what fed the tables, their counts, their files
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -62,9 +60,6 @@ class RunReport:
     documents: int = 0
     from_cache: int = 0
     skipped: list[tuple[str, str]] = field(default_factory=list)    # (doc_id, reason)
-    facts: pd.DataFrame | None = None
-    entities: pd.DataFrame | None = None
-    timeline: pd.DataFrame | None = None
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
     unsupported: list[str] = field(default_factory=list)       # doc_ids of files in no known format
@@ -72,9 +67,33 @@ class RunReport:
     undated: list[str] = field(default_factory=list)           # documents without a date
     guessed_dates: list[tuple[str, str, str]] = field(default_factory=list)   # (doc_id, date, how)
     workers: int = 1                                           # processes actually used
+    unchanged: bool = False      # nothing that feeds the tables changed: outputs left as they were
+    stored: dict = field(default_factory=dict, repr=False)     # their counts and rows (OUTPUTS_SUMMARY)
+    tables: dict = field(default_factory=dict, repr=False)     # name -> DataFrame, built or read back
+
+    # facts, entities, timeline: built by this run, or (unchanged) read back from the Parquet files on use
+    facts = property(lambda self: self._table("facts"), lambda self, df: self.tables.__setitem__("facts", df))
+    entities = property(lambda self: self._table("entities"),
+                        lambda self, df: self.tables.__setitem__("entities", df))
+    timeline = property(lambda self: self._table("timeline"),
+                        lambda self, df: self.tables.__setitem__("timeline", df))
+
+    def _table(self, name: str) -> pd.DataFrame | None:
+        if name not in self.tables and self.unchanged:
+            self.tables[name] = _read_table(next(p for p in self.outputs if p.name == f"{name}.parquet"))
+        return self.tables.get(name)
+
+    def rows(self) -> dict[str, int]:
+        """rows per table"""
+        if self.unchanged and self.stored:
+            return dict(self.stored["rows"])
+        return {name: 0 if self.tables.get(name) is None else int(len(self.tables[name]))
+                for name in ("facts", "entities", "timeline")}
 
     def counts(self) -> dict[str, dict[str, int]]:
         """facts by kind and language"""
+        if self.unchanged and self.stored:
+            return {kind: dict(by_lang) for kind, by_lang in self.stored["counts"].items()}
         if self.facts is None or self.facts.empty:
             return {}
         table = self.facts.groupby(["kind", "lang"]).size()
@@ -235,27 +254,6 @@ def _process_job(job) -> tuple[str, dict | None, str | None]:
         return doc_id, None, f"{doc_id}: internal error ({type(exc).__name__}: {exc}); please report this file"
 
 
-def _worker_init(parent: int) -> None:
-    """A worker dies with its parent: PR_SET_PDEATHSIG on Linux, and a parent-pid watch."""
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)    # 1 = PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:
-        os._exit(1)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _watch_parent(parent: int) -> None:
-    while True:
-        time.sleep(1.0)
-        if os.getppid() != parent:
-            os._exit(1)
-
-
 def _died(job, exc: BaseException) -> tuple[str, None, str]:
     return job[2], None, f"{job[2]}: its worker process died (out of memory?)"
 
@@ -270,17 +268,8 @@ def _execute(jobs: list, workers: int, engine: engines.SerialEngine | None = Non
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_process_job, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
-        futures = {pool.submit(_process_job, job): job[2] for job in jobs}
-        try:
-            for fut in as_completed(futures):
-                try:
-                    yield fut.result()
-                except BrokenProcessPool:
-                    yield futures[fut], None, f"{futures[fut]}: its worker process died (out of memory?)"
-        finally:
-            for fut in futures:
-                fut.cancel()
+    with engines.ProcessEngine(workers, warm_up=engines.warm_up) as pool:    # forked after loading (issue 13)
+        yield from pool.map(_process_job, jobs, sizes, on_error=_died)
 
 
 def _cache_key(data: bytes, fmt: str | None, row: dict | None, kinds: tuple[str, ...]) -> str:
@@ -432,10 +421,15 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
         raise EmptyCorpus(f"{corpus}: no article could be read ({len(report.skipped)} skipped, "
                           f"{len(report.unsupported)} unsupported); earlier outputs left as they were", report)
     _summarize(report, results)
-    _build_tables(report, results, reviews, corpus)
+    digest = _inputs_digest(corpus, {d: keys[d] for d in results}, reviews, kinds) if out is not None else ""
+    built_from = len(report.skipped)
+    if not (use_cache and _outputs_unchanged(report, out, digest)):   # a no-change rerun stops here
+        _build_tables(report, results, reviews, corpus)
     if out is not None:
         texts = _write_texts(out, results)
-        _write_tables(report, out)
+        if not report.unchanged:
+            _write_tables(report, out)
+            _record_outputs(report, out, digest, report.skipped[built_from:])
         cache.prune({keys[d] for d in results}, texts, out)
     report.seconds = time.perf_counter() - t0
     return report
@@ -485,3 +479,56 @@ def _write_tables(report: RunReport, out: Path) -> None:
         consolidate.write_parquet(df, out / f"{name}.parquet")
         consolidate.write_csv(df, out / f"{name}.csv")
         report.outputs += [out / f"{name}.parquet", out / f"{name}.csv"]
+
+
+def _inputs_digest(corpus: Path, keys: dict[str, str], reviews: Path | None, kinds: tuple[str, ...]) -> str:
+    """Hash of everything the tables are built from: each document's cache key (its bytes, format,
+    catalog row, kinds, code and models) under its doc_id, the review decisions, the aliases file,
+    the catalog.  Equal digests mean equal tables."""
+    decisions = read_reviews(reviews) if reviews is not None else {}
+    h = hashlib.sha1(json.dumps([sorted(keys.items()), list(kinds), pipeline_fingerprint(), models.installed(),
+                                 sorted((k, repr(v)) for k, v in decisions.items())]).encode())
+    for extra in (corpus / aliases.FILENAME, corpus / CATALOG):
+        h.update(b"\0" + (extra.read_bytes() if extra.is_file() else b"-"))
+    return h.hexdigest()
+
+
+def _outputs_unchanged(report: RunReport, out: Path | None, digest: str) -> bool:
+    """True (and the report filled from the summary) when the tables in ``out`` were built from the
+    same inputs and are still the files this tool wrote (same size and modification time)."""
+    if out is None:
+        return False
+    try:
+        saved = json.loads((out / CACHE_DIR / OUTPUTS_SUMMARY).read_text(encoding="utf-8"))
+        if saved["digest"] != digest:
+            return False
+        for name, (size, mtime_ns) in saved["files"].items():
+            st = (out / name).stat()
+            if (st.st_size, st.st_mtime_ns) != (size, mtime_ns):
+                return False
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return False
+    report.unchanged, report.stored = True, saved
+    report.skipped += [tuple(s) for s in saved.get("skipped", [])]
+    report.outputs = [out / name for name in saved["files"]]
+    return True
+
+
+def _record_outputs(report: RunReport, out: Path, digest: str, skipped: list) -> None:
+    """Written after the tables: what they were built from, their counts, their files' size and time."""
+    files = {}
+    for p in report.outputs:
+        st = p.stat()
+        files[p.name] = [st.st_size, st.st_mtime_ns]
+    atomic_write(out / CACHE_DIR / OUTPUTS_SUMMARY, json.dumps(
+        {"digest": digest, "counts": report.counts(), "rows": report.rows(), "skipped": skipped, "files": files},
+        ensure_ascii=False))
+
+
+def _read_table(path: Path) -> pd.DataFrame:
+    """A table as this run would have built it, from its Parquet copy (list cells back to lists)."""
+    df = pd.read_parquet(path)
+    for col in df.columns:
+        if df[col].dtype == object and df[col].map(lambda v: hasattr(v, "tolist")).any():
+            df[col] = df[col].map(lambda v: v.tolist() if hasattr(v, "tolist") else v)
+    return df

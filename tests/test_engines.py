@@ -131,3 +131,19 @@ def test_engines_workers_die_when_the_parent_is_killed(tmp_path):
     for pid in orphans:                      # do not leave them behind even when the test fails
         os.kill(pid, signal.SIGKILL)
     assert not orphans, f"workers {orphans} outlived their killed parent"
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="workers are capped at the machine's cores")
+def test_issue_13_run_with_workers_from_python_uses_the_process_engine(tmp_path, monkeypatch):
+    used = []
+    real_map = engines.ProcessEngine.map
+
+    def spy(self, fn, jobs, sizes=None, on_error=None):
+        jobs = list(jobs)
+        used.append((self.workers, len(jobs), self.warm_up))
+        return real_map(self, fn, jobs, sizes, on_error)
+
+    monkeypatch.setattr(engines.ProcessEngine, "map", spy)
+    pooled = run(CORPUS, None, workers=2)
+    assert used == [(2, pooled.documents, engines.warm_up)]     # one pool, forked after warm-up
+    pd.testing.assert_frame_equal(_table(pooled), _table(run(CORPUS, None, workers=1)))

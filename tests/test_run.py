@@ -323,3 +323,78 @@ def test_issue_8_out_inside_the_corpus_is_not_read_back(tmp_path):
     again = run(corpus, corpus / "outputs")
     assert set(again.facts["doc_id"]) == {"a.html"} and not again.unsupported
     assert len(again.facts) == len(first.facts)
+
+
+def _stamps(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in sorted(out.glob("*.*")) if p.suffix in (".csv", ".parquet")}
+
+
+@pytest.fixture()
+def mined(tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    for i, s in enumerate(SENTENCES):
+        (corpus / f"d{i}.txt").write_text(s + "\n", encoding="utf-8")
+    first = run(corpus, out, reviews=tmp_path / "reviews.csv")
+    return corpus, out, first
+
+
+def test_issue_13_no_change_rerun_leaves_outputs_and_reports_the_same(mined, tmp_path):
+    corpus, out, first = mined
+    stamps = _stamps(out)
+    assert len(stamps) == 6 and not first.unchanged
+    again = run(corpus, out, reviews=tmp_path / "reviews.csv")
+    assert again.unchanged and again.from_cache == len(SENTENCES)
+    assert _stamps(out) == stamps                                   # nothing rewritten
+    assert again.counts() == first.counts() and again.rows() == first.rows()
+    assert [p.name for p in again.outputs] == [p.name for p in first.outputs]
+    for name in ("facts", "entities", "timeline"):                  # read back from Parquet on use
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(first, name), check_dtype=False)
+
+
+def _edit_file(corpus, out, tmp_path):
+    (corpus / "d0.txt").write_text(SENTENCES[0].replace("13", "17") + "\n", encoding="utf-8")
+
+
+def _decide(corpus, out, tmp_path):
+    fact_id = pd.read_parquet(out / "facts.parquet")["fact_id"].iloc[0]
+    (tmp_path / "reviews.csv").write_text(f"fact_id,status\n{fact_id},rejected\n", encoding="utf-8")
+
+
+def _alias(corpus, out, tmp_path):
+    (corpus / "aliases.yaml").write_text("- not_entity: Aksu\n", encoding="utf-8")
+
+
+def _new_file(corpus, out, tmp_path):
+    (corpus / "d9.txt").write_text(SENTENCES[1] + "\n", encoding="utf-8")
+
+
+def _remove_file(corpus, out, tmp_path):
+    (corpus / "d3.txt").unlink()
+
+
+def _touch_output(corpus, out, tmp_path):
+    (out / "facts.csv").write_text("edited by hand\n", encoding="utf-8")
+
+
+def _delete_output(corpus, out, tmp_path):
+    (out / "timeline.parquet").unlink()
+
+
+@pytest.mark.parametrize("change", [_edit_file, _decide, _alias, _new_file, _remove_file, _touch_output, _delete_output])
+def test_issue_13_any_change_rebuilds_the_tables(mined, tmp_path, change):
+    corpus, out, first = mined
+    change(corpus, out, tmp_path)
+    again = run(corpus, out, reviews=tmp_path / "reviews.csv")
+    assert not again.unchanged
+    fresh = run(corpus, tmp_path / "fresh", reviews=tmp_path / "reviews.csv", use_cache=False)
+    _same_tables(out, tmp_path / "fresh")                          # the rebuilt tables are the right ones
+    assert again.counts() == fresh.counts()
+    assert run(corpus, out, reviews=tmp_path / "reviews.csv").unchanged      # and the next rerun is quiet
+
+
+def test_issue_13_no_cache_always_rebuilds(mined, tmp_path):
+    corpus, out, _ = mined
+    stamps = _stamps(out)
+    again = run(corpus, out, reviews=tmp_path / "reviews.csv", use_cache=False)
+    assert not again.unchanged and _stamps(out) != stamps
