@@ -29,12 +29,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Iterator
+from importlib import import_module
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-import pandas as pd
-
-from . import consolidate, engines, models
-from .consolidate import aliases
+from . import engines, models
 from .errors import DocumentTimeout, EmptyCorpus, FactmineError
 from .extractors import KINDS, extract_all
 from .ingest import ingest_source
@@ -44,6 +42,21 @@ from .progress import NullProgress, Progress
 from .safety import OutputLock, atomic_write, remove_stale_temps
 from .types import Mention
 
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+class _OnUse:
+    """A module imported on first use: pandas (0.6 s CPU) only when tables are built or read."""
+
+    def __init__(self, name: str):
+        self._name = name
+
+    def __getattr__(self, attr: str):
+        return getattr(import_module(self._name, __package__), attr)
+
+
+consolidate, aliases = _OnUse(".consolidate"), _OnUse(".consolidate.aliases")
 SUFFIXES = tuple(FORMATS)
 CACHE_DIR = ".cache"
 MANIFEST = "manifest.json"      # the cache entries and extracted texts this tool wrote
@@ -52,6 +65,7 @@ _ENTRY = re.compile(r"fm-[0-9a-f]{40}\.json")
 DOC_TIMEOUT = 60.0
 CATALOG = "catalog.csv"          # optional: file,title,publisher,url,date (one row per article)
 OUTPUTS_SUMMARY = "outputs.json"  # in .cache: digest of what fed the tables, their counts, their files
+ALIASES_FILE = "aliases.yaml"     # consolidate.aliases.FILENAME, named here without importing pandas
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -272,9 +286,11 @@ def _execute(jobs: list, workers: int, engine: engines.SerialEngine | None = Non
         yield from pool.map(_process_job, jobs, sizes, on_error=_died)
 
 
-def _cache_key(data: bytes, fmt: str | None, row: dict | None, kinds: tuple[str, ...]) -> str:
+def _cache_key(data: bytes, fmt: str | None, row: dict | None, kinds: tuple[str, ...],
+               installed: tuple = ()) -> str:
+    """``installed``: models.installed(), asked once per run (14 ms a call with models enabled)."""
     h = hashlib.sha1(data)
-    h.update(json.dumps([fmt, row, kinds, pipeline_fingerprint(), models.installed()], sort_keys=True).encode())
+    h.update(json.dumps([fmt, row, kinds, pipeline_fingerprint(), installed], sort_keys=True).encode())
     return h.hexdigest()
 
 
@@ -385,7 +401,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
         remove_stale_temps(out / TEXT_DIR, below=True)
         cache = _Cache(out, report.warnings)
     results: dict[str, dict] = {}
-    jobs, keys, sizes = [], {}, []
+    jobs, keys, sizes, installed = [], {}, [], models.installed()
     for path in found.files:
         doc_id = doc_id_of(path, corpus)
         row = catalog.get(doc_id)
@@ -394,7 +410,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
         except OSError as exc:
             report.skipped.append((doc_id, f"{doc_id}: cannot read ({exc.strerror})"))
             continue
-        keys[doc_id] = key = _cache_key(data, format_of(path.name), row, kinds)
+        keys[doc_id] = key = _cache_key(data, format_of(path.name), row, kinds, installed)
         blob = cache.get(key, doc_id) if cache is not None and use_cache else None
         if blob is not None:
             results[doc_id] = blob
@@ -488,7 +504,7 @@ def _inputs_digest(corpus: Path, keys: dict[str, str], reviews: Path | None, kin
     decisions = read_reviews(reviews) if reviews is not None else {}
     h = hashlib.sha1(json.dumps([sorted(keys.items()), list(kinds), pipeline_fingerprint(), models.installed(),
                                  sorted((k, repr(v)) for k, v in decisions.items())]).encode())
-    for extra in (corpus / aliases.FILENAME, corpus / CATALOG):
+    for extra in (corpus / ALIASES_FILE, corpus / CATALOG):
         h.update(b"\0" + (extra.read_bytes() if extra.is_file() else b"-"))
     return h.hexdigest()
 
@@ -527,6 +543,8 @@ def _record_outputs(report: RunReport, out: Path, digest: str, skipped: list) ->
 
 def _read_table(path: Path) -> pd.DataFrame:
     """A table as this run would have built it, from its Parquet copy (list cells back to lists)."""
+    import pandas as pd
+
     df = pd.read_parquet(path)
     for col in df.columns:
         if df[col].dtype == object and df[col].map(lambda v: hasattr(v, "tolist")).any():

@@ -398,3 +398,17 @@ def test_issue_13_no_cache_always_rebuilds(mined, tmp_path):
     stamps = _stamps(out)
     again = run(corpus, out, reviews=tmp_path / "reviews.csv", use_cache=False)
     assert not again.unchanged and _stamps(out) != stamps
+
+
+def test_issue_13_no_change_rerun_needs_no_pandas(mined, tmp_path):
+    """The no-change path reads a JSON summary: pandas (0.6 s CPU to import) stays unloaded."""
+    from pipeline.consolidate import aliases
+    from pipeline import run as run_module
+
+    corpus, out, _ = mined
+    assert run_module.ALIASES_FILE == aliases.FILENAME
+    code = ("import sys; from pathlib import Path; from pipeline.run import run; "
+            f"r = run(Path({str(corpus)!r}), Path({str(out)!r}), reviews=Path({str(tmp_path / 'reviews.csv')!r})); "
+            "print(r.unchanged, r.rows()['facts'], 'pandas' in sys.modules)")
+    res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert res.stdout.split() == ["True", str(len(pd.read_parquet(out / "facts.parquet"))), "False"]
