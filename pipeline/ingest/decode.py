@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 from ..errors import EmptySource, UndecodableSource
@@ -20,11 +21,14 @@ _CJK_FALLBACKS = ("gb18030", "big5")
 _WESTERN = ("cp1252", "latin-1")
 
 
+# control characters other than \t \n \v \f \r, and the U+FFF0-U+FFFF specials: counted in C (issue 13)
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\ufff0-\uffff]")
+
+
 def _looks_binary(text: str) -> bool:
     if not text:
         return False
-    controls = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f\v") or 0xFFF0 <= ord(c) <= 0xFFFF)
-    return "\x00" in text or controls > 0.02 * len(text)
+    return "\x00" in text or len(_CONTROLS.findall(text)) > 0.02 * len(text)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

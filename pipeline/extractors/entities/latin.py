@@ -142,6 +142,11 @@ def _gap_ok(text: str, a: Tok, b: Tok) -> bool:
     return gap.strip() == "" and "\n" not in gap
 
 
+def _joined(text: str, a: Tok, b: Tok) -> bool:
+    """Tokens a and b are separated by spaces or a hyphen only (one name may span them)."""
+    return _gap_ok(text, a, b) or text[a.e:b.s] in ("-", ". ", "'s ", "’s ", "' ", "’ ")
+
+
 # lowercase administrative heads left outside a place's quote ("Gansu province" → "Gansu",
 # "Minle township" → "Minle"); the annotated sets keep "Aksu prefecture", "Shache county" whole
 LOWER_ADMIN_HEADS = frozenset(("province",))
@@ -152,15 +157,15 @@ def _lexicon_matches(text: str, toks: list[Tok]) -> list[tuple[int, int, Entry]]
     lex = lexicon()
     first = lex.latin_first
     n = len(toks)
-    # joined[x]: tokens x and x+1 are separated by spaces or a hyphen only (one name may span them)
-    joined = [_gap_ok(text, toks[x], toks[x + 1]) or text[toks[x].e:toks[x + 1].s] in ("-", ". ", "'s ", "’s ", "' ", "’ ")
-              for x in range(n - 1)]
     out, i = [], 0
     while i < n:
         w = toks[i].w.casefold()
         most = first.get(w) or first.get(w.split("-")[0]) or 0
+        if not most:        # every entry's first word is in latin_first: none opens here (issue 13)
+            i += 1
+            continue
         k = i + 1
-        while k < n and k - i < most + 1 and joined[k - 1]:
+        while k < n and k - i < most + 1 and _joined(text, toks[k - 1], toks[k]):
             k += 1
         if "@" in text[max(0, toks[i].s - 1):toks[i].e + 1]:
             i += 1          # an e-mail address (cuijia@chinadaily.com.cn) names nothing
