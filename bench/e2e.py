@@ -170,10 +170,11 @@ def bench_ab(names: list[str], n_files: int, repeat: int, workers: list[int], ot
 
 def bench_rerun(name: str, n_files: int, repeat: int) -> dict:
     folder, chars = make_corpus(name, n_files)
-    cold, _ = timed(run_cmd(folder, 1))                     # --no-cache: redoes all, refills the cache
-    med, times, _ = median_time(run_cmd(folder, 1, cache=True), repeat)
+    cold, cold_cpu = timed(run_cmd(folder, 1))              # --no-cache: redoes all, refills the cache
+    med, times, cpu = median_time(run_cmd(folder, 1, cache=True), repeat)
     row = {"corpus": name, "files": n_files, "cold_s": round(cold, 2), "rerun_s": round(med, 2),
-           "share": round(med / cold, 3), "runs": [round(t, 2) for t in times]}
+           "share": round(med / cold, 3), "cold_cpu_s": round(cold_cpu, 2), "rerun_cpu_s": round(cpu, 2),
+           "cpu_share": round(cpu / cold_cpu, 3), "runs": [round(t, 2) for t in times]}
     print(json.dumps(row), flush=True)
     return row
 

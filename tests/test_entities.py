@@ -1605,3 +1605,15 @@ def test_issue_12_interpunct_names_and_chained_communities(text, surface, canoni
                                          ("记者 王磊·摄影", "王磊·摄影")])
 def test_issue_12_interpunct_between_words_is_no_name(text, absent):
     assert absent not in _table(text, "zh")
+
+
+def test_issue_13_pinyin_syllables_are_those_lazy_pinyin_reads():
+    """The fast table (first reading per character) gives the same syllables as romanizing the block."""
+    from pypinyin import Style, lazy_pinyin
+
+    from pipeline.extractors.entities.canonical import _pinyin_syllables
+
+    chars = "".join(chr(c) for c in range(0x4E00, 0x9FA6))
+    slow = frozenset(s.replace("ü", "v") for s in lazy_pinyin(chars, style=Style.NORMAL, errors="ignore")
+                     if s.isascii() and s.isalpha() and any(v in s for v in "aeiouv"))
+    assert _pinyin_syllables() == slow and {"shu", "jun", "lv", "zhuang"} <= slow
