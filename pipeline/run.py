@@ -96,17 +96,17 @@ def pipeline_fingerprint() -> str:
 
 
 def process_file(path: Path, doc_id: str, catalog_row: dict | None,
-                 kinds: tuple[str, ...] = KINDS) -> tuple[list[Mention], str | None]:
-    """Ingest and extract one file -> (mentions, document date).  Raises FactmineError."""
+                 kinds: tuple[str, ...] = KINDS) -> tuple[list[Mention], str | None, dict]:
+    """Ingest and extract one file -> (mentions, document date, provenance).  Raises FactmineError."""
     doc = ingest_bytes(path.read_bytes(), doc_id, catalog=catalog_row)
-    return extract_all(doc, kinds), doc.meta.date
+    return extract_all(doc, kinds), doc.meta.date, {k: getattr(doc.meta, k) for k in ("title", "publisher", "url")}
 
 
 def _process_job(job):
     path, doc_id, row, kinds = job
     try:
-        mentions, date = process_file(path, doc_id, row, kinds)
-        return doc_id, [asdict(m) for m in mentions], date, None
+        mentions, date, meta = process_file(path, doc_id, row, kinds)
+        return doc_id, [asdict(m) for m in mentions], (date, meta), None
     except FactmineError as exc:
         return doc_id, None, None, str(exc)
     except (OSError, ValueError, UnicodeError) as exc:     # unreadable file, broken data: skip it
@@ -144,7 +144,7 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
         used.add(f"{key}.json")
         if use_cache and cached is not None and cached.is_file():
             blob = json.loads(cached.read_text(encoding="utf-8"))
-            results[doc_id] = (blob["mentions"], blob["date"])
+            results[doc_id] = (blob["mentions"], blob["date"], blob.get("meta") or {})
             report.from_cache += 1
             continue
         keys[doc_id] = cached
@@ -158,9 +158,10 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
         if error is not None:
             report.skipped.append((doc_id, error))
             continue
-        results[doc_id] = (mentions, date)
+        (date, meta) = date
+        results[doc_id] = (mentions, date, meta)
         if keys.get(doc_id) is not None:
-            keys[doc_id].write_text(json.dumps({"mentions": mentions, "date": date}, ensure_ascii=False),
+            keys[doc_id].write_text(json.dumps({"mentions": mentions, "date": date, "meta": meta}, ensure_ascii=False),
                                     encoding="utf-8")
     if cache_dir is not None:                  # drop results of files that changed or went away
         for stale in cache_dir.glob("*.json"):
@@ -172,7 +173,7 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
                     for doc_id in sorted(results) for m in results[doc_id][0]]
     decisions = read_reviews(reviews) if reviews is not None else {}
     report.facts = consolidate.build_table(all_mentions, doc_dates={d: r[1] for d, r in results.items()},
-                                           reviews=decisions)
+                                           reviews=decisions, doc_meta={d: r[2] for d, r in results.items()})
     report.entities = consolidate.build_entities(report.facts)
     report.timeline = consolidate.build_timeline(report.facts)
     if out is not None:
@@ -181,5 +182,6 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
             consolidate.write_parquet(df, out / f"{name}.parquet")
             consolidate.write_csv(df, out / f"{name}.csv")
             report.outputs += [out / f"{name}.parquet", out / f"{name}.csv"]
+        report.outputs += consolidate.write_statements(report.facts, out)   # statements.*, checks.csv
     report.seconds = time.perf_counter() - t0
     return report

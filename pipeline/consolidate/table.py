@@ -11,8 +11,12 @@ from typing import Mapping, Sequence
 import pandas as pd
 
 from ..types import Mention
+from .checks import flags_column, run_checks
 from .clusters import cluster_ids
+from .enrich import ENRICH_COLUMNS, enrich
 from .ids import fact_ids
+from .statements import find_statements, statement_ids
+from .subjects import entity_id
 
 # The contract's columns, in the contract's order, with their types.
 COLUMNS: dict[str, str] = {
@@ -29,21 +33,26 @@ EXTRA_COLUMNS: dict[str, str] = {
     "group": "string",         # figures of one conversion inside a sentence
     "doc_date": "string",      # the document date relative expressions were resolved against
     "participants": "string",  # events: canonical names of the entities in the event's sentence
+    **ENRICH_COLUMNS,          # subject, metric_key, direction, sortable periods, provenance (enrich.py)
+    "flags": "string",         # checks the fact fails, "check: reason" joined by " | " (checks.py)
 }
 STATUSES = ("pending", "accepted", "rejected", "corrected")
 _STRINGS = [c for c, t in {**COLUMNS, **EXTRA_COLUMNS}.items() if t == "string"]
 
 
 def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | None] | None = None,
-                reviews: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """One row per mention.  ``reviews`` maps fact_id -> status (from the review store)."""
+                reviews: Mapping[str, str] | None = None, doc_meta: Mapping[str, object] | None = None
+                ) -> pd.DataFrame:
+    """One row per mention.  ``reviews`` maps fact_id -> status (from the review store);
+    ``doc_meta`` maps doc_id -> DocumentMeta or dict (title, publisher, url) for provenance."""
     ids = fact_ids(mentions)
-    clusters = cluster_ids(mentions, ids)
+    clusters = [None] * len(mentions)       # filled in below, once statements are known
     participants = _participants(mentions)
+    extra, shares = enrich(mentions, doc_meta)
     reviews = reviews or {}
     doc_dates = doc_dates or {}
     rows = []
-    for m, fid, cid, who in zip(mentions, ids, clusters, participants):
+    for m, fid, cid, who, more in zip(mentions, ids, clusters, participants, extra):
         rows.append({
             "fact_id": fid, "doc_id": m.doc_id, "lang": m.lang, "kind": m.kind, "text": m.text,
             "start": m.start, "end": m.end, "line": m.line, "context": m.context,
@@ -52,12 +61,16 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
             "date": m.date, "description": m.description, "cluster_id": cid,
             "status": reviews.get(fid, "pending"),
             "duplicate": m.duplicate, "pair": m.pair, "group": m.group,
-            "doc_date": doc_dates.get(m.doc_id), "participants": who,
+            "doc_date": doc_dates.get(m.doc_id), "participants": who, **more,
         })
     df = pd.DataFrame(rows, columns=list(COLUMNS) + list(EXTRA_COLUMNS))
     for col in _STRINGS:                    # empty is null, never "" or "None"
         df[col] = df[col].where(df[col].notna() & (df[col].astype(object) != ""), None)
-    return df.astype({**COLUMNS, **EXTRA_COLUMNS})
+    df = df.astype({**COLUMNS, **EXTRA_COLUMNS})
+    df["cluster_id"] = pd.array(cluster_ids(mentions, ids, same_fact=statement_ids(df, find_statements(df),
+                                                                                     agreeing=True)), "string")
+    df["flags"] = pd.array(flags_column(df, run_checks(df, shares)), "string")
+    return df
 
 
 def _participants(mentions: Sequence[Mention]) -> list[str | None]:
@@ -76,7 +89,7 @@ def _participants(mentions: Sequence[Mention]) -> list[str | None]:
 def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
     """One row per entity (canonical + label): surfaces, languages, mention and document counts."""
     ents = facts[facts["kind"] == "entity"]
-    cols = ["canonical", "label", "surfaces", "langs", "mentions", "documents", "doc_ids"]
+    cols = ["entity_id", "canonical", "label", "surfaces", "langs", "mentions", "documents", "doc_ids"]
     if ents.empty:
         return pd.DataFrame(columns=cols)
     key = ents["canonical"].fillna(ents["text"])
@@ -86,6 +99,7 @@ def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
                 mentions=("text", "size"),
                 documents=("doc_id", "nunique"),
                 doc_ids=("doc_id", lambda s: ",".join(sorted(set(s))))).reset_index()
+    out["entity_id"] = [entity_id(lab, can) for lab, can in zip(out["label"], out["canonical"])]  # subject_id
     return out.sort_values(["mentions", "canonical"], ascending=[False, True]).reset_index(drop=True)[cols]
 
 

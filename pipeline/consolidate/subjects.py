@@ -1,0 +1,149 @@
+"""The subject of each figure and event: the entity it is about.
+
+In the mention's own sentence (rules in ``resources/<lang>/subjects.yaml``):
+1. the nearest entity before it that owns what follows (``Xinjiang's``, ``新疆的``);
+2. else the nearest entity before it that is not an object or oblique (``on Taobao``, ``通过抖音``
+   do not govern the figure after them);
+3. figures: else an entity right after it in its clause introduced by a locative (``5,600 rural
+   residents in Yecheng``, ``las ventas de Hami``); events: else the first such entity after the
+   date (``2024年5月28日，阿克苏市电商产业园开园``).
+Else the entity the paragraph is about (the first one in subject position of the paragraph's
+first sentence that names one, if that sentence comes before), else the one the headline is about.
+Else empty: never a guess from elsewhere in the document.
+
+``subject`` is the entity's canonical name; ``subject_id`` is ``entity_id(label, canonical)``, the
+id of its row in the entities table.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from typing import Mapping, Sequence
+
+import regex
+
+from ..resources import load
+from ..types import Mention
+from .ids import hash_record
+from .sentences import fold, offsets_in_context, sentence_key, squash
+
+SUBJECT_LABELS = frozenset({"PLACE", "ORG", "PERSON", "PRODUCT", "PLATFORM"})
+PERSON_ONLY = frozenset({"age"})            # an age is a person's
+_CLAUSE_END = regex.compile(r"[,，;；:：。!?！？(（)）]")
+_WINDOW = 40
+
+
+def entity_id(label: str, canonical: str) -> str:
+    """Stable id of an entity row: a hash of its label and canonical name."""
+    return "e" + hash_record("entity", label, canonical, length=12)
+
+
+@lru_cache(maxsize=None)
+def _rules(lang: str) -> dict[str, regex.Pattern]:
+    data = load(lang, "subjects")
+    return {k: regex.compile(data[k], regex.IGNORECASE)
+            for k in ("object_before", "possessive_after", "locative_before")}
+
+
+class _Cand:
+    __slots__ = ("pos", "end", "name", "eid", "possessive", "obj", "label")
+
+    def __init__(self, m: Mention, pos: int, ctx: str):
+        rules = _rules(m.lang)
+        self.pos, self.end = pos, pos + len(squash(m.text))
+        self.name = m.canonical or m.text
+        self.label = m.label
+        self.eid = entity_id(m.label, self.name)
+        before = ctx[max(0, pos - _WINDOW):pos]
+        self.obj = bool(rules["object_before"].search(before))
+        self.possessive = bool(rules["possessive_after"].search(ctx[self.end:self.end + 4]))
+
+
+def subjects(mentions: Sequence[Mention], titles: Mapping[str, str | None] | None = None
+             ) -> list[tuple[str | None, str | None]]:
+    """``(subject, subject_id)`` for every mention (``(None, None)`` for entities and when none)."""
+    offsets = offsets_in_context(mentions)
+    folded: dict[str, str] = {}
+    cands: dict[tuple, list[_Cand]] = defaultdict(list)
+    first_sentence: dict[tuple, tuple[int, tuple]] = {}
+    for m, pos in zip(mentions, offsets):
+        key = sentence_key(m)
+        if m.kind == "entity" and m.label in SUBJECT_LABELS and pos is not None:
+            ctx = folded.setdefault(m.context, fold(m.context))
+            cands[key].append(_Cand(m, pos, ctx))
+        para = (m.doc_id, m.block)
+        if para not in first_sentence or m.start < first_sentence[para][0]:
+            first_sentence[para] = (m.start, key)
+    for lst in cands.values():
+        lst.sort(key=lambda c: c.pos)
+    headline = _headline_subjects(cands, titles or {})
+    out: list[tuple[str | None, str | None]] = []
+    for m, pos in zip(mentions, offsets):
+        if m.kind == "entity" or pos is None:
+            out.append((None, None))
+            continue
+        ctx = folded.setdefault(m.context, fold(m.context))
+        c = _in_sentence(m, pos, cands.get(sentence_key(m), []), ctx)
+        if c is None and m.label not in PERSON_ONLY:
+            start, key = first_sentence[(m.doc_id, m.block)]
+            if key != sentence_key(m) and start < m.start:
+                c = _topic(cands.get(key, []))
+        if c is None and m.label not in PERSON_ONLY:
+            c = headline.get(m.doc_id)
+        out.append((c.name, c.eid) if c is not None else (None, None))
+    return out
+
+
+def _in_sentence(m: Mention, pos: int, cands: list[_Cand], ctx: str) -> _Cand | None:
+    if m.label in PERSON_ONLY:
+        cands = [c for c in cands if c.label == "PERSON"]
+    before = [c for c in cands if c.end <= pos]
+    clause = 0
+    for sep in _CLAUSE_END.finditer(ctx, 0, pos):
+        clause = sep.end()
+    for c in reversed(before):
+        if c.possessive:
+            return c
+    for c in reversed(before):              # the nearest in the figure's clause
+        if c.pos >= clause and not c.obj:
+            return c
+    for c in before:                        # else the sentence's subject
+        if not c.obj:
+            return c
+    end = pos + len(squash(m.text))
+    stop = _CLAUSE_END.search(ctx, end)
+    limit = stop.start() if stop else len(ctx)
+    locative = _rules(m.lang)["locative_before"]
+    for c in cands:
+        if end <= c.pos < limit and (m.kind == "event" and not c.obj or locative.search(ctx[end:c.pos])):
+            return c
+    return None
+
+
+def _topic(cands: list[_Cand]) -> _Cand | None:
+    """The entity a sentence is about: its first one in subject position."""
+    return next((c for c in cands if c.possessive or not c.obj), None)
+
+
+def _headline_subjects(cands: dict[tuple, list[_Cand]], titles: Mapping[str, str | None]) -> dict[str, _Cand]:
+    out: dict[str, _Cand] = {}
+    wanted = {doc: squash(t) for doc, t in titles.items() if t}
+    for (doc, _, ctx), lst in cands.items():
+        if doc in wanted and doc not in out and ctx and (ctx == wanted[doc] or ctx in wanted[doc]):
+            c = _topic(lst)
+            if c is not None:
+                out[doc] = c
+    return out
+
+
+@lru_cache(maxsize=1)
+def _same_place() -> tuple[str, ...]:
+    return tuple(sorted(load("common", "subjects")["same_place_suffixes"], key=len, reverse=True))
+
+
+def subject_key(name: str) -> str:
+    """The name statements group by: ``Xinjiang Uygur Autonomous Region`` -> ``Xinjiang``."""
+    for suffix in _same_place():
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return name
