@@ -18,7 +18,7 @@ import regex
 
 from ..resources import load
 from ..types import Mention
-from .sentences import fold, offsets_in_context, squash
+from .sentences import fold, offsets_in_context, sentence_key, squash
 
 _CLAUSE_SEP = regex.compile(r"[,，;；:：。!?！？(（)）]")
 _BEFORE, _AFTER = 24, 30
@@ -103,11 +103,17 @@ def annotate(mentions: Sequence[Mention]) -> list[tuple[str | None, str | None, 
     """``(metric_key, direction, is_share)`` for every mention (all None/False for non-figures)."""
     offsets = offsets_in_context(mentions)
     out = []
+    last: dict[tuple, str] = {}            # sentence -> metric_key of its latest level figure
     for m, pos in zip(mentions, offsets):
         if m.kind != "figure":
             out.append((None, None, False))
             continue
         key = metric_key(m.metric, m.label, m.unit, m.lang)
         direction, share = direction_and_share(m, pos)
+        sentence = sentence_key(m)
+        if key is None and direction and m.label in ("percent", "multiple"):
+            key = last.get(sentence)           # "…1.250 millones de yuanes, un aumento del 6,5 %"
+        elif key and not direction and m.label not in ("percent", "multiple"):
+            last[sentence] = key
         out.append((key, direction, share))
     return out

@@ -7,9 +7,10 @@ and their values agree within the precision the text used: ``338亿`` stands for
 Never on value alone: a figure without a subject, a metric_key or a period is in no statement.
 
 Within a key (subject, metric_key, period, unit, direction) the mentions fall into value clusters
-(values that agree).  Clusters from disjoint sets of documents are one statement on which the
-sources disagree (``agree`` false); clusters that share a document are different facts (an article
-does not contradict itself about one fact) and stay separate statements.
+(values that agree).  When the key's mentions come from two or more documents, the clusters are one
+statement and, if there are several, the sources disagree (``agree`` false).  When they all come from
+one document, several clusters are different facts the key cannot tell apart (an article does not
+contradict itself about one fact) and stay separate statements.
 """
 from __future__ import annotations
 
@@ -120,16 +121,11 @@ def find_statements(facts: pd.DataFrame) -> list[Statement]:
     docs = facts["doc_id"].tolist()
     out: list[Statement] = []
     for key, rows in groups.items():
-        merged: list[Statement] = []
-        for cl in _clusters(rows, spans):
-            cl_docs = {docs[i] for i in cl}
-            home = next((s for s in merged if not cl_docs & {docs[i] for i in s.rows}), None)
-            if home is None:
-                home = Statement(key)
-                merged.append(home)
-            home.rows += cl
-            home.clusters.append(cl)
-        out += merged
+        clusters = _clusters(rows, spans)
+        if len(clusters) > 1 and len({docs[i] for i in rows}) == 1:
+            out += [Statement(key, list(cl), [cl]) for cl in clusters]      # one article, different facts
+        else:
+            out.append(Statement(key, [i for cl in clusters for i in cl], clusters))
     return out
 
 

@@ -42,7 +42,7 @@ def entity_id(label: str, canonical: str) -> str:
 def _rules(lang: str) -> dict[str, regex.Pattern]:
     data = load(lang, "subjects")
     return {k: regex.compile(data[k], regex.IGNORECASE)
-            for k in ("object_before", "possessive_after", "locative_before")}
+            for k in ("object_before", "possessive_after", "locative_before", "object_after", "anaphora")}
 
 
 class _Cand:
@@ -55,7 +55,7 @@ class _Cand:
         self.label = m.label
         self.eid = entity_id(m.label, self.name)
         before = ctx[max(0, pos - _WINDOW):pos]
-        self.obj = bool(rules["object_before"].search(before))
+        self.obj = bool(rules["object_before"].search(before) or rules["object_after"].search(ctx[self.end:self.end + 8]))
         self.possessive = bool(rules["possessive_after"].search(ctx[self.end:self.end + 4]))
 
 
@@ -84,6 +84,10 @@ def subjects(mentions: Sequence[Mention], titles: Mapping[str, str | None] | Non
             continue
         ctx = folded.setdefault(m.context, fold(m.context))
         c = _in_sentence(m, pos, cands.get(sentence_key(m), []), ctx)
+        if c is None and _rules(m.lang)["anaphora"].search(ctx[:pos]):
+            c = headline.get((m.doc_id, "only"))     # 全地区, the region: the headline's one place or none
+            out.append((c.name, c.eid) if c is not None else (None, None))
+            continue
         if c is None and m.label not in PERSON_ONLY:
             start, key = first_sentence[(m.doc_id, m.block)]
             if key != sentence_key(m) and start < m.start:
@@ -101,13 +105,10 @@ def _in_sentence(m: Mention, pos: int, cands: list[_Cand], ctx: str) -> _Cand | 
     clause = 0
     for sep in _CLAUSE_END.finditer(ctx, 0, pos):
         clause = sep.end()
-    for c in reversed(before):
-        if c.possessive:
+    for c in reversed(before):              # an owner in the figure's clause
+        if c.possessive and c.pos >= clause:
             return c
-    for c in reversed(before):              # the nearest in the figure's clause
-        if c.pos >= clause and not c.obj:
-            return c
-    for c in before:                        # else the sentence's subject
+    for c in reversed(before):              # else the nearest that is not an object
         if not c.obj:
             return c
     end = pos + len(squash(m.text))
@@ -125,14 +126,18 @@ def _topic(cands: list[_Cand]) -> _Cand | None:
     return next((c for c in cands if c.possessive or not c.obj), None)
 
 
-def _headline_subjects(cands: dict[tuple, list[_Cand]], titles: Mapping[str, str | None]) -> dict[str, _Cand]:
-    out: dict[str, _Cand] = {}
+def _headline_subjects(cands: dict[tuple, list[_Cand]], titles: Mapping[str, str | None]) -> dict:
+    """doc -> the headline's topic; (doc, "only") -> its place when it names exactly one."""
+    out: dict = {}
     wanted = {doc: squash(t) for doc, t in titles.items() if t}
     for (doc, _, ctx), lst in cands.items():
         if doc in wanted and doc not in out and ctx and (ctx == wanted[doc] or ctx in wanted[doc]):
             c = _topic(lst)
             if c is not None:
                 out[doc] = c
+            places = {p.eid: p for p in lst if p.label == "PLACE" and not p.obj}
+            if len(places) == 1:
+                out[(doc, "only")] = next(iter(places.values()))
     return out
 
 
