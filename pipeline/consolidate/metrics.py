@@ -23,6 +23,7 @@ from .sentences import fold, offsets_in_context, sentence_key, squash
 _CLAUSE_SEP = regex.compile(r"[,，;；:：。!?！？(（)）]")
 _BEFORE, _AFTER = 24, 30
 CHANGE_LABELS = frozenset({"percent", "multiple", "money", "count", "other"})
+STRICT_LABELS = frozenset({"duration", "age"})   # only entries that name these labels apply
 
 
 @lru_cache(maxsize=1)
@@ -43,20 +44,24 @@ def _cues(lang: str) -> dict[str, regex.Pattern]:
     return {k: regex.compile(p, regex.IGNORECASE) for k, p in load("common", "metrics")["direction"][lang].items()}
 
 
+def _applies(entry: dict, label: str) -> bool:
+    if label in STRICT_LABELS:
+        return label in entry["labels"]
+    return not entry["labels"] or label in entry["labels"]
+
+
 def metric_key(metric: str | None, label: str, unit: str | None, lang: str) -> str | None:
     """The vocabulary key for a figure's metric, or None when no entry applies."""
-    vocab = _vocabulary()
+    vocab = [e for e in _vocabulary() if _applies(e, label)]
+    for e in vocab:
+        if unit and unit in e["units"]:
+            return e["key"]
     text = fold(metric or "")
     if text:
         for e in vocab:
             rx = e["re"].get(lang)
-            if rx is not None and (not e["labels"] or label in e["labels"]) and rx.search(text):
+            if rx is not None and rx.search(text):
                 return e["key"]
-    for e in vocab:
-        if unit and unit in e["units"] and (not e["labels"] or label in e["labels"]):
-            return e["key"]
-    if label == "age":
-        return "age"
     return None
 
 

@@ -29,6 +29,8 @@ from .sentences import fold, offsets_in_context, sentence_key, squash
 
 SUBJECT_LABELS = frozenset({"PLACE", "ORG", "PERSON", "PRODUCT", "PLATFORM"})
 PERSON_ONLY = frozenset({"age"})            # an age is a person's
+OBLIQUE_UNLESS_OWNER = frozenset({"PLATFORM"})
+_LIST_GAP = regex.compile(r"\s*(?:[,，、/]|和|及|与|或|and|or|y|o)\s*(?:and\s+|y\s+)?", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[,，;；:：。!?！？(（)）]")
 _WINDOW = 40
 
@@ -55,8 +57,10 @@ class _Cand:
         self.label = m.label
         self.eid = entity_id(m.label, self.name)
         before = ctx[max(0, pos - _WINDOW):pos]
-        self.obj = bool(rules["object_before"].search(before) or rules["object_after"].search(ctx[self.end:self.end + 8]))
+        self.obj = bool(rules["object_before"].search(before) or rules["object_after"].search(ctx[self.end:self.end + 16]))
         self.possessive = bool(rules["possessive_after"].search(ctx[self.end:self.end + 4]))
+        if m.label in OBLIQUE_UNLESS_OWNER and not self.possessive:
+            self.obj = True                 # sold on Taobao, 在拼多多上: a platform is where, not who
 
 
 def subjects(mentions: Sequence[Mention], titles: Mapping[str, str | None] | None = None
@@ -74,8 +78,11 @@ def subjects(mentions: Sequence[Mention], titles: Mapping[str, str | None] | Non
         para = (m.doc_id, m.block)
         if para not in first_sentence or m.start < first_sentence[para][0]:
             first_sentence[para] = (m.start, key)
-    for lst in cands.values():
+    for (_, _, ctx), lst in cands.items():
         lst.sort(key=lambda c: c.pos)
+        for prev, c in zip(lst, lst[1:]):   # Kyrgyzstan, Uzbekistan and Kazakhstan: a list shares its role
+            if prev.obj and _LIST_GAP.fullmatch(ctx[prev.end:c.pos]):
+                c.obj = True
     headline = _headline_subjects(cands, titles or {})
     out: list[tuple[str | None, str | None]] = []
     for m, pos in zip(mentions, offsets):
@@ -84,7 +91,7 @@ def subjects(mentions: Sequence[Mention], titles: Mapping[str, str | None] | Non
             continue
         ctx = folded.setdefault(m.context, fold(m.context))
         c = _in_sentence(m, pos, cands.get(sentence_key(m), []), ctx)
-        if c is None and _rules(m.lang)["anaphora"].search(ctx[:pos]):
+        if c is None and _rules(m.lang)["anaphora"].search(ctx):
             c = headline.get((m.doc_id, "only"))     # 全地区, the region: the headline's one place or none
             out.append((c.name, c.eid) if c is not None else (None, None))
             continue
