@@ -44,7 +44,8 @@ def entity_id(label: str, canonical: str) -> str:
 def _rules(lang: str) -> dict[str, regex.Pattern]:
     data = load(lang, "subjects")
     return {k: regex.compile(data[k], regex.IGNORECASE)
-            for k in ("object_before", "possessive_after", "locative_before", "object_after", "anaphora")}
+            for k in ("object_before", "possessive_after", "locative_before", "object_after", "anaphora",
+                      "report_cue")}
 
 
 class _Cand:
@@ -108,7 +109,10 @@ def subjects(mentions: Sequence[Mention], titles: Mapping[str, str | None] | Non
 def _in_sentence(m: Mention, pos: int, cands: list[_Cand], ctx: str) -> _Cand | None:
     if m.label in PERSON_ONLY:
         cands = [c for c in cands if c.label == "PERSON"]
-    before = [c for c in cands if c.end <= pos]
+    floor = 0                               # after the last reporting verb before the figure
+    for cue in _rules(m.lang)["report_cue"].finditer(ctx, 0, pos):
+        floor = cue.end()
+    before = [c for c in cands if floor <= c.pos and c.end <= pos]
     clause = 0
     for sep in _CLAUSE_END.finditer(ctx, 0, pos):
         clause = sep.end()
