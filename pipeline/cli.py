@@ -178,7 +178,7 @@ def extract_cli(
             if not path.is_file():
                 raise BadInput(f"{file}: no such file")
             doc = ingest_bytes(path.read_bytes(), path.name, lang=lang.value if lang else None, reference_date=ref)
-        df = build_table(extract_all(doc, kinds), doc_dates={doc.doc_id: doc.meta.date})
+        df = build_table(extract_all(doc, kinds), doc_dates={doc.doc_id: doc.meta.date}, doc_meta={doc.doc_id: doc.meta})
         write_jsonl(df, sys.stdout)
     except FactmineError as exc:
         _fail(str(exc))
@@ -207,7 +207,8 @@ def _extract_batch(path: Path, lang: Optional[str], ref: Optional[str], kinds) -
             except FactmineError as exc:
                 typer.echo(f"factmine: {path}:{n}: skipped, {exc}", err=True)
                 continue
-            write_jsonl(build_table(extract_all(doc, kinds), doc_dates={doc_id: doc.meta.date}), sys.stdout)
+            write_jsonl(build_table(extract_all(doc, kinds), doc_dates={doc_id: doc.meta.date}, doc_meta={doc_id: doc.meta}),
+                        sys.stdout)
 
 
 @app.command("review")
