@@ -49,13 +49,15 @@ def _rules(lang: str) -> dict[str, regex.Pattern]:
 
 
 class _Cand:
-    __slots__ = ("pos", "end", "name", "eid", "possessive", "obj", "label")
+    __slots__ = ("pos", "end", "name", "eid", "possessive", "obj", "label", "start", "level")
 
     def __init__(self, m: Mention, pos: int, ctx: str):
         rules = _rules(m.lang)
         self.pos, self.end = pos, pos + len(squash(m.text))
         self.name = m.canonical or m.text
         self.label = m.label
+        self.start = m.start
+        self.level = _level(self.name, m.text) if m.label == "PLACE" else None
         self.eid = entity_id(m.label, self.name)
         before = ctx[max(0, pos - _WINDOW):pos]
         self.obj = bool(rules["object_before"].search(before) or rules["object_after"].search(ctx[self.end:self.end + 16]))
@@ -85,6 +87,15 @@ def subjects(mentions: Sequence[Mention], titles: Mapping[str, str | None] | Non
             if prev.obj and _LIST_GAP.fullmatch(ctx[prev.end:c.pos]):
                 c.obj = True
     headline = _headline_subjects(cands, titles or {})
+    by_doc: dict[str, list[_Cand]] = defaultdict(list)
+    headline_all: dict[str, list[_Cand]] = defaultdict(list)
+    wanted = {doc: squash(t) for doc, t in (titles or {}).items() if t}
+    for (doc, _, ctx), lst in cands.items():
+        by_doc[doc] += lst
+        if doc in wanted and ctx and ctx in wanted[doc]:
+            headline_all[doc] += lst
+    for lst in by_doc.values():
+        lst.sort(key=lambda c: c.start)
     out: list[tuple[str | None, str | None]] = []
     for m, pos in zip(mentions, offsets):
         if m.kind == "entity" or pos is None:
@@ -92,8 +103,9 @@ def subjects(mentions: Sequence[Mention], titles: Mapping[str, str | None] | Non
             continue
         ctx = folded.setdefault(m.context, fold(m.context))
         c = _in_sentence(m, pos, cands.get(sentence_key(m), []), ctx)
-        if c is None and _rules(m.lang)["anaphora"].search(ctx):
-            c = headline.get((m.doc_id, "only"))     # 全地区, the region: the headline's one place or none
+        ana = _rules(m.lang)["anaphora"].search(ctx) if c is None else None
+        if ana is not None:                  # 全县, the prefecture: the latest place of that level
+            c = _antecedent(ana.lastgroup, m, by_doc.get(m.doc_id, []), headline_all.get(m.doc_id, []))
             out.append((c.name, c.eid) if c is not None else (None, None))
             continue
         if c is None and m.label not in PERSON_ONLY:
@@ -163,3 +175,32 @@ def subject_key(name: str) -> str:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return name
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[list[tuple[str, str]], frozenset]:
+    data = load("common", "subjects")
+    pairs = [(suffix, level) for level, suffixes in data["level_suffixes"].items() for suffix in suffixes]
+    return sorted(pairs, key=lambda p: -len(p[0])), frozenset(data["unmarked_levels"])
+
+
+def _level(name: str, text: str) -> str | None:
+    """Administrative level from the canonical name's or the Chinese text's ending, else None."""
+    pairs, _ = _levels()
+    for suffix, level in pairs:
+        if name.endswith(suffix) or text.endswith(suffix):
+            return level
+    return None
+
+
+def _antecedent(level: str | None, m: Mention, earlier: list[_Cand], headline: list[_Cand]) -> _Cand | None:
+    """The place an anaphor (全县, the prefecture) refers to: the latest of its level named before."""
+    _, unmarked = _levels()
+    skip = frozenset(load("common", "subjects")["not_administrative"])
+    before = [c for c in reversed(earlier) if c.start < m.start and c.label == "PLACE" and c.name not in skip]
+    heads = [c for c in headline if c.label == "PLACE" and c.name not in skip]
+    for pool, marked in ((before, True), (heads, True), (before, False), (heads, False)):
+        for c in pool:                      # the level named exactly first, then a name without one
+            if (c.level == level) if marked else (c.level is None and level in unmarked):
+                return c
+    return None
