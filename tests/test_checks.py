@@ -131,3 +131,8 @@ def test_issue_9_provenance_reaches_every_row(seed_corpus, tmp_path):
     assert (rows["source_url"] == "https://example.org/a").all()
     others = report.facts[report.facts["doc_id"] == "001_30bdd61343b5a7ce.txt"]
     assert others["source_title"].notna().all()            # from the article's header
+
+
+def test_checks_growth_of_another_metric_is_not_compared():
+    text = "近5年来，全县电商企业从30家发展到120家，小白杏线上销量翻了一番。"
+    assert "growth_mismatch" not in _flags(("a.txt", "zh", text))

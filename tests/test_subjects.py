@@ -59,3 +59,24 @@ def test_subjects_key_merges_only_status_words(name, key):
 
 def test_subjects_none_for_entities_and_empty_input():
     assert build_table([]).empty
+
+
+@pytest.mark.parametrize("lang,text,figure,subject", [
+    ("zh", "泽普县则把目光投向了跨境电商。今年以来，全县跨境电商出口额达2300万元。", "2300万元", "Zepu County"),
+    ("en", "Zepu County built a new cold storage. In 2023 the county shipped 9,000 boxes of walnuts.",
+     "9,000 boxes", "Zepu County"),
+    ("zh", "县商务局局长赵红梅说，2023年，喀什地区网络零售额增长12.5%。", "12.5%", "Kashgar Prefecture"),
+])
+def test_subjects_anaphora_and_speakers(lang, text, figure, subject):
+    assert _subject_of(text, lang, figure) == subject
+
+
+def test_subjects_platforms_are_where_not_who():
+    text = "2023年，每月在拼多多和抖音上的销售额稳定在200万元左右。"
+    assert _subject_of(text, "zh", "200万元") is None
+
+
+def test_subjects_event_date_bounds():
+    rows = extract("2020年第一季度，阿克苏市电商产业园新区开园。", lang="zh", reference_date="2024-06-01")
+    events = [r for r in rows if r["kind"] == "event"]
+    assert events and events[0]["date_start"] == "2020-01-01" and events[0]["date_end"] == "2020-03-31"

@@ -93,12 +93,18 @@ def growth_mismatches(facts: pd.DataFrame) -> list[Flag]:
             n = next((it for it in items[k + 2:k + 4] if it[2]["label"] in ("percent", "multiple")
                       and it[2]["unit"] in ("%", "times") and isinstance(it[2]["direction"], str)
                       and it[0] - b1 <= _NEAR), None)
-            if n is None:
+            if n is None or _other_metric(a, n[2]):
                 continue
             flag = _growth_flag(a, b, n[2])
             if flag is not None:
                 out.append(flag)
     return out
+
+
+def _other_metric(a: pd.Series, n: pd.Series) -> bool:
+    """The change is about something else (企业从30多家发展到120余家，销量翻了一番)."""
+    ka, kn = a.get("metric_key"), n.get("metric_key")
+    return isinstance(ka, str) and isinstance(kn, str) and ka != kn
 
 
 def _interval(r: pd.Series) -> tuple[float, float]:
