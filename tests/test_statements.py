@@ -67,3 +67,15 @@ def test_statements_disagreeing_sources_are_one_statement_that_does_not_agree():
     assert len(st) == 1 and not bool(st.iloc[0]["agree"])
     assert st.iloc[0]["value_min"] == 6.409e10 and st.iloc[0]["value_max"] == 6.52e10
     assert _row(df, "64.09 billion yuan")["cluster_id"] != _row(df, "65.2 billion yuan")["cluster_id"]
+
+
+def test_statements_three_languages_one_fact():
+    df = _table(("a.txt", "en", "Xinjiang's online retail sales reached 64.09 billion yuan in 2023, People's Daily reported."),
+                ("b.txt", "zh", "2023年，新疆网上零售额达640.9亿元，同比增长12.6%。"),
+                ("c.txt", "es", "Las ventas minoristas en línea de Xinjiang alcanzaron 64.090 millones de yuanes en 2023."))
+    st = build_statements(df)
+    money = st[st["unit"] == "CNY"]
+    assert len(money) == 1 and money.iloc[0]["langs"] == ["en", "es", "zh"] and bool(money.iloc[0]["agree"])
+    assert df[df["unit"] == "CNY"]["cluster_id"].nunique() == 1
+    growth = st[st["unit"] == "%"]
+    assert len(growth) == 1 and growth.iloc[0]["direction"] == "up"       # a growth is not the level
