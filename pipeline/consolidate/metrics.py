@@ -20,7 +20,7 @@ from ..resources import load
 from ..types import Mention
 from .sentences import fold, offsets_in_context, sentence_key, squash
 
-_CLAUSE_SEP = regex.compile(r"[,，;；:：。!?！？(（)）]")
+_CLAUSE_SEP = regex.compile(r"[,，;；:：。!?！？(（)）、]")
 _BEFORE, _AFTER = 24, 30
 CHANGE_LABELS = frozenset({"percent", "multiple", "money", "count", "other"})
 STRICT_LABELS = frozenset({"duration", "age"})   # only entries that name these labels apply
@@ -114,6 +114,11 @@ def annotate(mentions: Sequence[Mention]) -> list[tuple[str | None, str | None, 
             out.append((None, None, False))
             continue
         key = metric_key(m.metric, m.label, m.unit, m.lang)
+        if key is None and m.label == "count" and pos is not None:
+            # a count's metric is its noun (countries and regions): the verb of its clause says what
+            # is counted (exported to more than 20 countries -> exports)
+            before, _ = _clause_around(fold(m.context), pos, pos + len(squash(m.text)))
+            key = metric_key(before + ("" if m.lang == "zh" else " ") + fold(squash(m.text)), m.label, None, m.lang)
         direction, share = direction_and_share(m, pos)
         sentence = sentence_key(m)
         if key is None and direction and m.label in ("percent", "multiple"):
