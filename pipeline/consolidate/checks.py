@@ -66,11 +66,14 @@ def disagreements(facts: pd.DataFrame, statements: Sequence[Statement]) -> list[
 
 def _in_sentences(figs: pd.DataFrame) -> dict[tuple, list[tuple[int, int, pd.Series]]]:
     """Figures by sentence, each with its position in the context, in order."""
-    objs = [SimpleNamespace(doc_id=r.doc_id, block=-1, context=r.context or "", text=r.text, start=r.start)
-            for r in figs.itertuples()]
+    cols = ["doc_id", "context", "text", "start", "unit", "label", "group", "value", "value_max", "qualifier",
+            "lang", "fact_id", "metric_key", "direction"]
+    records = figs[[c for c in cols if c in figs]].to_dict("records")
+    objs = [SimpleNamespace(doc_id=r["doc_id"], block=-1, context=r["context"] or "", text=r["text"], start=r["start"])
+            for r in records]
     offs = offsets_in_context(objs)
     by: dict[tuple, list] = {}
-    for (idx, row), pos in zip(figs.iterrows(), offs):
+    for row, pos in zip(records, offs):
         if pos is not None:
             by.setdefault((row["doc_id"], row["context"]), []).append((pos, pos + len(squash(row["text"])), row))
     for v in by.values():
@@ -85,8 +88,8 @@ def growth_mismatches(facts: pd.DataFrame) -> list[Flag]:
         text = fold(ctx)
         for k in range(len(items) - 2):
             (a0, a1, a), (b0, b1, b) = items[k], items[k + 1]
-            if a["unit"] != b["unit"] or a["label"] not in ("money", "count", "other") or a["group"] is not pd.NA \
-                    and a["group"] == b["group"]:
+            if a["unit"] != b["unit"] or a["label"] not in ("money", "count", "other") \
+                    or isinstance(a["group"], str) and a["group"] == b["group"]:
                 continue
             if not _FROM.search(text[max(0, a0 - 14):a0]) or not _TO.search(text[a1:b0]):
                 continue
@@ -178,8 +181,9 @@ def implausible_rates(facts: pd.DataFrame) -> list[Flag]:
 
 def shares_over_100(facts: pd.DataFrame, shares: Sequence[bool]) -> list[Flag]:
     out = []
-    for (_, r), share in zip(facts.iterrows(), shares):
-        if share and r["unit"] == "%" and pd.notna(r["value"]):
+    for i in (i for i, share in enumerate(shares) if share):
+        r = facts.iloc[i]
+        if r["unit"] == "%" and pd.notna(r["value"]):
             top = r["value_max"] if pd.notna(r["value_max"]) else r["value"]
             if float(top) > 100:
                 out.append(Flag("share_over_100", f"{r['text']} is stated as a share of a whole but is above 100 %",
@@ -199,12 +203,14 @@ def fractional_counts(facts: pd.DataFrame) -> list[Flag]:
     return out
 
 
-def run_checks(facts: pd.DataFrame, shares: Sequence[bool] | None = None) -> list[Flag]:
+def run_checks(facts: pd.DataFrame, shares: Sequence[bool] | None = None,
+               statements: Sequence[Statement] | None = None) -> list[Flag]:
     """Every flag on a fact table that has the statement columns (subject, metric_key, ...)."""
     if facts.empty:
         return []
     shares = shares if shares is not None else [False] * len(facts)
-    return (disagreements(facts, find_statements(facts)) + growth_mismatches(facts) + implausible_rates(facts)
+    statements = statements if statements is not None else find_statements(facts)
+    return (disagreements(facts, statements) + growth_mismatches(facts) + implausible_rates(facts)
             + shares_over_100(facts, shares) + fractional_counts(facts))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from functools import lru_cache
 from typing import Sequence
 
 from ..ingest.normalize import to_simplified
@@ -20,6 +21,7 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+@lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Length-preserving folding for matching cues: Simplified characters, ASCII for full-width forms."""
     text = to_simplified(text)

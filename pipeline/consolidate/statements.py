@@ -112,7 +112,8 @@ def find_statements(facts: pd.DataFrame) -> list[Statement]:
     spans: dict[int, tuple[float, float]] = {}
     groups: dict[tuple, list[int]] = {}
     pos = {idx: i for i, idx in enumerate(facts.index)}
-    for idx, r in fig.iterrows():
+    cols = ["text", "value", "value_max", "qualifier", "lang", "subject", "metric_key", "period", "unit", "direction"]
+    for idx, r in zip(fig.index, fig[cols].to_dict("records")):
         i = pos[idx]
         spans[i] = value_interval(r["text"], float(r["value"]), r["value_max"], r["qualifier"], r["lang"])
         key = (subject_key(r["subject"]), r["metric_key"], r["period"], r["unit"],

@@ -67,9 +67,10 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
     for col in _STRINGS:                    # empty is null, never "" or "None"
         df[col] = df[col].where(df[col].notna() & (df[col].astype(object) != ""), None)
     df = df.astype({**COLUMNS, **EXTRA_COLUMNS})
-    df["cluster_id"] = pd.array(cluster_ids(mentions, ids, same_fact=statement_ids(df, find_statements(df),
-                                                                                     agreeing=True)), "string")
-    df["flags"] = pd.array(flags_column(df, run_checks(df, shares)), "string")
+    statements = find_statements(df)
+    df["cluster_id"] = pd.array(cluster_ids(mentions, ids, same_fact=statement_ids(df, statements, agreeing=True)),
+                                "string")
+    df["flags"] = pd.array(flags_column(df, run_checks(df, shares, statements)), "string")
     return df
 
 
