@@ -70,52 +70,59 @@ def subjects(mentions: Sequence[Mention], titles: Mapping[str, str | None] | Non
              ) -> list[tuple[str | None, str | None]]:
     """``(subject, subject_id)`` for every mention (``(None, None)`` for entities and when none)."""
     offsets = offsets_in_context(mentions)
-    folded: dict[str, str] = {}
-    cands: dict[tuple, list[_Cand]] = defaultdict(list)
-    first_sentence: dict[tuple, tuple[int, tuple]] = {}
-    for m, pos in zip(mentions, offsets):
-        key = sentence_key(m)
-        if m.kind == "entity" and m.label in SUBJECT_LABELS and pos is not None:
-            ctx = folded.setdefault(m.context, fold(m.context))
-            cands[key].append(_Cand(m, pos, ctx))
-        para = (m.doc_id, m.block)
-        if para not in first_sentence or m.start < first_sentence[para][0]:
-            first_sentence[para] = (m.start, key)
-    for (_, _, ctx), lst in cands.items():
-        lst.sort(key=lambda c: c.pos)
-        for prev, c in zip(lst, lst[1:]):   # Kyrgyzstan, Uzbekistan and Kazakhstan: a list shares its role
-            if prev.obj and _LIST_GAP.fullmatch(ctx[prev.end:c.pos]):
-                c.obj = True
-    headline = _headline_subjects(cands, titles or {})
-    by_doc: dict[str, list[_Cand]] = defaultdict(list)
-    headline_all: dict[str, list[_Cand]] = defaultdict(list)
-    wanted = {doc: squash(t) for doc, t in (titles or {}).items() if t}
-    for (doc, _, ctx), lst in cands.items():
-        by_doc[doc] += lst
-        if doc in wanted and ctx and ctx in wanted[doc]:
-            headline_all[doc] += lst
-    for lst in by_doc.values():
-        lst.sort(key=lambda c: c.start)
+    index = _Index(mentions, offsets, titles or {})
     out: list[tuple[str | None, str | None]] = []
     for m, pos in zip(mentions, offsets):
-        if m.kind == "entity" or pos is None:
-            out.append((None, None))
-            continue
-        ctx = folded.setdefault(m.context, fold(m.context))
-        c = _in_sentence(m, pos, cands.get(sentence_key(m), []), ctx)
-        ana = _rules(m.lang)["anaphora"].search(ctx) if c is None else None
-        if ana is not None:                  # 全县, the prefecture: the latest place of that level
-            c = _antecedent(ana.lastgroup, m, by_doc.get(m.doc_id, []), headline_all.get(m.doc_id, []))
-            out.append((c.name, c.eid) if c is not None else (None, None))
-            continue
-        if c is None and m.label not in PERSON_ONLY:
-            start, key = first_sentence[(m.doc_id, m.block)]
-            if key != sentence_key(m) and start < m.start:
-                c = _topic(cands.get(key, []))
-        if c is None and m.label not in PERSON_ONLY:
-            c = headline.get(m.doc_id)
+        c = index.subject_of(m, pos) if m.kind != "entity" and pos is not None else None
         out.append((c.name, c.eid) if c is not None else (None, None))
     return out
+
+
+class _Index:
+    """The subject candidates of a batch of mentions: by sentence, by document, in headlines."""
+
+    def __init__(self, mentions: Sequence[Mention], offsets: Sequence[int | None], titles: Mapping[str, str | None]):
+        self.folded: dict[str, str] = {}
+        self.cands: dict[tuple, list[_Cand]] = defaultdict(list)
+        self.first_sentence: dict[tuple, tuple[int, tuple]] = {}     # paragraph -> (start, sentence key)
+        for m, pos in zip(mentions, offsets):
+            key = sentence_key(m)
+            if m.kind == "entity" and m.label in SUBJECT_LABELS and pos is not None:
+                self.cands[key].append(_Cand(m, pos, self.fold(m.context)))
+            para = (m.doc_id, m.block)
+            if para not in self.first_sentence or m.start < self.first_sentence[para][0]:
+                self.first_sentence[para] = (m.start, key)
+        wanted = {doc: squash(t) for doc, t in titles.items() if t}
+        self.by_doc: dict[str, list[_Cand]] = defaultdict(list)
+        self.headline: dict[str, list[_Cand]] = defaultdict(list)
+        for (doc, _, ctx), lst in self.cands.items():
+            lst.sort(key=lambda c: c.pos)
+            for prev, c in zip(lst, lst[1:]):   # Kyrgyzstan, Uzbekistan and Kazakhstan: a list shares a role
+                if prev.obj and _LIST_GAP.fullmatch(ctx[prev.end:c.pos]):
+                    c.obj = True
+            self.by_doc[doc] += lst
+            if doc in wanted and ctx and ctx in wanted[doc]:
+                self.headline[doc] += lst
+        for lst in self.by_doc.values():
+            lst.sort(key=lambda c: c.start)
+
+    def fold(self, context: str) -> str:
+        return self.folded.setdefault(context, fold(context))
+
+    def subject_of(self, m: Mention, pos: int) -> _Cand | None:
+        ctx = self.fold(m.context)
+        c = _in_sentence(m, pos, self.cands.get(sentence_key(m), []), ctx)
+        if c is not None:
+            return c
+        ana = _rules(m.lang)["anaphora"].search(ctx)
+        if ana is not None:                  # 全县, the prefecture: the latest place of that level
+            return _antecedent(ana.lastgroup, m, self.by_doc.get(m.doc_id, []), self.headline.get(m.doc_id, []))
+        if m.label in PERSON_ONLY:
+            return None
+        start, key = self.first_sentence[(m.doc_id, m.block)]
+        if key != sentence_key(m) and start < m.start:
+            c = _topic(self.cands.get(key, []))
+        return c if c is not None else _topic(self.headline.get(m.doc_id, []))
 
 
 def _in_sentence(m: Mention, pos: int, cands: list[_Cand], ctx: str) -> _Cand | None:
@@ -147,21 +154,6 @@ def _in_sentence(m: Mention, pos: int, cands: list[_Cand], ctx: str) -> _Cand | 
 def _topic(cands: list[_Cand]) -> _Cand | None:
     """The entity a sentence is about: its first one in subject position."""
     return next((c for c in cands if c.possessive or not c.obj), None)
-
-
-def _headline_subjects(cands: dict[tuple, list[_Cand]], titles: Mapping[str, str | None]) -> dict:
-    """doc -> the headline's topic; (doc, "only") -> its place when it names exactly one."""
-    out: dict = {}
-    wanted = {doc: squash(t) for doc, t in titles.items() if t}
-    for (doc, _, ctx), lst in cands.items():
-        if doc in wanted and doc not in out and ctx and (ctx == wanted[doc] or ctx in wanted[doc]):
-            c = _topic(lst)
-            if c is not None:
-                out[doc] = c
-            places = {p.eid: p for p in lst if p.label == "PLACE" and not p.obj}
-            if len(places) == 1:
-                out[(doc, "only")] = next(iter(places.values()))
-    return out
 
 
 @lru_cache(maxsize=1)
