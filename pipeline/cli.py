@@ -87,7 +87,9 @@ def run_cli(
         by_lang = counts.get(kind, {})
         detail = ", ".join(f"{lang} {n}" for lang, n in sorted(by_lang.items()))
         typer.echo(f"  {PLURAL[kind]:9} {sum(by_lang.values()):5d}  ({detail or 'none'})")
-    typer.echo(f"wrote {', '.join(str(p) for p in report.outputs if p.suffix == '.parquet')} (+ .csv)")
+    typer.echo(f"wrote {', '.join(str(p) for p in report.outputs if p.suffix == '.parquet')} (+ .csv)"
+               + "".join(f", {p}" for p in report.outputs if p.suffix == ".csv" and p.with_suffix(".parquet")
+                         not in report.outputs))
     if report.documents == 0:
         raise typer.Exit(1)
 
