@@ -32,6 +32,7 @@ PERSON_ONLY = frozenset({"age"})            # an age is a person's
 OBLIQUE_UNLESS_OWNER = frozenset({"PLATFORM"})
 _LIST_GAP = regex.compile(r"\s*(?:[,，、/]|和|及|与|或|and|or|y|o)\s*(?:and\s+|y\s+)?", regex.IGNORECASE)
 _CLAUSE_END = regex.compile(r"[,，;；:：。!?！？(（)）]")
+_EVENT_SEP = regex.compile(r"[;；。!?！？]")
 _WINDOW = 40
 
 
@@ -128,6 +129,14 @@ class _Index:
 def _in_sentence(m: Mention, pos: int, cands: list[_Cand], ctx: str) -> _Cand | None:
     if m.label in PERSON_ONLY:
         cands = [c for c in cands if c.label == "PERSON"]
+    if m.kind == "event":                   # 4月，中心投入运营；11月，莎车县入选…: the date's own clause first
+        lo = max((x.end() for x in _EVENT_SEP.finditer(ctx, 0, pos)), default=0)
+        stop = _EVENT_SEP.search(ctx, pos)
+        own = [c for c in cands if lo <= c.pos and c.end <= (stop.start() if stop else len(ctx))]
+        c = next((c for c in reversed(own) if c.end <= pos and not c.obj), None) \
+            or next((c for c in own if c.pos >= pos and not c.obj), None)
+        if c is not None:
+            return c
     floor = 0                               # after the last reporting verb before the figure
     for cue in _rules(m.lang)["report_cue"].finditer(ctx, 0, pos):
         floor = cue.end()
