@@ -61,7 +61,7 @@ def main() -> None:
     ]
     for (year, cur), (mean, n) in sorted(means.items()):
         lines.append(f"{year}\t{cur}\t{mean:.6g}\t{n}")
-    lines.append(f"# EUR itself: 1 per EUR by definition")
+    lines.append("# EUR itself: 1 per EUR by definition")
     tmp = args.out.with_name(f".{args.out.name}.tmp")
     tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
     tmp.replace(args.out)
