@@ -14,10 +14,8 @@ contradict itself about one fact) and stay separate statements.
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pandas as pd
 import regex
@@ -174,30 +172,3 @@ def build_statements(facts: pd.DataFrame) -> pd.DataFrame:
     if not df.empty:
         df = df.sort_values(["subject", "metric_key", "period", "unit"], kind="stable").reset_index(drop=True)
     return df.astype(STATEMENT_COLUMNS)
-
-
-def with_json_lists(df: pd.DataFrame) -> pd.DataFrame:
-    """A copy with list cells rendered as JSON arrays (for CSV)."""
-    out = df.copy()
-    for col in out.columns:
-        if any(isinstance(v, list) for v in out[col]):
-            out[col] = out[col].map(lambda v: json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v)
-    return out
-
-
-def write_tables(statements: pd.DataFrame, checks: pd.DataFrame, out: Path) -> list[Path]:
-    """Write statements (.parquet, .csv) and checks.csv to ``out`` (temporary name, then rename)."""
-    written = []
-    for name, df, parquet in (("statements", statements, True), ("checks", checks, False)):
-        targets = [("parquet", df)] if parquet else []
-        targets.append(("csv", with_json_lists(df)))
-        for suffix, frame in targets:
-            path = out / f"{name}.{suffix}"
-            tmp = path.with_name(f".{path.name}.tmp")
-            if suffix == "parquet":
-                frame.to_parquet(tmp, index=False)
-            else:
-                frame.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-            tmp.replace(path)
-            written.append(path)
-    return written
