@@ -37,6 +37,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from . import consolidate, models
+from .consolidate import aliases
 from .errors import DocumentTimeout, EmptyCorpus, FactmineError
 from .extractors import KINDS, extract_all
 from .ingest import ingest_source
@@ -89,16 +90,18 @@ class Scan:
     refused: list[tuple[str, str]] = field(default_factory=list)   # (doc_id, reason)
 
 
-def scan(corpus: Path) -> Scan:
+def scan(corpus: Path, *, exclude: Path | None = None) -> Scan:
     """Files under ``corpus`` (recursively, sorted; hidden ones skipped), sorted by what to do.
 
     Symbolic links are not followed out of the corpus: a linked folder is not entered, a linked
-    file whose target lies outside the corpus is refused (reported).
+    file whose target lies outside the corpus is refused (reported).  ``exclude`` (the output
+    folder, when it lies inside the corpus) is not read: its extracted texts are not articles.
     """
     found = Scan()
     root = corpus.resolve()
+    skip = exclude.resolve() if exclude is not None else None
     for folder, dirs, files in os.walk(corpus):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(folder) / d).resolve() != skip)
         for name in sorted(files):
             if name.startswith("."):
                 continue
@@ -370,7 +373,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout) -> RunRep
     t0 = time.perf_counter()
     report = RunReport(workers=max(1, min(workers, os.cpu_count() or 1)))
     catalog = read_catalog(corpus, report.warnings)
-    found = scan(corpus)
+    found = scan(corpus, exclude=out)
     report.unsupported, report.skipped = found.unsupported, list(found.refused)
     cache = None
     if out is not None:
@@ -408,7 +411,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout) -> RunRep
         raise EmptyCorpus(f"{corpus}: no article could be read ({len(report.skipped)} skipped, "
                           f"{len(report.unsupported)} unsupported); earlier outputs left as they were", report)
     _summarize(report, results)
-    _build_tables(report, results, reviews)
+    _build_tables(report, results, reviews, corpus)
     if out is not None:
         texts = _write_texts(out, results)
         _write_tables(report, out)
@@ -428,7 +431,7 @@ def _summarize(report: RunReport, results: dict[str, dict]) -> None:
             report.guessed_dates.append((doc_id, blob["date"], blob["date_source"]))
 
 
-def _build_tables(report: RunReport, results: dict[str, dict], reviews: Path | None) -> None:
+def _build_tables(report: RunReport, results: dict[str, dict], reviews: Path | None, corpus: Path) -> None:
     names = {f.name for f in fields(Mention)}
     all_mentions = [Mention(**{k: v for k, v in m.items() if k in names})
                     for doc_id in sorted(results) for m in results[doc_id]["mentions"]]
@@ -437,6 +440,9 @@ def _build_tables(report: RunReport, results: dict[str, dict], reviews: Path | N
         all_mentions, doc_dates={d: r.get("date") for d, r in results.items()},
         doc_date_sources={d: r.get("date_source") for d, r in results.items()}, reviews=decisions,
         doc_meta={d: r.get("meta") or {} for d, r in results.items()})
+    report.facts, alias_error = aliases.apply_file(report.facts, corpus)   # corpus/aliases.yaml (issue 12)
+    if alias_error:
+        report.skipped.append((aliases.FILENAME, alias_error))
     report.entities = consolidate.build_entities(report.facts)
     report.timeline = consolidate.build_timeline(report.facts)
 
