@@ -1,0 +1,121 @@
+"""Apply review decisions to the fact table, and re-attach decisions whose fact id changed.
+
+The extracted columns are never overwritten: a correction goes in ``<field>_corrected`` and the
+column analysts use is ``final_<field>`` (the correction if any, else the extracted value).
+Derived tables (entities, timeline, statements) are built from ``decided_view(facts)``: rejected
+facts left out, corrected values in place of the extracted ones.
+
+A decision whose ``fact_id`` no longer exists (its sentence was edited, or an extractor changed what
+it finds) is re-attached to the fact of the same document, kind and surface in the most similar
+sentence (difflib ratio >= ``REATTACH_MIN``), never to a fact that has a decision of its own, and the
+row says so in ``reattached_from``.  Otherwise it is orphaned: kept in the store and reported.
+"""
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Mapping
+
+import pandas as pd
+
+from .store import CORRECTABLE, Decision
+
+REATTACH_MIN = 0.75      # sentence similarity needed to re-attach (an edited sentence, not another one)
+PENDING = "pending"
+
+
+@dataclass
+class Reconciled:
+    """Decisions matched to the current facts."""
+    by_fact: dict[str, Decision] = field(default_factory=dict)           # current fact_id -> decision
+    reattached: list[tuple[Decision, str, float]] = field(default_factory=list)   # (decision, new id, ratio)
+    orphaned: list[Decision] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        return {"applied": len(self.by_fact), "reattached": {d.fact_id: new for d, new, _ in self.reattached},
+                "orphaned": [d.fact_id for d in self.orphaned]}
+
+
+def _norm(text) -> str:
+    return " ".join(unicodedata.normalize("NFKC", str(text or "")).split()).casefold()
+
+
+def reconcile(facts: pd.DataFrame, decisions: Mapping[str, Decision]) -> Reconciled:
+    """Match decisions (latest per fact id) to the facts of the table."""
+    out = Reconciled()
+    present = set(facts["fact_id"]) if len(facts) else set()
+    missing = []
+    for fid, d in decisions.items():
+        if fid in present:
+            out.by_fact[fid] = d
+        else:
+            missing.append(d)
+    if not missing:
+        return out
+    free = facts[~facts["fact_id"].isin(out.by_fact.keys())]
+    offers = []                                   # (ratio, -distance, decision index, fact id)
+    for i, d in enumerate(missing):
+        for fid, ratio, dist in _candidates(free, d.fact):
+            offers.append((ratio, -dist, i, fid))
+    taken_d, taken_f = set(), set()
+    for ratio, _, i, fid in sorted(offers, key=lambda o: (-o[0], -o[1], o[2])):
+        if i in taken_d or fid in taken_f:
+            continue
+        taken_d.add(i)
+        taken_f.add(fid)
+        out.by_fact[fid] = missing[i]
+        out.reattached.append((missing[i], fid, round(ratio, 3)))
+    out.orphaned = [d for i, d in enumerate(missing) if i not in taken_d]
+    return out
+
+
+def _candidates(free: pd.DataFrame, snap: Mapping) -> list[tuple[str, float, int]]:
+    """Facts of the snapshot's document, kind and surface in a sentence similar enough."""
+    if not snap or not snap.get("doc_id") or not snap.get("text"):
+        return []
+    same = free[(free["doc_id"] == snap["doc_id"]) & (free["kind"] == snap.get("kind"))]
+    surface = _norm(snap["text"])
+    same = same[same["text"].map(_norm) == surface]
+    context = _norm(snap.get("context"))
+    found = []
+    for row in same.itertuples(index=False):
+        ratio = difflib.SequenceMatcher(None, context, _norm(row.context), autojunk=False).ratio()
+        if ratio >= REATTACH_MIN:
+            found.append((row.fact_id, ratio, abs(int(row.start) - int(snap.get("start", 0)))))
+    return found
+
+
+def apply_decisions(facts: pd.DataFrame, decisions: Mapping[str, Decision]) -> pd.DataFrame:
+    """The fact table with ``status``, ``<field>_corrected``, ``final_<field>`` and ``reattached_from``.
+
+    ``result.attrs["review"]`` holds the summary: applied count, re-attached ids, orphaned ids.
+    """
+    rec = reconcile(facts, decisions)
+    df = facts.copy()
+    ids = df["fact_id"].tolist()
+    found = [rec.by_fact.get(fid) for fid in ids]
+    df["status"] = pd.array([d.status if d else PENDING for d in found], dtype="string")
+    moved = {new: d.fact_id for d, new, _ in rec.reattached}
+    fields = [f for f in CORRECTABLE if f in df.columns or any(d and f in d.corrections for d in found)]
+    for name in fields:
+        corrected = [d.corrections.get(name) if d else None for d in found]
+        dtype = "Float64" if name in ("value", "value_max") else "string"
+        df[f"{name}_corrected"] = pd.array(corrected, dtype=dtype)
+    for name in fields:
+        extracted = df[name] if name in df.columns else pd.Series(pd.NA, index=df.index, dtype=df[f"{name}_corrected"].dtype)
+        df[f"final_{name}"] = df[f"{name}_corrected"].fillna(extracted.astype(df[f"{name}_corrected"].dtype))
+    df["reattached_from"] = pd.array([moved.get(fid) for fid in ids], dtype="string")
+    df.attrs["review"] = rec.summary()
+    return df
+
+
+def decided_view(facts: pd.DataFrame) -> pd.DataFrame:
+    """What derived tables are built from: rejected facts removed, corrected values in place."""
+    df = facts[facts["status"] != "rejected"] if "status" in facts.columns else facts
+    df = df.copy()
+    for name in CORRECTABLE:
+        final = f"final_{name}"
+        if final in df.columns and name in df.columns:
+            df[name] = df[final]
+    return df.reset_index(drop=True)
