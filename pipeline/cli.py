@@ -252,6 +252,35 @@ def review_cli(
         typer.echo(format_fact(row))
 
 
+@app.command("serve")
+def serve_cli(
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="The articles' folder (its decision store is corpus/.factmine/)."),
+    out: Path = typer.Option(Path("outputs"), "--out", help="Folder with facts.parquet from `factmine run`."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (keep the default: the page is for this machine)."),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port to listen on (0: any free port)."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Name recorded with each decision (default: your login)."),
+) -> None:
+    """Open the review page: facts with filters, each in its source document; accept, reject, correct.
+
+    Example: factmine serve --corpus corpus --out outputs   (then open http://127.0.0.1:8765/)
+    """
+    from .review.web import serve
+
+    if not corpus.is_dir():
+        _fail(f"{corpus}: no such folder (give the articles' folder with --corpus)")
+    if not (out / "facts.parquet").is_file():
+        _fail(f"{out / 'facts.parquet'}: no fact table yet (run `factmine run` first)")
+    try:
+        serve(corpus, out, host=host, port=port, reviewer=reviewer,
+              ready=lambda url: typer.echo(f"review page at {url} (Ctrl-C to stop)"))
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+    except FactmineError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        typer.echo("stopped")
+
+
 def main() -> None:
     app()
 
