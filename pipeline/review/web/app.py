@@ -38,7 +38,7 @@ def create_app(corpus: Path, out: Path, *, reviewer: str | None = None, bind_hos
         CORPUS=Path(corpus), OUT=Path(out), SECRET=security.new_secret(),
         REVIEWER=reviewer if reviewer is not None else _user(),
         ALLOWED_HOSTS=security.allowed_names(bind_host), MAX_CONTENT_LENGTH=1 << 20)
-    app.extensions["factmine_store"] = store or DecisionStore.for_corpus(Path(corpus))
+    app.extensions["factmine_store"] = store if store is not None else DecisionStore.for_corpus(Path(corpus))
     app.extensions["factmine_table"] = ft.FactTable(Path(out))
     app.jinja_env.globals.update(csrf_field=security.TOKEN_FIELD, link=_link)
     _install_guards(app)
@@ -321,7 +321,7 @@ def _install_decisions(app: Flask) -> None:
 
     @app.post("/api/bulk")
     def decide_bulk():
-        status = request.form.get("status")
+        status = request.form.get("decision")         # "status" is one of the list's filters
         if status not in ("accepted", "rejected"):
             abort(400, description="bulk decisions are accepted or rejected")
         df, query = _view(), ft.Query.from_args(request.form)
