@@ -106,20 +106,19 @@ def chromium():
 
 
 @pytest.fixture
-def live_review(tmp_path):
-    """A review server on a free port over a fresh run of its own corpus copy (decisions in the
-    corpus's own store).  Yields a namespace: url, corpus, out, app."""
+def live_review(review_run, tmp_path):
+    """A review server on a free port over a private copy of the review run (corpus and outputs; its
+    decisions go to that corpus's own store).  Yields a namespace: url, corpus, out, app."""
     import threading
     from types import SimpleNamespace
 
     from werkzeug.serving import make_server
 
     from pipeline.review.web import create_app
-    from pipeline.run import run
 
-    corpus = make_review_corpus(tmp_path / "corpus")
-    out = tmp_path / "outputs"
-    run(corpus, out, use_cache=False)
+    corpus, out = tmp_path / "corpus", tmp_path / "outputs"
+    shutil.copytree(review_run[0], corpus, ignore=shutil.ignore_patterns(".factmine"))
+    shutil.copytree(review_run[1], out)
     app = create_app(corpus, out, reviewer="browser")
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
