@@ -91,8 +91,9 @@ def apply_decisions(facts: pd.DataFrame, decisions: Mapping[str, Decision]) -> p
 
     ``result.attrs["review"]`` holds the summary: applied count, re-attached ids, orphaned ids.
     """
-    rec = reconcile(facts, decisions)
-    df = facts.copy()
+    derived = [c for c in facts.columns if c.endswith("_corrected") or c.startswith("final_")]
+    df = facts.drop(columns=derived + ["reattached_from"], errors="ignore")   # re-applying is idempotent
+    rec = reconcile(df, decisions)
     ids = df["fact_id"].tolist()
     found = [rec.by_fact.get(fid) for fid in ids]
     df["status"] = pd.array([d.status if d else PENDING for d in found], dtype="string")
