@@ -55,7 +55,7 @@ def _collapse_index(raw: str, context: str, start: int, end: int, text: str) -> 
     if len(hits) == 1 or not raw:
         return (hits[0], hits[0] + len(surface)) if hits else None
     before = "".join(raw[max(0, start - 2 * len(context) - 10):start].split())
-    for p in hits:                              # the occurrence whose preceding text matches the source
+    for p in reversed(hits):                    # the occurrence whose preceding text matches the source
         if before.endswith("".join(context[:p].split())):
             return p, p + len(surface)
     return None
