@@ -46,12 +46,14 @@ def test_review_terminal_select_filters():
     assert select(facts, cluster="c1", kind="figure")["fact_id"].tolist() == ["f9"]
     with pytest.raises(Exception, match="--status 'bogus'"):
         select(facts, status="bogus")
+    with pytest.raises(Exception, match="--kind 'figures'"):
+        select(facts, kind="figures")
 
 
 def test_review_terminal_walk_fed_keys(tmp_path):
     store = DecisionStore(tmp_path / "r.sqlite")
     (tmp_path / "a.txt").write_text(SENTENCE + "\n", encoding="utf-8")
-    keys = iter(["a", "k", "r", "s", "c", "c", "q"])
+    keys = iter(["a", "k", "x", "r", "s", "c", "c", "q"])
     lines = iter(["value=sixty", "value=4; unit=boxes"])
     shown: list[str] = []
     walk = Walk(_facts(), store, read_key=lambda: next(keys), read_line=lambda _: next(lines),
@@ -62,5 +64,6 @@ def test_review_terminal_walk_fed_keys(tmp_path):
     assert "f1" not in latest                                                       # skipped
     assert latest["f9"].corrections == {"value": 4.0, "unit": "boxes"}
     assert any("not recorded: value correction 'sixty'" in s for s in shown)
+    assert "unknown key 'x'" in shown
     assert any("and [Kashgar] sellers" in s for s in shown)
     assert latest["f9"].fact["text"] == "dates"

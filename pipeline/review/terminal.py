@@ -14,9 +14,11 @@ from typing import Callable, Mapping
 import pandas as pd
 
 from ..errors import FactmineError
+from ..types import LANGS
 from .store import CORRECTABLE, DecisionStore, StoreError, parse_corrections
 
 FILTERS = ("kind", "doc", "label", "canonical", "cluster", "lang", "status")
+KINDS = ("figure", "entity", "event")
 VIEW_STATUSES = ("pending", "accepted", "rejected", "corrected", "all")
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
@@ -34,6 +36,9 @@ def select(facts: pd.DataFrame, *, status: str = "all", **filters: str | None) -
     """Facts matching every given filter (kind, doc, label, canonical, cluster, lang; status)."""
     if status not in VIEW_STATUSES:
         raise StoreError(f"--status {status!r}: expected one of {', '.join(VIEW_STATUSES)}")
+    for name, allowed in (("kind", KINDS), ("lang", LANGS)):
+        if filters.get(name) is not None and filters[name] not in allowed:
+            raise StoreError(f"--{name} {filters[name]!r}: expected one of {', '.join(allowed)}")
     columns = {"doc": "doc_id", "cluster": "cluster_id"}
     mask = pd.Series(True, index=facts.index)
     for name, wanted in filters.items():
@@ -156,6 +161,9 @@ class Walk:
                     continue
                 row["status"] = decided
                 recorded += 1
+            elif key not in ("s", "j"):
+                self.write(f"unknown key {key!r}")
+                continue
             i += 1
         return recorded
 
