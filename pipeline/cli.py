@@ -21,7 +21,6 @@ app = typer.Typer(
          "each linked to the exact characters it came from.")
 
 
-REVIEWS = "reviews.csv"   # review decisions: fact_id,status[,decided_at]; appended to, never rewritten
 PLURAL = {"figure": "figures", "entity": "entities", "event": "events"}
 
 
@@ -62,8 +61,8 @@ def run_cli(
     corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder of articles (.txt, .md), read recursively."),
     out: Path = typer.Option(Path("outputs"), "--out", help="Folder for facts/entities/timeline .parquet and .csv."),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes to use for changed files."),
-    reviews: Path = typer.Option(Path(REVIEWS), "--reviews",
-                                 help="Review decisions (fact_id,status) merged into the status column."),
+    reviews: Optional[Path] = typer.Option(None, "--reviews",
+                                           help="Decision store to apply (default CORPUS/.factmine/reviews.sqlite)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Redo every file, even unchanged ones."),
 ) -> None:
     """Ingest and extract the whole corpus and write the fact table.
@@ -77,7 +76,10 @@ def run_cli(
 
     if not corpus.is_dir():
         _fail(f"{corpus}: no such folder (give the articles' folder with --corpus)")
-    report = run(corpus, out, workers=workers, reviews=reviews, use_cache=not no_cache)
+    try:
+        report = run(corpus, out, workers=workers, reviews=reviews, use_cache=not no_cache)
+    except FactmineError as exc:          # a bad --reviews store: said before any work is done
+        _fail(str(exc))
     for _, reason in report.skipped:
         typer.echo(f"skipped {reason}", err=True)
     counts = report.counts()
@@ -210,46 +212,10 @@ def _extract_batch(path: Path, lang: Optional[str], ref: Optional[str], kinds) -
             write_jsonl(build_table(extract_all(doc, kinds), doc_dates={doc_id: doc.meta.date}), sys.stdout)
 
 
-@app.command("review")
-def review_cli(
-    out: Path = typer.Option(Path("outputs"), "--out", help="Folder with facts.parquet from `factmine run`."),
-    reviews: Path = typer.Option(Path(REVIEWS), "--reviews", help="Where decisions are appended."),
-    accept: Optional[list[str]] = typer.Option(None, "--accept", help="Mark this fact_id accepted (repeatable)."),
-    reject: Optional[list[str]] = typer.Option(None, "--reject", help="Mark this fact_id rejected (repeatable)."),
-    kind: Optional[Kind] = typer.Option(None, "--kind", help="Only facts of this kind."),
-    doc: Optional[str] = typer.Option(None, "--doc", help="Only facts of this document (doc_id)."),
-    status: str = typer.Option("pending", "--status", help="Only facts with this status ('all' for every one)."),
-    limit: int = typer.Option(20, "--limit", min=1, help="How many facts to show."),
-) -> None:
-    """List facts with their provenance, or record review decisions.
+from .review.cli import export_cli, review_app  # noqa: E402  (review and export live with the store)
 
-    Example: factmine review --kind figure --doc 004_f7175b00e1a29747.txt
-
-    Example: factmine review --accept f1a2b3c4d5e6f708 --reject 0123456789abcdef
-
-    Decisions are appended to reviews.csv (never rewritten); the next `factmine run` puts them in
-    the status column.
-    """
-    from .review import append_decisions, format_fact, select_facts
-
-    facts_path = out / "facts.parquet"
-    if not facts_path.is_file():
-        _fail(f"{facts_path}: no fact table yet (run `factmine run` first)")
-    import pandas as pd
-
-    facts = pd.read_parquet(facts_path)
-    decisions = [(fid, "accepted") for fid in accept or []] + [(fid, "rejected") for fid in reject or []]
-    if decisions:
-        unknown = [fid for fid, _ in decisions if fid not in set(facts["fact_id"])]
-        if unknown:
-            _fail(f"unknown fact_id {', '.join(unknown)} (see `factmine review`)")
-        append_decisions(reviews, decisions)
-        typer.echo(f"recorded {len(decisions)} decision(s) in {reviews}")
-        return
-    shown = select_facts(facts, reviews, kind=kind.value if kind else None, doc=doc, status=status)
-    typer.echo(f"{len(shown)} fact(s) match; showing {min(limit, len(shown))}")
-    for row in shown.head(limit).itertuples():
-        typer.echo(format_fact(row))
+app.add_typer(review_app, name="review")
+app.command("export")(export_cli)
 
 
 @app.command("serve")

@@ -17,7 +17,7 @@ from typing import Iterable
 
 import pandas as pd
 
-from . import consolidate, models
+from . import consolidate, models, review
 from .errors import FactmineError
 from .extractors import KINDS, extract_all
 from .ingest import ingest_bytes
@@ -38,6 +38,7 @@ class RunReport:
     timeline: pd.DataFrame | None = None
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
+    review: dict = field(default_factory=dict)   # decisions applied / re-attached / orphaned (review.apply)
 
     def counts(self) -> dict[str, dict[str, int]]:
         """facts by kind and language"""
@@ -71,17 +72,6 @@ def read_catalog(corpus: Path) -> dict[str, dict]:
         return {}
     with path.open(encoding="utf-8-sig", newline="") as fh:
         return {row["file"]: {k: v for k, v in row.items() if v} for row in csv.DictReader(fh) if row.get("file")}
-
-
-def read_reviews(path: Path) -> dict[str, str]:
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        decisions = {}
-        for row in csv.DictReader(fh):        # later lines win: the file is an append-only log
-            if row.get("fact_id") and row.get("status") in consolidate.table.STATUSES:
-                decisions[row["fact_id"]] = row["status"]
-        return decisions
 
 
 @lru_cache(maxsize=1)
@@ -121,11 +111,15 @@ def _cache_key(data: bytes, row: dict | None, kinds: tuple[str, ...]) -> str:
 
 def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers: int = 1,
         reviews: Path | None = None, use_cache: bool = True) -> RunReport:
-    """Process the corpus and (when ``out`` is given) write facts, entities and timeline tables."""
+    """Process the corpus and (when ``out`` is given) write facts, entities and timeline tables.
+
+    Review decisions come from the corpus's store (``reviews`` overrides its path) and are applied.
+    """
     t0 = time.perf_counter()
     kinds = tuple(kinds)
     report = RunReport()
     catalog = read_catalog(corpus)
+    decisions = review.load_decisions(corpus, reviews)        # the corpus's decision store, read only
     cache_dir = out / ".cache" if out is not None else None     # written always, read if use_cache
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)
@@ -170,11 +164,12 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
     names = {f.name for f in fields(Mention)}
     all_mentions = [Mention(**{k: v for k, v in m.items() if k in names})
                     for doc_id in sorted(results) for m in results[doc_id][0]]
-    decisions = read_reviews(reviews) if reviews is not None else {}
-    report.facts = consolidate.build_table(all_mentions, doc_dates={d: r[1] for d, r in results.items()},
-                                           reviews=decisions)
-    report.entities = consolidate.build_entities(report.facts)
-    report.timeline = consolidate.build_timeline(report.facts)
+    report.facts = review.apply_decisions(
+        consolidate.build_table(all_mentions, doc_dates={d: r[1] for d, r in results.items()}), decisions)
+    report.review = report.facts.attrs.get("review", {})
+    decided = review.decided_view(report.facts)               # derived tables: no rejected facts
+    report.entities = consolidate.build_entities(decided)
+    report.timeline = consolidate.build_timeline(decided)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         for name, df in (("facts", report.facts), ("entities", report.entities), ("timeline", report.timeline)):

@@ -53,10 +53,10 @@ def reconcile(facts: pd.DataFrame, decisions: Mapping[str, Decision]) -> Reconci
             missing.append(d)
     if not missing:
         return out
-    free = facts[~facts["fact_id"].isin(out.by_fact.keys())]
+    index = _index(facts[~facts["fact_id"].isin(out.by_fact.keys())])
     offers = []                                   # (ratio, -distance, decision index, fact id)
     for i, d in enumerate(missing):
-        for fid, ratio, dist in _candidates(free, d.fact):
+        for fid, ratio, dist in _candidates(index, d.fact):
             offers.append((ratio, -dist, i, fid))
     taken_d, taken_f = set(), set()
     for ratio, _, i, fid in sorted(offers, key=lambda o: (-o[0], -o[1], o[2])):
@@ -70,19 +70,34 @@ def reconcile(facts: pd.DataFrame, decisions: Mapping[str, Decision]) -> Reconci
     return out
 
 
-def _candidates(free: pd.DataFrame, snap: Mapping) -> list[tuple[str, float, int]]:
+def _index(free: pd.DataFrame) -> dict[tuple, list[tuple[str, str, int]]]:
+    """Facts without a decision, by (doc_id, kind, surface): [(fact_id, sentence, start)]."""
+    index: dict[tuple, list[tuple[str, str, int]]] = {}
+    for fid, doc, kind, text, context, start in zip(free["fact_id"], free["doc_id"], free["kind"], free["text"],
+                                                    free["context"], free["start"]):
+        index.setdefault((doc, kind, _norm(text)), []).append((fid, _norm(context), int(start)))
+    return index
+
+
+def _candidates(index: dict, snap: Mapping) -> list[tuple[str, float, int]]:
     """Facts of the snapshot's document, kind and surface in a sentence similar enough."""
     if not snap or not snap.get("doc_id") or not snap.get("text"):
         return []
-    same = free[(free["doc_id"] == snap["doc_id"]) & (free["kind"] == snap.get("kind"))]
-    surface = _norm(snap["text"])
-    same = same[same["text"].map(_norm) == surface]
-    context = _norm(snap.get("context"))
+    context, start0 = _norm(snap.get("context")), int(snap.get("start", 0))
+    candidates = index.get((snap["doc_id"], snap.get("kind"), _norm(snap["text"])), [])
+    same = [(fid, 1.0, abs(start - start0)) for fid, other, start in candidates if other == context]
+    if same:                                      # ids changed (an extractor change), the sentence did not
+        return same
     found = []
-    for row in same.itertuples(index=False):
-        ratio = difflib.SequenceMatcher(None, context, _norm(row.context), autojunk=False).ratio()
+    matcher = difflib.SequenceMatcher(None, autojunk=False)
+    matcher.set_seq2(context)                     # seq2 is the one SequenceMatcher caches
+    for fid, other, start in candidates:
+        matcher.set_seq1(other)
+        if matcher.real_quick_ratio() < REATTACH_MIN or matcher.quick_ratio() < REATTACH_MIN:
+            continue
+        ratio = matcher.ratio()
         if ratio >= REATTACH_MIN:
-            found.append((row.fact_id, ratio, abs(int(row.start) - int(snap.get("start", 0)))))
+            found.append((fid, ratio, abs(start - start0)))
     return found
 
 
@@ -91,8 +106,9 @@ def apply_decisions(facts: pd.DataFrame, decisions: Mapping[str, Decision]) -> p
 
     ``result.attrs["review"]`` holds the summary: applied count, re-attached ids, orphaned ids.
     """
-    rec = reconcile(facts, decisions)
-    df = facts.copy()
+    derived = [c for c in facts.columns if c.endswith("_corrected") or c.startswith("final_")]
+    df = facts.drop(columns=derived + ["reattached_from"], errors="ignore")   # re-applying is idempotent
+    rec = reconcile(df, decisions)
     ids = df["fact_id"].tolist()
     found = [rec.by_fact.get(fid) for fid in ids]
     df["status"] = pd.array([d.status if d else PENDING for d in found], dtype="string")

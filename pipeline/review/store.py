@@ -263,3 +263,20 @@ class DecisionStore:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def load_decisions(corpus: Path, reviews: Path | None = None) -> dict[str, Decision]:
+    """The decisions in force for a run (read only: a missing default store means no decisions yet).
+
+    ``reviews`` overrides the corpus's store; given but missing, or an old ``reviews.csv``, is an error.
+    """
+    path = Path(reviews) if reviews is not None else default_path(corpus)
+    if reviews is not None and path.suffix.lower() == ".csv":
+        raise StoreError(f"{path}: an old reviews.csv; import it once with "
+                         f"`factmine review import {path}` (decisions now live in {default_path(corpus)})")
+    if not path.is_file():
+        if reviews is not None:
+            raise StoreError(f"{path}: no such decision store (check --reviews)")
+        return {}
+    with DecisionStore(path) as store:
+        return store.latest()
