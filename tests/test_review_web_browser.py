@@ -80,6 +80,10 @@ def test_review_web_browser_filter_open_decide_correct_rerun(live_review, page):
     assert "factmine run" in page.locator(".error").inner_text()
     result = CliRunner().invoke(cli, ["run", "--corpus", str(live_review.corpus), "--out", str(live_review.out)])
     assert result.exit_code == 0, result.output
+    rerun = facts_of(live_review.out).set_index("fact_id")                 # the table itself, too
+    assert rerun.loc[second["fact_id"], "status"] == "accepted"
+    assert rerun.loc[money["fact_id"], "status"] == "corrected"
+    assert rerun.loc[money["fact_id"], "final_value"] == 3.3e9 and rerun.loc[money["fact_id"], "value"] == 3.2e9
     page.goto(f"{url}/fact/{second['fact_id']}")
     assert badge(page) == "accepted" and page.locator("#current").inner_text() == "Kashgar"
     page.goto(f"{url}/fact/{money['fact_id']}")
