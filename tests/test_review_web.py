@@ -394,3 +394,10 @@ def test_review_web_serve_cli_needs_a_fact_table(tmp_path):
     result = CliRunner().invoke(app, ["serve", "--corpus", str(tmp_path / "corpus"), "--out", str(tmp_path / "out")])
     assert result.exit_code == 1
     assert "no fact table yet" in result.output
+
+
+def test_review_web_list_counts_orphaned_decisions(review_client):
+    client, _, store = review_client
+    store.record("f0000000000000000", "accepted", fact={"doc_id": "gone.txt", "kind": "entity", "text": "X"})
+    html = client.get("/").get_data(as_text=True)
+    assert "1 decision(s) whose fact is gone" in html

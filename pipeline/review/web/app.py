@@ -66,11 +66,17 @@ def _store(app=None) -> DecisionStore:
 
 
 def _view():
-    """The fact table with the decisions in force applied (once per request)."""
+    """The fact table with the decisions in force applied: once per request, and recomputed only
+    when the table file or the store (append-only: its row count) changed since the last time."""
     from flask import current_app
     if "view" not in g:
         frame = current_app.extensions["factmine_table"].frame()
-        g.view = apply_decisions(frame, _store().latest())
+        count = len(_store())
+        cached = current_app.extensions.get("factmine_view")      # (frame, decisions recorded, view)
+        if cached is None or cached[0] is not frame or cached[1] != count:
+            cached = (frame, count, apply_decisions(frame, _store().latest()))
+            current_app.extensions["factmine_view"] = cached
+        g.view = cached[2]
     return g.view
 
 
@@ -126,7 +132,8 @@ def _install_pages(app: Flask) -> None:
             "list.html", query=query, params=query.params(), facets=ft.facets(df, query),
             total=len(df), matching=len(shown), statuses=ft.status_counts(shown), all_statuses=ft.status_counts(df),
             pending_shown=int((shown["status"] == "pending").sum()), rows=[_list_row(r) for r in _records(rows)],
-            page=page, pages=pages, has_flags="flags" in df.columns)
+            page=page, pages=pages, has_flags="flags" in df.columns,
+            orphaned=len(df.attrs.get("review", {}).get("orphaned", ())))
 
     @app.get("/fact/<fact_id>")
     def fact_page(fact_id: str):
@@ -166,15 +173,22 @@ def _install_pages(app: Flask) -> None:
 
 
 def _records(df) -> list[dict]:
-    return [{c: ft.cell(v) for c, v in zip(df.columns, values)} for values in df.itertuples(index=False)]
+    """Rows as plain dicts (column lists first: iterating Arrow-backed rows is slow)."""
+    columns = list(df.columns)
+    values = [[ft.cell(v) for v in df[c].tolist()] for c in columns]
+    return [dict(zip(columns, row)) for row in zip(*values)]
 
 
 def _source_or_none(doc_id: str):
+    """The document's text, once per request; None when it cannot be read."""
     from flask import current_app
-    try:
-        return load_source(current_app.config["CORPUS"], current_app.config["OUT"], doc_id)
-    except DocumentUnavailable:
-        return None
+    cache = g.setdefault("sources", {})
+    if doc_id not in cache:
+        try:
+            cache[doc_id] = load_source(current_app.config["CORPUS"], current_app.config["OUT"], doc_id)
+        except DocumentUnavailable:
+            cache[doc_id] = None
+    return cache[doc_id]
 
 
 def _mention_html(fact: dict) -> Markup:
@@ -230,7 +244,7 @@ def _document(df, doc_id: str, current: dict | None = None) -> dict:
         cur = Span(current["start"], current["end"], current["fact_id"])
     html = mark_text(source.text, spans, lambda fid: url_for("fact_page", fact_id=fid, doc=doc_id), cur)
     return {"doc_id": doc_id, "html": html, "problem": None, "origin": source.origin, "stale": stale,
-            "facts": [_list_row(f) for f in _records(part)], "chars": len(source.text)}
+            "facts": [{**f, "summary": _summary(f)} for f in _records(part)], "chars": len(source.text)}
 
 
 def _fields(fact: dict, columns) -> list[dict]:
