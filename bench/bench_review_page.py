@@ -6,7 +6,8 @@ A copy of the corpus is run, `factmine serve`'s app is started on a free port, a
 the pending facts one page at a time the way a reviewer does: the fact page opens with the mention
 marked in its document, then a key: ``a`` (accept, next), ``r`` (reject, next; every 8th fact) or
 ``c``, a value, Enter, then ``j`` (correct, every 20th figure).  ``--think S`` waits S seconds on each
-fact (reading time); with 0 the run measures what the page and server add per decision.  Then the
+fact (reading time; -1 uses READING, by kind); with 0 the run measures what the page and server add
+per decision.  ``--minutes M`` decides on fact pages until M minutes are up.  Then the
 same number of decisions in the list (a/r on the selected row, no page load).  Finally the outputs
 are deleted and the pipeline rerun, and every decision is checked in facts.parquet.
 Nothing here is asserted by the tests; numbers go in docs/review-page.md.
@@ -26,6 +27,11 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+
+
+# --think -1: reading time per fact by kind, seconds (a name and its label; a date and what happened;
+# a number with unit, metric and period to check against the sentence)
+READING = {"entity": 2.5, "event": 4.0, "figure": 6.0}
 
 
 def start_server(corpus: Path, out: Path):
@@ -52,12 +58,13 @@ def walk_fact_pages(page, url: str, n: int, think: float, facts: pd.DataFrame,
             break
         fid = page.locator(".split").get_attribute("data-fact-id")
         page.locator("#current").wait_for()
-        if think:
-            page.wait_for_timeout(think * 1000)
         kind = page.locator("h1 .kind").inner_text()
+        reading = READING.get(kind, 0.0) if think < 0 else think
+        if reading:
+            page.wait_for_timeout(reading * 1000)
         if kind == "figure" and i % 20 == 10:
             page.keyboard.press("c")
-            page.keyboard.type("1234.5")
+            page.keyboard.type("1234.5", delay=150 if think else 0)
             with page.expect_navigation():
                 page.keyboard.press("Enter")
             expected[fid] = "corrected"
@@ -79,7 +86,7 @@ def walk_list(page, url: str, n: int, think: float) -> tuple[float, dict]:
         row = page.locator("tr.fact-row.sel")
         fid = row.get_attribute("data-fact-id")
         if think:
-            page.wait_for_timeout(think * 1000)
+            page.wait_for_timeout(abs(think) * 1000)
         status = "rejected" if i % 8 == 7 else "accepted"
         page.keyboard.press("r" if status == "rejected" else "a")
         page.locator(f"tr[data-fact-id='{fid}'] .badge.s-{status}").wait_for()
@@ -98,7 +105,7 @@ def main() -> None:
 
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=120)
-    ap.add_argument("--think", type=float, default=0.0)
+    ap.add_argument("--think", type=float, default=0.0, help="reading seconds per fact; -1: by kind (READING)")
     ap.add_argument("--minutes", type=float, default=0.0, help="fact pages: decide until this time is up")
     ap.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     args = ap.parse_args()
@@ -121,7 +128,8 @@ def main() -> None:
         run(corpus, out)
         after = pd.read_parquet(out / "facts.parquet").set_index("fact_id")["status"]
         kept = sum(after.get(fid) == status for fid, status in expected.items())
-    print(f"bundled corpus: {len(facts)} facts; think time {args.think:.1f} s per fact")
+    print(f"bundled corpus: {len(facts)} facts; think time {args.think:.1f} s per fact"
+          + (f" (by kind: {READING})" if args.think < 0 else ""))
     n_pages = len(expected) - len(listed)
     print(f"fact pages, keyboard: {n_pages} decisions in {pages_s:.1f} s = {pages_s / n_pages:.2f} s each")
     if listed:
