@@ -5,6 +5,8 @@ import re
 from html import unescape
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from pipeline.review.web.source import (DocumentUnavailable, Span, load_source, mark_text, misplaced, snippet,
                                         source_path)
@@ -125,3 +127,20 @@ def test_review_web_source_missing_file_is_unavailable(tmp_path):
     (tmp_path / "corpus").mkdir()
     with pytest.raises(DocumentUnavailable, match="no such file"):
         load_source(tmp_path / "corpus", tmp_path / "outputs", "gone.txt")
+
+
+@given(st.data())
+@settings(max_examples=150, deadline=None)
+def test_review_web_source_marks_keep_the_text_and_the_offsets(data):
+    """Any text (astral characters, markup), any spans: the page's text is the text, and the current
+    mark holds exactly text[start:end]."""
+    text = data.draw(st.text(alphabet=st.sampled_from(["a", " ", "<", ">", "&", '"', "'", "\n", "喀", "😀", "𠮷"]),
+                             min_size=1, max_size=40))
+    n = len(text)
+    bounds = st.tuples(st.integers(0, n), st.integers(0, n)).map(sorted)
+    spans = [Span(a, b, f"f{i}", "entity") for i, (a, b) in enumerate(data.draw(st.lists(bounds, max_size=6)))]
+    start, end = data.draw(bounds)
+    html = str(mark_text(text, spans, href, Span(start, end, "cur")))
+    assert unescape(re.sub(r"<[^>]*>", "", html)) == text
+    inner = html.split('data-fact="cur">', 1)[1].rsplit("</mark>", 1)[0]
+    assert unescape(re.sub(r"<[^>]*>", "", inner)) == text[start:end]

@@ -94,19 +94,27 @@ def misplaced(text: str, start: int, end: int, expected: str) -> bool:
 
 
 def _pieces(text: str, lo: int, hi: int, spans: Sequence[Span], href) -> Markup:
-    """text[lo:hi] with every span overlapping it marked; where spans overlap, the shortest one links."""
-    cuts = {lo, hi}
+    """text[lo:hi] with every span overlapping it marked; where spans overlap, the shortest one links.
+    One sweep over the span boundaries: a span covers a piece exactly when it is open at its start."""
     inside = [s for s in spans if s.start < hi and s.end > lo and s.end > s.start]
+    opens: dict[int, list[Span]] = {}
+    closes: dict[int, list[Span]] = {}
     for s in inside:
-        cuts.update((max(lo, s.start), min(hi, s.end)))
-    points = sorted(cuts)
+        opens.setdefault(max(lo, s.start), []).append(s)
+        closes.setdefault(min(hi, s.end), []).append(s)
+    points = sorted({lo, hi, *opens, *closes})
+    active: dict[int, Span] = {}
     out = []
     for a, b in zip(points, points[1:]):
-        covering = [s for s in inside if s.start <= a and s.end >= b]
+        for s in closes.get(a, ()):
+            active.pop(id(s), None)
+        for s in opens.get(a, ()):
+            active[id(s)] = s
         chunk = escape(text[a:b])
-        if not covering:
+        if not active:
             out.append(chunk)
             continue
+        covering = sorted(active.values(), key=lambda s: (s.start, -s.end))
         top = min(covering, key=lambda s: (s.end - s.start, s.start))
         ids = " ".join(s.fact_id for s in covering)
         out.append(Markup('<a class="m {}" href="{}" data-facts="{}">{}</a>').format(
