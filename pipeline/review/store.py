@@ -255,6 +255,9 @@ class DecisionStore:
         with self._lock:
             return self._db.execute("SELECT COUNT(*) FROM decisions").fetchone()[0]
 
+    def __bool__(self) -> bool:           # an empty store is still a store (len() counts decisions)
+        return True
+
     def close(self) -> None:
         self._db.close()
 

@@ -149,7 +149,10 @@ class Walk:
             row = rows[i]
             self.write(f"\n[{i + 1}/{len(rows)}] " + format_fact(row, self.sources.raw(row["doc_id"])))
             self.write(KEYS_HELP)
-            key = (self.read_key() or "q").strip().lower()[:1]
+            try:
+                key = (self.read_key() or "q").strip().lower()[:1]
+            except (KeyboardInterrupt, EOFError):         # Ctrl-C / end of input: stop, keep what was recorded
+                break
             if key == "q":
                 break
             if key == "k":
@@ -171,7 +174,11 @@ class Walk:
         status = {"a": "accepted", "r": "rejected", "c": "corrected"}[key]
         corrections = None
         if key == "c":
-            line = self.read_line(f"field=value, separated by ';' ({', '.join(CORRECTABLE)}): ")
+            try:
+                line = self.read_line(f"field=value, separated by ';' ({', '.join(CORRECTABLE)}): ")
+            except (KeyboardInterrupt, EOFError):
+                self.write("not recorded")
+                return None
             try:
                 corrections = parse_corrections(dict(_pair(p) for p in line.split(";") if p.strip()))
             except StoreError as exc:
