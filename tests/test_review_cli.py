@@ -81,7 +81,8 @@ def test_review_cli_import_old_csv(small, tmp_path):
     assert done.exit_code == 0, done.output
     assert "imported 3 decision(s) (1 old ids mapped" in done.stdout and "1 unknown ids kept" in done.stdout
     assert "line 5: status 'maybe'" in done.stderr
-    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    rerun = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    assert "review decisions applied to 2 facts, 1 orphaned" in rerun.stdout
     status = pd.read_parquet(out / "facts.parquet").set_index("fact_id")["status"]
     assert status[ids[0]] == "accepted" and status[ids[1]] == "rejected"
     orphans = runner.invoke(app, ["review", "orphans", *args])
