@@ -11,10 +11,9 @@ from typing import Optional
 import typer
 
 from ..errors import FactmineError
-from . import legacy
-from .apply import apply_decisions
-from .store import DecisionStore, StoreError, default_path, parse_corrections
-from .terminal import VIEW_STATUSES, Sources, Walk, format_fact, select
+from .store import VIEW_STATUSES, DecisionStore, StoreError, default_path, parse_corrections
+
+# pandas and the table code load inside the commands, so `factmine --help` and `extract` stay quick
 
 review_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                          help="Review facts: list, accept, reject, correct (by id or by filter), walk one by one.")
@@ -49,6 +48,8 @@ def _store_path(corpus: Path, reviews: Optional[Path]) -> Path:
 
 def _facts(out: Path, store: DecisionStore | None):
     import pandas as pd
+
+    from .apply import apply_decisions
 
     path = out / "facts.parquet"
     if not path.is_file():
@@ -90,6 +91,7 @@ def review_cli(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from .terminal import Sources, Walk, select
     if accept or reject:                  # the old flags, kept: --accept ID --reject ID
         both = sorted(set(accept or []) & set(reject or []))
         if both:
@@ -114,6 +116,8 @@ def review_cli(
 
 
 def _list(shown, limit: int, corpus: Path) -> None:
+    from .terminal import Sources, format_fact
+
     sources = Sources(corpus if corpus.is_dir() else None)
     typer.echo(f"{len(shown)} fact(s) match; showing {min(limit, len(shown))}")
     for row in shown.head(limit).to_dict("records"):
@@ -131,6 +135,8 @@ def list_cli(out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = R
 
     Example: factmine review list --kind entity --canonical Kashgar --status pending
     """
+    from .terminal import select
+
     store = _open(_store_path(corpus, reviews), create=False)
     try:
         shown = select(_facts(out, store), status=status, kind=kind, doc=doc, label=label, canonical=canonical,
@@ -142,6 +148,8 @@ def list_cli(out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = R
 
 def _targets(facts, ids, filters: dict, status: Optional[str]) -> tuple[list[str], str]:
     """Fact ids to decide: the ids given (all must exist) or every fact matching the filters."""
+    from .terminal import select
+
     if ids and any(v is not None for v in filters.values()):
         fail("give FACT_IDs or filters, not both")
     if ids:
@@ -263,6 +271,8 @@ def import_cli(csv_file: Path = typer.Argument(..., help="An old reviews.csv (fa
                out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS,
                reviewer: str = REVIEWER) -> None:
     """Import an old reviews.csv into the decision store (old ids mapped to current ones when possible)."""
+    from . import legacy
+
     store = _open(_store_path(corpus, reviews), create=True)
     try:
         done = legacy.import_csv(csv_file, store, _facts(out, None), reviewer=reviewer)
@@ -278,6 +288,8 @@ def import_cli(csv_file: Path = typer.Argument(..., help="An old reviews.csv (fa
 def export_csv_cli(csv_file: Path = typer.Argument(..., help="Where to write fact_id,status,decided_at."),
                    corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS) -> None:
     """Write the decisions in force as an old-style reviews.csv (UTF-8 with BOM)."""
+    from . import legacy
+
     store = _open(_store_path(corpus, reviews), create=False)
     n = legacy.export_csv(store, csv_file) if store is not None else 0
     typer.echo(f"wrote {n} decision(s) to {csv_file}")

@@ -23,10 +23,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from ..consolidate.table import jsonable
 from ..errors import BadInput
 
 STATUSES = ("accepted", "rejected", "corrected")
+VIEW_STATUSES = ("pending", *STATUSES, "all")    # what listings filter on ("pending": no decision yet)
 CORRECTABLE = ("value", "value_max", "unit", "qualifier", "metric", "metric_key", "period", "label",
                "canonical", "date", "subject")
 NUMERIC = frozenset({"value", "value_max"})
@@ -132,12 +132,21 @@ def _valid_date(v: str) -> bool:
     return True
 
 
+def _plain(v):
+    """A table cell as a plain JSON value; None for missing (None, NaN, pandas NA/NaT)."""
+    if v is None or type(v).__name__ in ("NAType", "NaTType"):
+        return None
+    if hasattr(v, "item"):                   # numpy scalars
+        v = v.item()
+    return None if isinstance(v, float) and not math.isfinite(v) else v
+
+
 def snapshot(fact: Mapping | None) -> dict:
     """The fact's provenance and values as plain JSON-able values (NaN / NA -> left out)."""
     out = {}
     for key in SNAPSHOT:
-        v = jsonable((fact or {}).get(key))
-        if v is not None and not (isinstance(v, float) and not math.isfinite(v)):
+        v = _plain((fact or {}).get(key))
+        if v is not None:
             out[key] = v
     return out
 

@@ -15,11 +15,10 @@ import pandas as pd
 
 from ..errors import FactmineError
 from ..types import LANGS
-from .store import CORRECTABLE, DecisionStore, StoreError, parse_corrections
+from .store import CORRECTABLE, VIEW_STATUSES, DecisionStore, StoreError, parse_corrections
 
 FILTERS = ("kind", "doc", "label", "canonical", "cluster", "lang", "status")
 KINDS = ("figure", "entity", "event")
-VIEW_STATUSES = ("pending", "accepted", "rejected", "corrected", "all")
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
