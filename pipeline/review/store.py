@@ -177,13 +177,20 @@ class DecisionStore:
     # -- writing -------------------------------------------------------------------------------
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
+        """One IMMEDIATE transaction: committed on success, rolled back on any error."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:     # still locked after busy_timeout, disk full, read-only
+            raise StoreError(f"{self.path}: cannot write a decision ({exc})") from None
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(f"{self.path}: cannot write a decision ({exc})") from None
             raise
-        self._db.execute("COMMIT")
 
     def record(self, fact_id: str, status: str, *, corrections: dict | None = None, comment: str = "",
                reviewer: str = "", fact: Mapping | None = None) -> Decision:

@@ -186,7 +186,11 @@ class Walk:
             if not corrections:
                 self.write("not recorded: no field given")
                 return None
-        d = self.store.record(row["fact_id"], status, corrections=corrections, reviewer=self.reviewer, fact=row)
+        try:
+            d = self.store.record(row["fact_id"], status, corrections=corrections, reviewer=self.reviewer, fact=row)
+        except StoreError as exc:                 # locked too long, disk full: said, and the walk goes on
+            self.write(f"not recorded: {exc}")
+            return None
         self.write(f"recorded {d.status} {d.fact_id}" + (f" {d.corrections}" if d.corrections else ""))
         return d.status
 
