@@ -65,6 +65,11 @@ def test_review_cli_correct_then_run_applies(small):
     row = pd.read_parquet(out / "facts.parquet").set_index("fact_id").loc[fig]
     assert row["status"] == "corrected" and row["value"] == 5e9 and row["final_value"] == 6e9
     assert row["metric_corrected"] == "sales" and row["final_metric"] == "sales"
+    renamed = _review(args, "correct", "--kind", "entity", "--where-canonical", "Kashgar", "--canonical", "Kashi")
+    assert renamed.exit_code == 0 and "recorded 3 decision(s)" in renamed.stdout, renamed.output
+    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    entities = pd.read_parquet(out / "entities.parquet")
+    assert "Kashi" in set(entities["canonical"]) and "Kashgar" not in set(entities["canonical"])
 
 
 def test_review_cli_import_old_csv(small, tmp_path):

@@ -166,6 +166,20 @@ def _targets(facts, ids, filters: dict, status: Optional[str]) -> tuple[list[str
     return chosen["fact_id"].tolist(), note
 
 
+def _chosen(out, corpus, reviews, ids, filters: dict, status: Optional[str]) -> tuple[list[str], str]:
+    """The fact ids a decision command is about (see _targets); none is an error."""
+    store = _open(_store_path(corpus, reviews), create=False)
+    try:
+        chosen, note = _targets(_facts(out, store), ids, filters, status)
+    except StoreError as exc:
+        fail(str(exc))
+    if store is not None:
+        store.close()
+    if not chosen:
+        fail("no fact matches those filters; nothing recorded")
+    return chosen, note
+
+
 def _decide(out, corpus, reviews, items, corrections, comment, reviewer, note) -> None:
     store = _open(_store_path(corpus, reviews), create=True)
     facts = _facts(out, store)
@@ -174,10 +188,9 @@ def _decide(out, corpus, reviews, items, corrections, comment, reviewer, note) -
         fail(f"unknown fact_id {', '.join(unknown)} (not in the fact table; nothing recorded)")
     rows = {r["fact_id"]: r for r in facts[facts["fact_id"].isin([f for f, _ in items])].to_dict("records")}
     try:
-        if corrections:
-            for fid, status in items:
-                store.record(fid, status, corrections=corrections, comment=comment, reviewer=reviewer, fact=rows[fid])
-            n = len(items)
+        if corrections:                   # one transaction for all of them, like record_many
+            n = store.import_rows([(fid, status, corrections, comment, reviewer, None, rows[fid])
+                                   for fid, status in items])
         else:
             n = store.record_many(items, facts=rows, comment=comment, reviewer=reviewer)
     except StoreError as exc:
@@ -194,16 +207,8 @@ def _bulk(status: str):
                 lang: Optional[str] = LANG,
                 status_filter: Optional[str] = typer.Option(None, "--status", help="With filters: facts with this status (default pending)."),
                 comment: str = COMMENT, reviewer: str = REVIEWER) -> None:
-        store = _open(_store_path(corpus, reviews), create=False)
-        try:
-            ids_, note = _targets(_facts(out, store), ids, dict(kind=kind, doc=doc, label=label, canonical=canonical,
-                                                               cluster=cluster, lang=lang), status_filter)
-        except StoreError as exc:
-            fail(str(exc))
-        if store is not None:
-            store.close()
-        if not ids_:
-            fail("no fact matches those filters; nothing recorded")
+        ids_, note = _chosen(out, corpus, reviews, ids, dict(kind=kind, doc=doc, label=label, canonical=canonical,
+                                                             cluster=cluster, lang=lang), status_filter)
         _decide(out, corpus, reviews, [(f, status) for f in ids_], None, comment, reviewer, note)
     verb = status[:-2] if status.endswith("ed") else status
     command.__doc__ = (f"Mark facts {status}: by id, or every fact matching filters.\n\n"
@@ -217,7 +222,7 @@ review_app.command("reject")(_bulk("rejected"))
 
 
 @review_app.command("correct")
-def correct_cli(ids: list[str] = typer.Argument(..., help="Fact ids to correct."),
+def correct_cli(ids: Optional[list[str]] = typer.Argument(None, help="Fact ids to correct (or use --where-* filters)."),
                 out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS,
                 value: Optional[str] = typer.Option(None, "--value", help="Corrected value (a number: 64.09e9)."),
                 value_max: Optional[str] = typer.Option(None, "--value-max", help="Upper end of a range."),
@@ -227,10 +232,17 @@ def correct_cli(ids: list[str] = typer.Argument(..., help="Fact ids to correct."
                 canonical: Optional[str] = typer.Option(None, "--canonical"),
                 date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD, YYYY-MM or YYYY."),
                 subject: Optional[str] = typer.Option(None, "--subject"),
+                kind: Optional[str] = KIND, doc: Optional[str] = DOC,
+                where_label: Optional[str] = typer.Option(None, "--where-label", help="Only facts with this label."),
+                where_canonical: Optional[str] = typer.Option(None, "--where-canonical", help="Only entities with this canonical name."),
+                cluster: Optional[str] = CLUSTER, lang: Optional[str] = LANG,
+                status_filter: Optional[str] = typer.Option(None, "--status", help="With filters: facts with this status (default pending)."),
                 comment: str = COMMENT, reviewer: str = REVIEWER) -> None:
     """Record corrected fields for facts (the extracted values stay; final_* columns use these).
 
     Example: factmine review correct f1a2b3c4d5e6f708 --value 64.09e9 --metric "online retail sales"
+
+    Example: factmine review correct --kind entity --where-canonical Kashi --canonical Kashgar
     """
     given = dict(value=value, value_max=value_max, unit=unit, qualifier=qualifier, metric=metric,
                  metric_key=metric_key, period=period, label=label, canonical=canonical, date=date, subject=subject)
@@ -240,7 +252,9 @@ def correct_cli(ids: list[str] = typer.Argument(..., help="Fact ids to correct."
         fail(str(exc))
     if not corrections:
         fail("give at least one corrected field (--value, --unit, --metric, --period, --canonical, --label, --date ...)")
-    _decide(out, corpus, reviews, [(f, "corrected") for f in dict.fromkeys(ids)], corrections, comment, reviewer, None)
+    filters = dict(kind=kind, doc=doc, label=where_label, canonical=where_canonical, cluster=cluster, lang=lang)
+    ids_, note = _chosen(out, corpus, reviews, ids, filters, status_filter)
+    _decide(out, corpus, reviews, [(f, "corrected") for f in ids_], corrections, comment, reviewer, note)
 
 
 @review_app.command("history")

@@ -218,6 +218,7 @@ class DecisionStore:
         """Low-level: (fact_id, status, corrections, comment, reviewer, decided_at, fact) validated rows."""
         rows = [self._row(f, s, c, cm, r, fact, at or now()) for f, s, c, cm, r, at, fact in rows]
         with self._lock, self._write() as db:
+            rows = self._keep_snapshots(db, rows)
             db.executemany("INSERT INTO decisions (fact_id, status, corrections, comment, reviewer, "
                            "decided_at, fact) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         return len(rows)
