@@ -226,10 +226,12 @@ class DecisionStore:
     @staticmethod
     def _keep_snapshots(db: sqlite3.Connection, rows: list[tuple]) -> list[tuple]:
         """A decision given without its fact inherits the snapshot of the fact's previous decision."""
-        if all(r[6] != "{}" for r in rows):
+        wanted = sorted({r[0] for r in rows if r[6] == "{}"})
+        if not wanted:
             return rows
-        known = dict(db.execute("SELECT fact_id, fact FROM decisions WHERE id IN "
-                                "(SELECT MAX(id) FROM decisions WHERE fact != '{}' GROUP BY fact_id)"))
+        where = f"fact_id IN ({','.join('?' * len(wanted))}) AND " if len(wanted) <= 500 else ""
+        known = dict(db.execute("SELECT fact_id, fact FROM decisions WHERE id IN (SELECT MAX(id) FROM decisions "
+                                f"WHERE {where}fact != '{{}}' GROUP BY fact_id)", wanted if where else ()))
         return [r if r[6] != "{}" else r[:6] + (known.get(r[0], "{}"),) for r in rows]
 
     @staticmethod
