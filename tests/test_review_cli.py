@@ -132,3 +132,10 @@ def test_review_cli_export_formats(small, tmp_path, fmt):
         assert len(rows) == len(facts) and {r["status"] for r in rows} >= {"rejected", "pending"}
     bad = runner.invoke(app, ["export", "--format", "xls", "--corpus", str(corpus), "--outputs", str(out)])
     assert bad.exit_code == 1 and "--format 'xls'" in bad.stderr
+
+
+@pytest.mark.parametrize("cmd", [["review", "accept"], ["review", "reject"], ["review", "correct"],
+                                 ["review", "list"], ["export"]])
+def test_review_cli_commands_have_examples(cmd):
+    result = runner.invoke(app, [*cmd, "--help"])
+    assert result.exit_code == 0 and "Example: factmine" in result.stdout
