@@ -27,6 +27,7 @@ LABEL = typer.Option(None, "--label", help="Only facts with this label.")
 WHERE_CANONICAL = typer.Option(None, "--canonical", help="Only entities with this canonical name.")
 CLUSTER = typer.Option(None, "--cluster", help="Only facts of this cluster_id.")
 LANG = typer.Option(None, "--lang", help="Only facts in this language.")
+FLAGGED = typer.Option(False, "--flagged", help="Only facts failing a consistency check (the flags column).")
 COMMENT = typer.Option("", "--comment", help="A note kept with the decision.")
 REVIEWER = typer.Option("", "--reviewer", help="Who decided.")
 
@@ -79,6 +80,7 @@ def review_cli(
     canonical: Optional[str] = WHERE_CANONICAL, cluster: Optional[str] = CLUSTER, lang: Optional[str] = LANG,
     status: str = typer.Option("pending", "--status", help=f"Only facts with this status: {', '.join(VIEW_STATUSES)}."),
     limit: int = typer.Option(20, "--limit", min=1, help="How many facts to list."),
+    flagged: bool = FLAGGED,
     reviewer: str = REVIEWER,
 ) -> None:
     """Walk facts one at a time on a terminal (keys a/r/c/s/q, j/k); elsewhere, list them.
@@ -104,7 +106,7 @@ def review_cli(
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     store = _open(path, create=interactive)
     try:
-        shown = select(_facts(out, store), status=status, **filters)
+        shown = select(_facts(out, store), status=status, flagged=flagged, **filters)
     except StoreError as exc:
         fail(str(exc))
     if interactive:
@@ -128,7 +130,7 @@ def _list(shown, limit: int, corpus: Path) -> None:
 def list_cli(out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS,
              kind: Optional[str] = KIND, doc: Optional[str] = DOC, label: Optional[str] = LABEL,
              canonical: Optional[str] = WHERE_CANONICAL, cluster: Optional[str] = CLUSTER,
-             lang: Optional[str] = LANG,
+             lang: Optional[str] = LANG, flagged: bool = FLAGGED,
              status: str = typer.Option("all", "--status", help=f"One of {', '.join(VIEW_STATUSES)}."),
              limit: int = typer.Option(50, "--limit", min=1, help="How many facts to list.")) -> None:
     """List facts with their sentence, the mention in [brackets] at its own offsets.
@@ -139,8 +141,8 @@ def list_cli(out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = R
 
     store = _open(_store_path(corpus, reviews), create=False)
     try:
-        shown = select(_facts(out, store), status=status, kind=kind, doc=doc, label=label, canonical=canonical,
-                       cluster=cluster, lang=lang)
+        shown = select(_facts(out, store), status=status, flagged=flagged, kind=kind, doc=doc, label=label,
+                       canonical=canonical, cluster=cluster, lang=lang)
     except StoreError as exc:
         fail(str(exc))
     _list(shown, limit, corpus)

@@ -31,8 +31,9 @@ def terminal_safe(text: str) -> str:
                    for c in text)
 
 
-def select(facts: pd.DataFrame, *, status: str = "all", **filters: str | None) -> pd.DataFrame:
-    """Facts matching every given filter (kind, doc, label, canonical, cluster, lang; status)."""
+def select(facts: pd.DataFrame, *, status: str = "all", flagged: bool = False, **filters: str | None) -> pd.DataFrame:
+    """Facts matching every given filter (kind, doc, label, canonical, cluster, lang; status; flagged:
+    failing a consistency check, where the table has the statements' ``flags`` column)."""
     if status not in VIEW_STATUSES:
         raise StoreError(f"--status {status!r}: expected one of {', '.join(VIEW_STATUSES)}")
     for name, allowed in (("kind", KINDS), ("lang", LANGS)):
@@ -49,6 +50,8 @@ def select(facts: pd.DataFrame, *, status: str = "all", **filters: str | None) -
         mask &= facts[col].astype("string").str.casefold() == str(wanted).casefold()
     if status != "all":
         mask &= facts["status"] == status
+    if flagged:
+        mask &= facts["flags"].notna() if "flags" in facts.columns else False
     return facts[mask.fillna(False)]
 
 
@@ -105,6 +108,8 @@ def format_fact(row: Mapping, raw: str = "") -> str:
     """Two lines: id, provenance and what was found; the sentence with the mention in [brackets]."""
     head = (f"{row['fact_id']}  {terminal_safe(row['doc_id'])}:{row['line']} [{row['start']}:{row['end']}]  "
             f"{row['kind']} {terminal_safe(repr(str(row['text'])))}  {describe(row)}  ({row['status']})")
+    flags = row.get("flags")
+    head += f"\n    flags: {terminal_safe(flags)}" if isinstance(flags, str) and flags else ""
     return head + "\n    " + mark(row["context"], row["text"], int(row["start"]), int(row["end"]), raw)
 
 
