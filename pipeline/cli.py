@@ -89,6 +89,9 @@ def run_cli(
         by_lang = counts.get(kind, {})
         detail = ", ".join(f"{lang} {n}" for lang, n in sorted(by_lang.items()))
         typer.echo(f"  {PLURAL[kind]:9} {sum(by_lang.values()):5d}  ({detail or 'none'})")
+    if report.review.get("applied") or report.review.get("orphaned"):
+        from .review.apply import summary_line
+        typer.echo(summary_line(report.review))
     typer.echo(f"wrote {', '.join(str(p) for p in report.outputs if p.suffix == '.parquet')} (+ .csv)")
     if report.documents == 0:
         raise typer.Exit(1)

@@ -65,6 +65,11 @@ def test_review_cli_correct_then_run_applies(small):
     row = pd.read_parquet(out / "facts.parquet").set_index("fact_id").loc[fig]
     assert row["status"] == "corrected" and row["value"] == 5e9 and row["final_value"] == 6e9
     assert row["metric_corrected"] == "sales" and row["final_metric"] == "sales"
+    renamed = _review(args, "correct", "--kind", "entity", "--where-canonical", "Kashgar", "--canonical", "Kashi")
+    assert renamed.exit_code == 0 and "recorded 3 decision(s)" in renamed.stdout, renamed.output
+    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    entities = pd.read_parquet(out / "entities.parquet")
+    assert "Kashi" in set(entities["canonical"]) and "Kashgar" not in set(entities["canonical"])
 
 
 def test_review_cli_import_old_csv(small, tmp_path):
@@ -81,7 +86,8 @@ def test_review_cli_import_old_csv(small, tmp_path):
     assert done.exit_code == 0, done.output
     assert "imported 3 decision(s) (1 old ids mapped" in done.stdout and "1 unknown ids kept" in done.stdout
     assert "line 5: status 'maybe'" in done.stderr
-    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    rerun = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
+    assert "review decisions applied to 2 facts, 1 orphaned" in rerun.stdout
     status = pd.read_parquet(out / "facts.parquet").set_index("fact_id")["status"]
     assert status[ids[0]] == "accepted" and status[ids[1]] == "rejected"
     orphans = runner.invoke(app, ["review", "orphans", *args])
@@ -126,3 +132,10 @@ def test_review_cli_export_formats(small, tmp_path, fmt):
         assert len(rows) == len(facts) and {r["status"] for r in rows} >= {"rejected", "pending"}
     bad = runner.invoke(app, ["export", "--format", "xls", "--corpus", str(corpus), "--outputs", str(out)])
     assert bad.exit_code == 1 and "--format 'xls'" in bad.stderr
+
+
+@pytest.mark.parametrize("cmd", [["review", "accept"], ["review", "reject"], ["review", "correct"],
+                                 ["review", "list"], ["export"]])
+def test_review_cli_commands_have_examples(cmd):
+    result = runner.invoke(app, [*cmd, "--help"])
+    assert result.exit_code == 0 and "Example: factmine" in result.stdout

@@ -135,3 +135,17 @@ def test_review_store_survives_sigkill_mid_write(tmp_path):
     db.close()
     kept = set(DecisionStore(path).latest())
     assert set(printed) <= kept                              # nothing reported as recorded is lost
+
+
+def test_review_store_locked_too_long_is_one_line(tmp_path, monkeypatch):
+    import pipeline.review.store as store_module
+
+    path = tmp_path / "r.sqlite"
+    monkeypatch.setattr(store_module, "BUSY_MS", 100)
+    store = DecisionStore(path)
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")                       # another writer holding the lock
+    with pytest.raises(StoreError, match="cannot write a decision"):
+        store.record("f1", "accepted")
+    blocker.execute("ROLLBACK")
+    assert store.record("f1", "accepted").status == "accepted"

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from pipeline.review import DecisionStore
-from pipeline.review.terminal import Sources, Walk, mark, select, terminal_safe
+from pipeline.review.terminal import Sources, Walk, format_fact, mark, select, terminal_safe
 
 SENTENCE = "Kashgar farmers sell dates, and Kashgar sellers ship them."
 
@@ -48,6 +48,10 @@ def test_review_terminal_select_filters():
         select(facts, status="bogus")
     with pytest.raises(Exception, match="--kind 'figures'"):
         select(facts, kind="figures")
+    assert select(facts, flagged=True).empty                                  # no flags column yet
+    flagged = facts.assign(flags=[None, "sum: parts exceed the total", None])
+    assert select(flagged, flagged=True)["fact_id"].tolist() == ["f1"]
+    assert "flags: sum: parts exceed the total" in format_fact(flagged.iloc[1].to_dict())
 
 
 def test_review_terminal_walk_fed_keys(tmp_path):

@@ -1,7 +1,7 @@
 """Stable fact ids: what a fact is and where it sits in its own sentence, never a document offset.
 
-A fact id hashes (doc_id, kind, the normalized text of its sentence, the normalized surface, what
-it says — value/value_max/unit for a figure, canonical name for an entity, date for an event — and
+A fact id hashes (doc_id, kind, label, the normalized text of its sentence, the normalized surface,
+what it says — value/value_max/unit for a figure, canonical name for an entity, date for an event — and
 its rank among identical mentions *within that sentence*).  So inserting, deleting or moving other
 paragraphs, even ones repeating the same names and figures, changes no other fact's id.  Only when
 the very same sentence occurs twice in a document does the second occurrence get a suffix (its
@@ -40,8 +40,8 @@ def _what(m: Mention) -> tuple:
 
 
 def content_keys(mentions: Sequence[Mention]) -> list[tuple]:
-    """(doc_id, kind, sentence, surface, what, rank within its sentence) for each mention."""
-    base = [(m.doc_id, m.kind, _norm(m.context), _norm(m.text), _what(m)) for m in mentions]
+    """(doc_id, kind, label, sentence, surface, what, rank within its sentence) for each mention."""
+    base = [(m.doc_id, m.kind, m.label, _norm(m.context), _norm(m.text), _what(m)) for m in mentions]
     groups: dict[tuple, list[int]] = defaultdict(list)      # one sentence instance: doc, block, context
     for i, m in enumerate(mentions):
         groups[(m.doc_id, m.block, m.context, base[i])].append(i)

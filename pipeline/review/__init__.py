@@ -5,8 +5,15 @@ apply.py   apply_decisions(facts, decisions), decided_view(facts), reconcile (re
 """
 from __future__ import annotations
 
-from .apply import apply_decisions, decided_view, reconcile
 from .store import CORRECTABLE, STATUSES, Decision, DecisionStore, StoreError, load_decisions
+
+
+def __getattr__(name: str):
+    """apply.py needs pandas: loaded on first use, so the CLI starts without it."""
+    if name in ("apply_decisions", "decided_view", "reconcile"):
+        from . import apply
+        return getattr(apply, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["CORRECTABLE", "STATUSES", "Decision", "DecisionStore", "StoreError", "apply_decisions",
            "decided_view", "load_decisions", "reconcile"]

@@ -37,6 +37,17 @@ class Reconciled:
                 "orphaned": [d.fact_id for d in self.orphaned]}
 
 
+def summary_line(summary: Mapping) -> str:
+    """One line for the run summary: decisions applied, re-attached, orphaned."""
+    line = f"review decisions applied to {summary.get('applied', 0)} facts"
+    moved, orphaned = len(summary.get("reattached", {})), len(summary.get("orphaned", []))
+    if moved:
+        line += f", {moved} re-attached after an edit of their sentence"
+    if orphaned:
+        line += f", {orphaned} orphaned (their fact is gone: `factmine review orphans`)"
+    return line
+
+
 def _norm(text) -> str:
     return " ".join(unicodedata.normalize("NFKC", str(text or "")).split()).casefold()
 

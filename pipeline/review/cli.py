@@ -11,10 +11,9 @@ from typing import Optional
 import typer
 
 from ..errors import FactmineError
-from . import legacy
-from .apply import apply_decisions
-from .store import DecisionStore, StoreError, default_path, parse_corrections
-from .terminal import VIEW_STATUSES, Sources, Walk, format_fact, select
+from .store import VIEW_STATUSES, DecisionStore, StoreError, default_path, parse_corrections
+
+# pandas and the table code load inside the commands, so `factmine --help` and `extract` stay quick
 
 review_app = typer.Typer(add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                          help="Review facts: list, accept, reject, correct (by id or by filter), walk one by one.")
@@ -28,6 +27,7 @@ LABEL = typer.Option(None, "--label", help="Only facts with this label.")
 WHERE_CANONICAL = typer.Option(None, "--canonical", help="Only entities with this canonical name.")
 CLUSTER = typer.Option(None, "--cluster", help="Only facts of this cluster_id.")
 LANG = typer.Option(None, "--lang", help="Only facts in this language.")
+FLAGGED = typer.Option(False, "--flagged", help="Only facts failing a consistency check (the flags column).")
 COMMENT = typer.Option("", "--comment", help="A note kept with the decision.")
 REVIEWER = typer.Option("", "--reviewer", help="Who decided.")
 
@@ -49,6 +49,8 @@ def _store_path(corpus: Path, reviews: Optional[Path]) -> Path:
 
 def _facts(out: Path, store: DecisionStore | None):
     import pandas as pd
+
+    from .apply import apply_decisions
 
     path = out / "facts.parquet"
     if not path.is_file():
@@ -78,6 +80,7 @@ def review_cli(
     canonical: Optional[str] = WHERE_CANONICAL, cluster: Optional[str] = CLUSTER, lang: Optional[str] = LANG,
     status: str = typer.Option("pending", "--status", help=f"Only facts with this status: {', '.join(VIEW_STATUSES)}."),
     limit: int = typer.Option(20, "--limit", min=1, help="How many facts to list."),
+    flagged: bool = FLAGGED,
     reviewer: str = REVIEWER,
 ) -> None:
     """Walk facts one at a time on a terminal (keys a/r/c/s/q, j/k); elsewhere, list them.
@@ -90,6 +93,7 @@ def review_cli(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from .terminal import Sources, Walk, select
     if accept or reject:                  # the old flags, kept: --accept ID --reject ID
         both = sorted(set(accept or []) & set(reject or []))
         if both:
@@ -102,7 +106,7 @@ def review_cli(
     interactive = sys.stdin.isatty() and sys.stdout.isatty()
     store = _open(path, create=interactive)
     try:
-        shown = select(_facts(out, store), status=status, **filters)
+        shown = select(_facts(out, store), status=status, flagged=flagged, **filters)
     except StoreError as exc:
         fail(str(exc))
     if interactive:
@@ -114,6 +118,8 @@ def review_cli(
 
 
 def _list(shown, limit: int, corpus: Path) -> None:
+    from .terminal import Sources, format_fact
+
     sources = Sources(corpus if corpus.is_dir() else None)
     typer.echo(f"{len(shown)} fact(s) match; showing {min(limit, len(shown))}")
     for row in shown.head(limit).to_dict("records"):
@@ -124,17 +130,19 @@ def _list(shown, limit: int, corpus: Path) -> None:
 def list_cli(out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS,
              kind: Optional[str] = KIND, doc: Optional[str] = DOC, label: Optional[str] = LABEL,
              canonical: Optional[str] = WHERE_CANONICAL, cluster: Optional[str] = CLUSTER,
-             lang: Optional[str] = LANG,
+             lang: Optional[str] = LANG, flagged: bool = FLAGGED,
              status: str = typer.Option("all", "--status", help=f"One of {', '.join(VIEW_STATUSES)}."),
              limit: int = typer.Option(50, "--limit", min=1, help="How many facts to list.")) -> None:
     """List facts with their sentence, the mention in [brackets] at its own offsets.
 
     Example: factmine review list --kind entity --canonical Kashgar --status pending
     """
+    from .terminal import select
+
     store = _open(_store_path(corpus, reviews), create=False)
     try:
-        shown = select(_facts(out, store), status=status, kind=kind, doc=doc, label=label, canonical=canonical,
-                       cluster=cluster, lang=lang)
+        shown = select(_facts(out, store), status=status, flagged=flagged, kind=kind, doc=doc, label=label,
+                       canonical=canonical, cluster=cluster, lang=lang)
     except StoreError as exc:
         fail(str(exc))
     _list(shown, limit, corpus)
@@ -142,6 +150,8 @@ def list_cli(out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = R
 
 def _targets(facts, ids, filters: dict, status: Optional[str]) -> tuple[list[str], str]:
     """Fact ids to decide: the ids given (all must exist) or every fact matching the filters."""
+    from .terminal import select
+
     if ids and any(v is not None for v in filters.values()):
         fail("give FACT_IDs or filters, not both")
     if ids:
@@ -158,6 +168,20 @@ def _targets(facts, ids, filters: dict, status: Optional[str]) -> tuple[list[str
     return chosen["fact_id"].tolist(), note
 
 
+def _chosen(out, corpus, reviews, ids, filters: dict, status: Optional[str]) -> tuple[list[str], str]:
+    """The fact ids a decision command is about (see _targets); none is an error."""
+    store = _open(_store_path(corpus, reviews), create=False)
+    try:
+        chosen, note = _targets(_facts(out, store), ids, filters, status)
+    except StoreError as exc:
+        fail(str(exc))
+    if store is not None:
+        store.close()
+    if not chosen:
+        fail("no fact matches those filters; nothing recorded")
+    return chosen, note
+
+
 def _decide(out, corpus, reviews, items, corrections, comment, reviewer, note) -> None:
     store = _open(_store_path(corpus, reviews), create=True)
     facts = _facts(out, store)
@@ -166,10 +190,9 @@ def _decide(out, corpus, reviews, items, corrections, comment, reviewer, note) -
         fail(f"unknown fact_id {', '.join(unknown)} (not in the fact table; nothing recorded)")
     rows = {r["fact_id"]: r for r in facts[facts["fact_id"].isin([f for f, _ in items])].to_dict("records")}
     try:
-        if corrections:
-            for fid, status in items:
-                store.record(fid, status, corrections=corrections, comment=comment, reviewer=reviewer, fact=rows[fid])
-            n = len(items)
+        if corrections:                   # one transaction for all of them, like record_many
+            n = store.import_rows([(fid, status, corrections, comment, reviewer, None, rows[fid])
+                                   for fid, status in items])
         else:
             n = store.record_many(items, facts=rows, comment=comment, reviewer=reviewer)
     except StoreError as exc:
@@ -186,16 +209,8 @@ def _bulk(status: str):
                 lang: Optional[str] = LANG,
                 status_filter: Optional[str] = typer.Option(None, "--status", help="With filters: facts with this status (default pending)."),
                 comment: str = COMMENT, reviewer: str = REVIEWER) -> None:
-        store = _open(_store_path(corpus, reviews), create=False)
-        try:
-            ids_, note = _targets(_facts(out, store), ids, dict(kind=kind, doc=doc, label=label, canonical=canonical,
-                                                               cluster=cluster, lang=lang), status_filter)
-        except StoreError as exc:
-            fail(str(exc))
-        if store is not None:
-            store.close()
-        if not ids_:
-            fail("no fact matches those filters; nothing recorded")
+        ids_, note = _chosen(out, corpus, reviews, ids, dict(kind=kind, doc=doc, label=label, canonical=canonical,
+                                                             cluster=cluster, lang=lang), status_filter)
         _decide(out, corpus, reviews, [(f, status) for f in ids_], None, comment, reviewer, note)
     verb = status[:-2] if status.endswith("ed") else status
     command.__doc__ = (f"Mark facts {status}: by id, or every fact matching filters.\n\n"
@@ -209,7 +224,7 @@ review_app.command("reject")(_bulk("rejected"))
 
 
 @review_app.command("correct")
-def correct_cli(ids: list[str] = typer.Argument(..., help="Fact ids to correct."),
+def correct_cli(ids: Optional[list[str]] = typer.Argument(None, help="Fact ids to correct (or use --where-* filters)."),
                 out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS,
                 value: Optional[str] = typer.Option(None, "--value", help="Corrected value (a number: 64.09e9)."),
                 value_max: Optional[str] = typer.Option(None, "--value-max", help="Upper end of a range."),
@@ -219,10 +234,17 @@ def correct_cli(ids: list[str] = typer.Argument(..., help="Fact ids to correct."
                 canonical: Optional[str] = typer.Option(None, "--canonical"),
                 date: Optional[str] = typer.Option(None, "--date", help="YYYY-MM-DD, YYYY-MM or YYYY."),
                 subject: Optional[str] = typer.Option(None, "--subject"),
+                kind: Optional[str] = KIND, doc: Optional[str] = DOC,
+                where_label: Optional[str] = typer.Option(None, "--where-label", help="Only facts with this label."),
+                where_canonical: Optional[str] = typer.Option(None, "--where-canonical", help="Only entities with this canonical name."),
+                cluster: Optional[str] = CLUSTER, lang: Optional[str] = LANG,
+                status_filter: Optional[str] = typer.Option(None, "--status", help="With filters: facts with this status (default pending)."),
                 comment: str = COMMENT, reviewer: str = REVIEWER) -> None:
     """Record corrected fields for facts (the extracted values stay; final_* columns use these).
 
     Example: factmine review correct f1a2b3c4d5e6f708 --value 64.09e9 --metric "online retail sales"
+
+    Example: factmine review correct --kind entity --where-canonical Kashi --canonical Kashgar
     """
     given = dict(value=value, value_max=value_max, unit=unit, qualifier=qualifier, metric=metric,
                  metric_key=metric_key, period=period, label=label, canonical=canonical, date=date, subject=subject)
@@ -232,7 +254,9 @@ def correct_cli(ids: list[str] = typer.Argument(..., help="Fact ids to correct."
         fail(str(exc))
     if not corrections:
         fail("give at least one corrected field (--value, --unit, --metric, --period, --canonical, --label, --date ...)")
-    _decide(out, corpus, reviews, [(f, "corrected") for f in dict.fromkeys(ids)], corrections, comment, reviewer, None)
+    filters = dict(kind=kind, doc=doc, label=where_label, canonical=where_canonical, cluster=cluster, lang=lang)
+    ids_, note = _chosen(out, corpus, reviews, ids, filters, status_filter)
+    _decide(out, corpus, reviews, [(f, "corrected") for f in ids_], corrections, comment, reviewer, note)
 
 
 @review_app.command("history")
@@ -263,6 +287,8 @@ def import_cli(csv_file: Path = typer.Argument(..., help="An old reviews.csv (fa
                out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS,
                reviewer: str = REVIEWER) -> None:
     """Import an old reviews.csv into the decision store (old ids mapped to current ones when possible)."""
+    from . import legacy
+
     store = _open(_store_path(corpus, reviews), create=True)
     try:
         done = legacy.import_csv(csv_file, store, _facts(out, None), reviewer=reviewer)
@@ -278,6 +304,8 @@ def import_cli(csv_file: Path = typer.Argument(..., help="An old reviews.csv (fa
 def export_csv_cli(csv_file: Path = typer.Argument(..., help="Where to write fact_id,status,decided_at."),
                    corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS) -> None:
     """Write the decisions in force as an old-style reviews.csv (UTF-8 with BOM)."""
+    from . import legacy
+
     store = _open(_store_path(corpus, reviews), create=False)
     n = legacy.export_csv(store, csv_file) if store is not None else 0
     typer.echo(f"wrote {n} decision(s) to {csv_file}")

@@ -62,7 +62,9 @@ def import_csv(path: Path, store: DecisionStore, facts: pd.DataFrame, *, reviewe
     for n, line in enumerate(reader, 2):
         fid, status = (line.get("fact_id") or "").strip(), (line.get("status") or "").strip().lower()
         if not fid or status not in STATUSES or status == "corrected":
-            why = "no fact_id" if not fid else f"status {line.get('status')!r} (expected accepted or rejected)"
+            why = ("no fact_id" if not fid else
+                   "status 'corrected' without a corrected value (record it with `factmine review correct`)"
+                   if status == "corrected" else f"status {line.get('status')!r} (expected accepted or rejected)")
             result.bad_lines.append(f"line {n}: {why}")
             continue
         if fid not in by_id and fid in old:

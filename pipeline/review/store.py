@@ -23,10 +23,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from ..consolidate.table import jsonable
 from ..errors import BadInput
 
 STATUSES = ("accepted", "rejected", "corrected")
+VIEW_STATUSES = ("pending", *STATUSES, "all")    # what listings filter on ("pending": no decision yet)
 CORRECTABLE = ("value", "value_max", "unit", "qualifier", "metric", "metric_key", "period", "label",
                "canonical", "date", "subject")
 NUMERIC = frozenset({"value", "value_max"})
@@ -132,12 +132,21 @@ def _valid_date(v: str) -> bool:
     return True
 
 
+def _plain(v):
+    """A table cell as a plain JSON value; None for missing (None, NaN, pandas NA/NaT)."""
+    if v is None or type(v).__name__ in ("NAType", "NaTType"):
+        return None
+    if hasattr(v, "item"):                   # numpy scalars
+        v = v.item()
+    return None if isinstance(v, float) and not math.isfinite(v) else v
+
+
 def snapshot(fact: Mapping | None) -> dict:
     """The fact's provenance and values as plain JSON-able values (NaN / NA -> left out)."""
     out = {}
     for key in SNAPSHOT:
-        v = jsonable((fact or {}).get(key))
-        if v is not None and not (isinstance(v, float) and not math.isfinite(v)):
+        v = _plain((fact or {}).get(key))
+        if v is not None:
             out[key] = v
     return out
 
@@ -168,13 +177,20 @@ class DecisionStore:
     # -- writing -------------------------------------------------------------------------------
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        self._db.execute("BEGIN IMMEDIATE")
+        """One IMMEDIATE transaction: committed on success, rolled back on any error."""
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:     # still locked after busy_timeout, disk full, read-only
+            raise StoreError(f"{self.path}: cannot write a decision ({exc})") from None
         try:
             yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
+            self._db.execute("COMMIT")
+        except BaseException as exc:
+            if self._db.in_transaction:
+                self._db.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError):
+                raise StoreError(f"{self.path}: cannot write a decision ({exc})") from None
             raise
-        self._db.execute("COMMIT")
 
     def record(self, fact_id: str, status: str, *, corrections: dict | None = None, comment: str = "",
                reviewer: str = "", fact: Mapping | None = None) -> Decision:
@@ -202,6 +218,7 @@ class DecisionStore:
         """Low-level: (fact_id, status, corrections, comment, reviewer, decided_at, fact) validated rows."""
         rows = [self._row(f, s, c, cm, r, fact, at or now()) for f, s, c, cm, r, at, fact in rows]
         with self._lock, self._write() as db:
+            rows = self._keep_snapshots(db, rows)
             db.executemany("INSERT INTO decisions (fact_id, status, corrections, comment, reviewer, "
                            "decided_at, fact) VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
         return len(rows)
@@ -209,10 +226,12 @@ class DecisionStore:
     @staticmethod
     def _keep_snapshots(db: sqlite3.Connection, rows: list[tuple]) -> list[tuple]:
         """A decision given without its fact inherits the snapshot of the fact's previous decision."""
-        if all(r[6] != "{}" for r in rows):
+        wanted = sorted({r[0] for r in rows if r[6] == "{}"})
+        if not wanted:
             return rows
-        known = dict(db.execute("SELECT fact_id, fact FROM decisions WHERE id IN "
-                                "(SELECT MAX(id) FROM decisions WHERE fact != '{}' GROUP BY fact_id)"))
+        where = f"fact_id IN ({','.join('?' * len(wanted))}) AND " if len(wanted) <= 500 else ""
+        known = dict(db.execute("SELECT fact_id, fact FROM decisions WHERE id IN (SELECT MAX(id) FROM decisions "
+                                f"WHERE {where}fact != '{{}}' GROUP BY fact_id)", wanted if where else ()))
         return [r if r[6] != "{}" else r[:6] + (known.get(r[0], "{}"),) for r in rows]
 
     @staticmethod
@@ -254,6 +273,9 @@ class DecisionStore:
     def __len__(self) -> int:
         with self._lock:
             return self._db.execute("SELECT COUNT(*) FROM decisions").fetchone()[0]
+
+    def __bool__(self) -> bool:           # an empty store is still a store (len() counts decisions)
+        return True
 
     def close(self) -> None:
         self._db.close()

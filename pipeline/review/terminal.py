@@ -15,11 +15,10 @@ import pandas as pd
 
 from ..errors import FactmineError
 from ..types import LANGS
-from .store import CORRECTABLE, DecisionStore, StoreError, parse_corrections
+from .store import CORRECTABLE, VIEW_STATUSES, DecisionStore, StoreError, parse_corrections
 
 FILTERS = ("kind", "doc", "label", "canonical", "cluster", "lang", "status")
 KINDS = ("figure", "entity", "event")
-VIEW_STATUSES = ("pending", "accepted", "rejected", "corrected", "all")
 _ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
 _BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
 
@@ -32,8 +31,9 @@ def terminal_safe(text: str) -> str:
                    for c in text)
 
 
-def select(facts: pd.DataFrame, *, status: str = "all", **filters: str | None) -> pd.DataFrame:
-    """Facts matching every given filter (kind, doc, label, canonical, cluster, lang; status)."""
+def select(facts: pd.DataFrame, *, status: str = "all", flagged: bool = False, **filters: str | None) -> pd.DataFrame:
+    """Facts matching every given filter (kind, doc, label, canonical, cluster, lang; status; flagged:
+    failing a consistency check, where the table has the statements' ``flags`` column)."""
     if status not in VIEW_STATUSES:
         raise StoreError(f"--status {status!r}: expected one of {', '.join(VIEW_STATUSES)}")
     for name, allowed in (("kind", KINDS), ("lang", LANGS)):
@@ -50,6 +50,8 @@ def select(facts: pd.DataFrame, *, status: str = "all", **filters: str | None) -
         mask &= facts[col].astype("string").str.casefold() == str(wanted).casefold()
     if status != "all":
         mask &= facts["status"] == status
+    if flagged:
+        mask &= facts["flags"].notna() if "flags" in facts.columns else False
     return facts[mask.fillna(False)]
 
 
@@ -106,6 +108,8 @@ def format_fact(row: Mapping, raw: str = "") -> str:
     """Two lines: id, provenance and what was found; the sentence with the mention in [brackets]."""
     head = (f"{row['fact_id']}  {terminal_safe(row['doc_id'])}:{row['line']} [{row['start']}:{row['end']}]  "
             f"{row['kind']} {terminal_safe(repr(str(row['text'])))}  {describe(row)}  ({row['status']})")
+    flags = row.get("flags")
+    head += f"\n    flags: {terminal_safe(flags)}" if isinstance(flags, str) and flags else ""
     return head + "\n    " + mark(row["context"], row["text"], int(row["start"]), int(row["end"]), raw)
 
 
@@ -149,7 +153,10 @@ class Walk:
             row = rows[i]
             self.write(f"\n[{i + 1}/{len(rows)}] " + format_fact(row, self.sources.raw(row["doc_id"])))
             self.write(KEYS_HELP)
-            key = (self.read_key() or "q").strip().lower()[:1]
+            try:
+                key = (self.read_key() or "q").strip().lower()[:1]
+            except (KeyboardInterrupt, EOFError):         # Ctrl-C / end of input: stop, keep what was recorded
+                break
             if key == "q":
                 break
             if key == "k":
@@ -171,7 +178,11 @@ class Walk:
         status = {"a": "accepted", "r": "rejected", "c": "corrected"}[key]
         corrections = None
         if key == "c":
-            line = self.read_line(f"field=value, separated by ';' ({', '.join(CORRECTABLE)}): ")
+            try:
+                line = self.read_line(f"field=value, separated by ';' ({', '.join(CORRECTABLE)}): ")
+            except (KeyboardInterrupt, EOFError):
+                self.write("not recorded")
+                return None
             try:
                 corrections = parse_corrections(dict(_pair(p) for p in line.split(";") if p.strip()))
             except StoreError as exc:
@@ -180,7 +191,11 @@ class Walk:
             if not corrections:
                 self.write("not recorded: no field given")
                 return None
-        d = self.store.record(row["fact_id"], status, corrections=corrections, reviewer=self.reviewer, fact=row)
+        try:
+            d = self.store.record(row["fact_id"], status, corrections=corrections, reviewer=self.reviewer, fact=row)
+        except StoreError as exc:                 # locked too long, disk full: said, and the walk goes on
+            self.write(f"not recorded: {exc}")
+            return None
         self.write(f"recorded {d.status} {d.fact_id}" + (f" {d.corrections}" if d.corrections else ""))
         return d.status
 
