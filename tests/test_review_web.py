@@ -3,6 +3,7 @@ decisions, 404s and path traversal."""
 from __future__ import annotations
 
 import re
+import shutil
 from html.parser import HTMLParser
 
 import pandas as pd
@@ -126,24 +127,52 @@ def test_review_web_flagged_filter_without_flags_column(review_client, review_ru
     assert 'name="flagged" disabled' in html
 
 
-def test_review_web_flagged_filter_with_flags_column(review_run, tmp_path):
+@pytest.mark.parametrize("flagged, empty", [
+    ("check_sum: parts exceed the total | disagreement: sources disagree", None),   # issue 9: a string
+    (["check_sum: parts exceed the total", "disagreement: sources disagree"], []),   # or a list
+])
+def test_review_web_flagged_filter_with_flags_column(review_run, tmp_path, flagged, empty):
     from pipeline.review.store import DecisionStore
     from pipeline.review.web import create_app
 
     corpus, out = review_run
     facts = facts_of(review_run)
-    flags = [["check_sum"] if i % 3 == 0 else [] for i in range(len(facts))]
-    facts["flags"] = pd.Series(flags, dtype=object)           # Parquet list<string>, as issue 9 writes it
+    flags = [flagged if i % 3 == 0 else empty for i in range(len(facts))]
+    facts["flags"] = pd.Series(flags, dtype=object)
     own = tmp_path / "outputs"
     own.mkdir()
     facts.to_parquet(own / "facts.parquet")
     with DecisionStore(tmp_path / "r.sqlite") as store:
         client = create_app(corpus, own, store=store).test_client()
-        flagged = facts["fact_id"][[bool(f) for f in flags]]
-        assert sorted(listed(client, "flagged=yes")) == sorted(flagged)
-        assert len(listed(client, "flagged=no")) == len(facts) - len(flagged)
-        html = client.get(f"/fact/{flagged.iloc[0]}").get_data(as_text=True)
-        assert '<span class="flag">check_sum</span>' in html
+        chosen = facts["fact_id"][[i % 3 == 0 for i in range(len(facts))]]
+        assert sorted(listed(client, "flagged=yes")) == sorted(chosen)
+        assert len(listed(client, "flagged=no")) == len(facts) - len(chosen)
+        html = client.get(f"/fact/{chosen.iloc[0]}").get_data(as_text=True)
+        assert '<span class="flag">check_sum: parts exceed the total</span>' in html
+        assert '<span class="flag">disagreement: sources disagree</span>' in html
+
+
+def test_review_web_fact_page_shows_its_statement_with_disagreeing_sources(review_run, tmp_path):
+    from pipeline.review.store import DecisionStore
+    from pipeline.review.web import create_app
+
+    corpus, out = review_run
+    figures = facts_of(review_run).query("kind == 'figure'")
+    a, b = figures.iloc[0], figures.iloc[-1]
+    own = tmp_path / "outputs"
+    shutil.copytree(out, own)
+    pd.DataFrame({"statement_id": ["s1"], "subject": ["Xinjiang"], "metric_key": ["online_retail_sales"],
+                  "period": ["2024"], "unit": ["CNY"], "direction": [None], "agree": [False],
+                  "mentions": [2], "documents": [2], "fact_ids": [[a["fact_id"], b["fact_id"]]]}
+                 ).to_parquet(own / "statements.parquet")
+    with DecisionStore(tmp_path / "r.sqlite") as store:
+        client = create_app(corpus, own, store=store).test_client()
+        html = client.get(f"/fact/{a['fact_id']}").get_data(as_text=True)
+        assert "sources disagree" in html and "online_retail_sales" in html
+        statement = html.split('id="statement"', 1)[1].split("</ul>", 1)[0]
+        assert f"/fact/{b['fact_id']}" in statement and f"/fact/{a['fact_id']}" not in statement
+        other = figures.iloc[1]["fact_id"]
+        assert 'id="statement"' not in client.get(f"/fact/{other}").get_data(as_text=True)
 
 
 def test_review_web_table_is_reread_when_the_run_rewrites_it(review_run, tmp_path):

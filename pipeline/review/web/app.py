@@ -40,6 +40,7 @@ def create_app(corpus: Path, out: Path, *, reviewer: str | None = None, bind_hos
         ALLOWED_HOSTS=security.allowed_names(bind_host), MAX_CONTENT_LENGTH=1 << 20)
     app.extensions["factmine_store"] = store if store is not None else DecisionStore.for_corpus(Path(corpus))
     app.extensions["factmine_table"] = ft.FactTable(Path(out))
+    app.extensions["factmine_statements"] = ft.FactTable(Path(out), "statements.parquet", sort=False)
     app.jinja_env.globals.update(csrf_field=security.TOKEN_FIELD, link=_link)
     _install_guards(app)
     _install_pages(app)
@@ -148,7 +149,7 @@ def _install_pages(app: Flask) -> None:
             "fact.html", fact=fact, doc=doc, params=query.params(), prev_id=prev_id, next_id=next_id,
             position=(order.index(fact_id) + 1 if fact_id in order else None), count=len(order),
             fields=_fields(fact, df.columns), form=_form(fact, df.columns), extra=_extra(fact),
-            cluster=_cluster(df, fact), history=_store().history(fact_id),
+            cluster=_cluster(df, fact), statement=_statement(df, fact), history=_store().history(fact_id),
             flags=ft.flag_list(fact.get("flags")))
 
     @app.get("/doc/<path:doc_id>")
@@ -300,6 +301,22 @@ def _cluster(df, fact: dict) -> dict:
     shown = [{**m, "snippet": _mention_html(m),
               "relation": _relation(fact, m)} for m in members[:CLUSTER_SHOWN]]
     return {"members": shown, "more": max(0, len(members) - CLUSTER_SHOWN), "id": cid}
+
+
+def _statement(df, fact: dict) -> dict | None:
+    """The statement this figure belongs to (issue 9's statements.parquet, when the run wrote it) with
+    its other mentions, disagreeing sources included (cluster_id links only those that agree)."""
+    from flask import current_app
+    try:
+        statements = current_app.extensions["factmine_statements"].frame()
+    except ft.NoFactTable:
+        return None
+    found = ft.statement_of(statements, fact["fact_id"])
+    if found is None:
+        return None
+    others = df[df["fact_id"].isin([f for f in found["fact_ids"] if f != fact["fact_id"]])]
+    members = [{**m, "snippet": _mention_html(m), "summary": _summary(m)} for m in _records(others)]
+    return {**found, "members": members}
 
 
 def _relation(fact: dict, other: dict) -> str:

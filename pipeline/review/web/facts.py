@@ -20,10 +20,12 @@ class NoFactTable(Exception):
 
 
 class FactTable:
-    """``facts.parquet``, re-read when the file changes (a `factmine run` while the page is open)."""
+    """``facts.parquet`` (or another table of the run), re-read when the file changes (a `factmine run`
+    while the page is open)."""
 
-    def __init__(self, out: Path):
-        self.path = out / "facts.parquet"
+    def __init__(self, out: Path, name: str = "facts.parquet", sort: bool = True):
+        self.path = out / name
+        self.sort = sort
         self._lock = Lock()
         self._key: tuple | None = None
         self._frame: pd.DataFrame | None = None
@@ -40,7 +42,8 @@ class FactTable:
                     df = pd.read_parquet(self.path)
                 except (OSError, ValueError) as exc:
                     raise NoFactTable(f"{self.path}: cannot read ({exc})") from exc
-                df = df.sort_values(["doc_id", "start", "end"], kind="stable", ignore_index=True)
+                if self.sort:
+                    df = df.sort_values(["doc_id", "start", "end"], kind="stable", ignore_index=True)
                 self._frame, self._key = df, key
             return self._frame
 
@@ -58,11 +61,23 @@ def is_flagged(value) -> bool:
 
 
 def flag_list(value) -> list[str]:
+    """The flags of a cell: a list, or ``check: reason`` strings joined by `` | `` (issue 9's format)."""
     if not is_flagged(value):
         return []
     if isinstance(value, str):
-        return [value]
+        return [part.strip() for part in value.split(" | ") if part.strip()]
     return [str(v) for v in value]
+
+
+def statement_of(statements: pd.DataFrame | None, fact_id: str) -> dict | None:
+    """The statement (``statements.parquet`` row) whose ``fact_ids`` hold ``fact_id``, if any."""
+    if statements is None or statements.empty or "fact_ids" not in statements.columns:
+        return None
+    for i, ids in enumerate(statements["fact_ids"]):
+        if ids is not None and not (isinstance(ids, float) and pd.isna(ids)) and fact_id in list(ids):
+            row = statements.iloc[i]
+            return {c: cell(row[c]) for c in statements.columns}
+    return None
 
 
 @dataclass
