@@ -430,3 +430,39 @@ def test_review_web_list_counts_orphaned_decisions(review_client):
     store.record("f0000000000000000", "accepted", fact={"doc_id": "gone.txt", "kind": "entity", "text": "X"})
     html = client.get("/").get_data(as_text=True)
     assert "1 decision(s) whose fact is gone" in html
+
+
+def test_review_web_serve_cli_port_in_use_is_one_line(review_run):
+    import socket
+
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = CliRunner().invoke(app, ["serve", "--corpus", str(review_run[0]), "--out", str(review_run[1]),
+                                          "--port", str(port)])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"factmine: cannot listen on 127.0.0.1:{port} (Address already in use)"]
+
+
+def test_review_web_serve_cli_serves_on_loopback(review_run):
+    """`factmine serve --port 0` prints its address (127.0.0.1 by default) and answers there."""
+    import subprocess
+    import sys
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "serve", "--corpus", str(review_run[0]),
+                             "--out", str(review_run[1]), "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline()
+        url = re.fullmatch(r"review page at (http://127\.0\.0\.1:\d+/) \(Ctrl-C to stop\)\n", line).group(1)
+        with urllib.request.urlopen(url, timeout=30) as response:
+            assert response.status == 200 and b'name="csrf-token"' in response.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

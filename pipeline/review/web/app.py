@@ -398,12 +398,23 @@ def _fresh_view():
     return _view()
 
 
+def _check_port(host: str, port: int) -> None:
+    """Raise OSError (the reason) when ``host:port`` cannot be listened on; Werkzeug would exit instead."""
+    import socket
+
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)     # as the server itself does
+        probe.bind((host, port))
+
+
 def serve(corpus: Path, out: Path, host: str = "127.0.0.1", port: int = 8765, reviewer: str | None = None,
           ready=None) -> None:
     """Run the review page until interrupted (a threaded local server; ``ready(url)`` is called once
     it listens)."""
     from werkzeug.serving import make_server
 
+    _check_port(host, port)
     app = create_app(corpus, out, reviewer=reviewer, bind_host=host)
     server = make_server(host, port, app, threaded=True)
     if ready is not None:
