@@ -171,7 +171,8 @@ def _targets(facts, ids, filters: dict, status: Optional[str]) -> tuple[list[str
 
 def _chosen(out, corpus, reviews, ids, filters: dict, status: Optional[str]):
     """(store, facts, fact ids, note) for a decision command: ids checked, or chosen by filters."""
-    store = _open(_store_path(corpus, reviews), create=True)
+    path = _store_path(corpus, reviews)
+    store = _open(path, create=False)
     facts = _facts(out, store)
     try:
         chosen, note = _targets(facts, ids, filters, status)
@@ -179,7 +180,7 @@ def _chosen(out, corpus, reviews, ids, filters: dict, status: Optional[str]):
         fail(str(exc))
     if not chosen:
         fail("no fact matches those filters; nothing recorded")
-    return store, facts, chosen, note
+    return store or _open(path, create=True), facts, chosen, note   # created only when there is a decision
 
 
 def _decide(chosen, status: str | list[str], corrections, comment: str, reviewer: str) -> None:
