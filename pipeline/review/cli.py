@@ -260,15 +260,19 @@ def correct_cli(ids: Optional[list[str]] = typer.Argument(None, help="Fact ids t
 @review_app.command("history")
 def history_cli(fact_id: str = typer.Argument(...), corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS) -> None:
     """Every decision recorded for one fact, oldest first (the last one is in force)."""
+    from .terminal import terminal_safe
+
     store = _open(_store_path(corpus, reviews), create=False)
     for d in store.history(fact_id) if store is not None else []:
         extra = f" {d.corrections}" if d.corrections else ""
-        typer.echo(f"{d.decided_at}  {d.status}{extra}  {d.reviewer}  {d.comment}".rstrip())
+        typer.echo(terminal_safe(f"{d.decided_at}  {d.status}{extra}  {d.reviewer}  {d.comment}".rstrip()))
 
 
 @review_app.command("orphans")
 def orphans_cli(out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS) -> None:
     """Decisions whose fact no longer exists (kept), and those re-attached after an edit."""
+    from .terminal import terminal_safe
+
     store = _open(_store_path(corpus, reviews), create=False)
     facts = _facts(out, store)
     summary = facts.attrs.get("review", {})
@@ -277,7 +281,7 @@ def orphans_cli(out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] 
     latest = store.latest() if store is not None else {}
     for fid in summary.get("orphaned", []):
         snap = latest[fid].fact
-        typer.echo(f"orphaned {fid} {latest[fid].status}  {snap.get('doc_id', '?')} {snap.get('text', '')!r}")
+        typer.echo(terminal_safe(f"orphaned {fid} {latest[fid].status}  {snap.get('doc_id', '?')} {snap.get('text', '')!r}"))
 
 
 @review_app.command("import")
