@@ -36,6 +36,8 @@ def test_review_cli_bulk_by_filter_and_errors(small):
     corpus, out, facts, args = small
     kashgar = facts[(facts["kind"] == "entity") & (facts["canonical"] == "Kashgar")]
     assert len(kashgar) == 3
+    typo = _review(args, "accept", "nope")
+    assert typo.exit_code == 1 and not (corpus / ".factmine").exists()     # no store made for nothing
     first = kashgar["fact_id"].iloc[0]
     assert _review(args, "reject", first).exit_code == 0
     done = _review(args, "accept", "--canonical", "Kashgar", "--kind", "entity")

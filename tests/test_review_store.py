@@ -149,3 +149,29 @@ def test_review_store_locked_too_long_is_one_line(tmp_path, monkeypatch):
         store.record("f1", "accepted")
     blocker.execute("ROLLBACK")
     assert store.record("f1", "accepted").status == "accepted"
+
+
+BULK = textwrap.dedent("""
+    import sys
+    from pathlib import Path
+    from pipeline.review.store import DecisionStore
+    store = DecisionStore(Path(sys.argv[1]))
+    for batch in range(1000):
+        store.record_many([(f"b{batch}-{i}", "accepted") for i in range(5000)])
+        print("recorded batch", batch, flush=True)
+""")
+
+
+def test_review_store_sigkill_during_bulk_write_is_all_or_nothing(tmp_path):
+    path = tmp_path / "r.sqlite"
+    proc = subprocess.Popen([sys.executable, "-c", BULK, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    done = 0
+    while done < 3:
+        if proc.stdout.readline().startswith("recorded"):
+            done += 1
+    time.sleep(0.05)                                         # somewhere inside the next batch
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    done += sum(1 for line in proc.stdout.read().splitlines() if line.startswith("recorded"))
+    n = len(DecisionStore(path))
+    assert n % 5000 == 0 and n >= done * 5000
