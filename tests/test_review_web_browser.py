@@ -33,7 +33,7 @@ def badge(page) -> str:
     return page.locator("#status .badge").inner_text()
 
 
-def test_review_web_browser_filter_open_decide_correct_rerun(live_review, page):
+def test_review_web_browser_filter_open_decide_correct_rerun(page, live_review):
     from typer.testing import CliRunner
 
     from pipeline.cli import app as cli
@@ -94,7 +94,7 @@ def test_review_web_browser_filter_open_decide_correct_rerun(live_review, page):
     assert page.errors == [] and page.dialogs == []
 
 
-def test_review_web_browser_list_keys_decide_in_place(live_review, page):
+def test_review_web_browser_list_keys_decide_in_place(page, live_review):
     page.goto(live_review.url + f"/?doc={HOSTILE_NAME}&kind=figure")
     rows = page.locator("tr.fact-row")
     first, second = rows.nth(0).get_attribute("data-fact-id"), rows.nth(1).get_attribute("data-fact-id")
@@ -109,7 +109,7 @@ def test_review_web_browser_list_keys_decide_in_place(live_review, page):
     assert rows.nth(1).locator(".badge").inner_text() == "accepted"
 
 
-def test_review_web_browser_hostile_article_renders_as_text(live_review, page):
+def test_review_web_browser_hostile_article_renders_as_text(page, live_review):
     facts = facts_of(live_review.out)
     in_script_sentence = facts[(facts["doc_id"] == HOSTILE_NAME)
                                & facts["context"].str.contains("<script>", regex=False)]["fact_id"].iloc[0]
@@ -124,7 +124,7 @@ def test_review_web_browser_hostile_article_renders_as_text(live_review, page):
     assert page.dialogs == [] and page.errors == []
 
 
-def test_review_web_browser_post_without_token_or_from_elsewhere_is_refused(live_review, page):
+def test_review_web_browser_post_without_token_or_from_elsewhere_is_refused(page, live_review):
     fid = facts_of(live_review.out)["fact_id"].iloc[0]
     page.goto(live_review.url + "/")
     body = json.dumps({"fact_id": fid, "status": "accepted"})
