@@ -331,7 +331,7 @@ def test_review_web_bulk_accepts_only_pending_facts_shown(review_client, review_
     facts = facts_of(review_run)
     mine = facts[(facts["doc_id"] == HOSTILE_NAME) & (facts["kind"] == "figure")]
     store.record(mine["fact_id"].iloc[0], "rejected")
-    r = client.post("/api/bulk", data={"csrf_token": token(client), "decision": "accepted",
+    r = client.post("/bulk", data={"csrf_token": token(client), "decision": "accepted",
                                        "doc": HOSTILE_NAME, "kind": "figure", "status": "pending"})
     assert r.status_code == 303
     latest = store.latest()
@@ -357,7 +357,7 @@ def test_review_web_post_needs_token_and_same_origin(review_client, review_run, 
     assert len(store) == (1 if status == 200 else 0)
 
 
-@pytest.mark.parametrize("path", ["/api/decisions", "/fact/FID/decide", "/api/bulk"])
+@pytest.mark.parametrize("path", ["/api/decisions", "/fact/FID/decide", "/bulk"])
 def test_review_web_forms_without_token_are_refused(review_client, review_run, path):
     client, _, store = review_client
     fid = facts_of(review_run)["fact_id"].iloc[0]

@@ -7,7 +7,7 @@ import getpass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from flask import Flask, abort, g, jsonify, redirect, render_template, request, url_for
+from flask import Flask, abort, current_app, g, jsonify, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from ..apply import apply_decisions
@@ -62,14 +62,12 @@ def _link(endpoint: str, params: dict | None = None, **values) -> str:
 
 
 def _store(app=None) -> DecisionStore:
-    from flask import current_app
     return (app or current_app).extensions["factmine_store"]
 
 
 def _view():
     """The fact table with the decisions in force applied: once per request, and recomputed only
     when the table file or the store (append-only: its row count) changed since the last time."""
-    from flask import current_app
     if "view" not in g:
         frame = current_app.extensions["factmine_table"].frame()
         count = len(_store())
@@ -131,7 +129,7 @@ def _install_pages(app: Flask) -> None:
         rows = shown.iloc[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
         return render_template(
             "list.html", query=query, params=query.params(), facets=ft.facets(df, query),
-            total=len(df), matching=len(shown), statuses=ft.status_counts(shown), all_statuses=ft.status_counts(df),
+            total=len(df), matching=len(shown), statuses=ft.status_counts(shown),
             pending_shown=int((shown["status"] == "pending").sum()), rows=[_list_row(r) for r in _records(rows)],
             page=page, pages=pages, has_flags="flags" in df.columns,
             orphaned=len(df.attrs.get("review", {}).get("orphaned", ())))
@@ -182,7 +180,6 @@ def _records(df) -> list[dict]:
 
 def _source_or_none(doc_id: str):
     """The document's text, once per request; None when it cannot be read."""
-    from flask import current_app
     cache = g.setdefault("sources", {})
     if doc_id not in cache:
         try:
@@ -226,7 +223,6 @@ def _list_row(fact: dict) -> dict:
 
 
 def _document(df, doc_id: str, current: dict | None = None) -> dict:
-    from flask import current_app
     part = df[df["doc_id"] == doc_id]
     if part.empty:
         abort(404, description=f"no document {doc_id!r} in the fact table")
@@ -306,7 +302,6 @@ def _cluster(df, fact: dict) -> dict:
 def _statement(df, fact: dict) -> dict | None:
     """The statement this figure belongs to (issue 9's statements.parquet, when the run wrote it) with
     its other mentions, disagreeing sources included (cluster_id links only those that agree)."""
-    from flask import current_app
     try:
         statements = current_app.extensions["factmine_statements"].frame()
     except ft.NoFactTable:
@@ -350,7 +345,7 @@ def _install_decisions(app: Flask) -> None:
             target = url_for("fact_page", fact_id=fact_id)
         return redirect(target, code=303)
 
-    @app.post("/api/bulk")
+    @app.post("/bulk")
     def decide_bulk():
         status = request.form.get("decision")         # "status" is one of the list's filters
         if status not in ("accepted", "rejected"):
@@ -365,7 +360,6 @@ def _install_decisions(app: Flask) -> None:
 
 
 def _decide(fact_id: str, status, corrections: dict, comment: str):
-    from flask import current_app
     df = _view()
     fact = ft.row_dict(df, fact_id)
     if fact is None:
