@@ -466,3 +466,21 @@ def test_review_web_serve_cli_serves_on_loopback(review_run):
     finally:
         proc.terminate()
         proc.wait(timeout=30)
+
+
+def test_review_web_document_gone_since_the_run_says_so(review_run, tmp_path):
+    from pipeline.review.store import DecisionStore
+    from pipeline.review.web import create_app
+
+    corpus, out = tmp_path / "corpus", review_run[1]
+    shutil.copytree(review_run[0], corpus, ignore=shutil.ignore_patterns(".factmine"))
+    (corpus / HOSTILE_NAME).write_text("Edited: nothing here any more.", encoding="utf-8")
+    fid = facts_of(review_run).query(f"doc_id == '{HOSTILE_NAME}'")["fact_id"].iloc[0]
+    with DecisionStore(tmp_path / "r.sqlite") as store:
+        client = create_app(corpus, out, store=store).test_client()
+        html = client.get(f"/fact/{fid}").get_data(as_text=True)
+        assert "The file changed since the last run" in html and 'id="current"' not in html
+        (corpus / HOSTILE_NAME).unlink()
+        html = client.get(f"/fact/{fid}").get_data(as_text=True)
+        assert "no such file" in html
+        assert client.get("/").status_code == 200

@@ -214,7 +214,7 @@ def _summary(fact: dict) -> str:
 def _number(v) -> str:
     if v is None:
         return ""
-    return f"{v:,.0f}" if float(v).is_integer() and abs(v) < 1e18 else f"{v:,.6g}"
+    return f"{v:,.0f}" if float(v).is_integer() and abs(v) < 1e18 else f"{v:,.12g}"
 
 
 def _list_row(fact: dict) -> dict:
@@ -226,12 +226,13 @@ def _document(df, doc_id: str, current: dict | None = None) -> dict:
     part = df[df["doc_id"] == doc_id]
     if part.empty:
         abort(404, description=f"no document {doc_id!r} in the fact table")
+    records = [{**f, "summary": _summary(f)} for f in _records(part)]
     try:
         source = load_source(current_app.config["CORPUS"], current_app.config["OUT"], doc_id)
     except DocumentUnavailable as exc:
-        return {"doc_id": doc_id, "html": None, "problem": str(exc), "facts": _records(part), "stale": []}
+        return {"doc_id": doc_id, "html": None, "problem": str(exc), "facts": records, "stale": []}
     spans, stale = [], []
-    for f in _records(part):
+    for f in records:
         if misplaced(source.text, f["start"], f["end"], f["text"]):
             stale.append(f)
             continue
@@ -241,7 +242,7 @@ def _document(df, doc_id: str, current: dict | None = None) -> dict:
         cur = Span(current["start"], current["end"], current["fact_id"])
     html = mark_text(source.text, spans, lambda fid: url_for("fact_page", fact_id=fid, doc=doc_id), cur)
     return {"doc_id": doc_id, "html": html, "problem": None, "origin": source.origin, "stale": stale,
-            "facts": [{**f, "summary": _summary(f)} for f in _records(part)], "chars": len(source.text)}
+            "facts": records, "chars": len(source.text)}
 
 
 def _fields(fact: dict, columns) -> list[dict]:
