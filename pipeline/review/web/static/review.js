@@ -47,10 +47,15 @@
     const current = document.getElementById("current");
     if (current) current.scrollIntoView({block: "center"});
 
-    const act = (status) => decide(factId, status).then(() => {
-      setBadge(document.querySelector("#status .badge"), status);
-      after();
-    }).catch(() => {});
+    let busy = false;                        // one decision at a time (a key held down sends one)
+    const act = (status) => {
+      if (busy) return;
+      busy = true;
+      decide(factId, status).then(() => {
+        setBadge(document.querySelector("#status .badge"), status);
+        after();
+      }).catch(() => { busy = false; });
+    };
 
     document.getElementById("decide").addEventListener("submit", (ev) => {
       ev.preventDefault();
@@ -123,7 +128,9 @@
       const row = all[at];
       if (ev.key === "j") select(at + 1);
       else if (ev.key === "k") select(at - 1);
-      else if ((ev.key === "o" || ev.key === "Enter") && row) window.location.assign(row.dataset.href);
+      else if ((ev.key === "o" || (ev.key === "Enter" && !ev.target.closest("a, button"))) && row) {
+        window.location.assign(row.dataset.href);
+      }
       else if (ev.key === "c" && row) window.location.assign(row.dataset.href + "#correct");
       else if ((ev.key === "a" || ev.key === "r") && row) {
         act(row, ev.key === "a" ? "accepted" : "rejected").then(() => select(at + 1)).catch(() => {});
