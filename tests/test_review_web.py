@@ -484,3 +484,23 @@ def test_review_web_document_gone_since_the_run_says_so(review_run, tmp_path):
         html = client.get(f"/fact/{fid}").get_data(as_text=True)
         assert "no such file" in html
         assert client.get("/").status_code == 200
+
+
+def test_review_web_accept_an_entity_everywhere(review_client, review_run):
+    """'This entity is right everywhere': one click on an entity's page accepts all its pending mentions."""
+    client, _, store = review_client
+    facts = facts_of(review_run)
+    entities = facts[facts["kind"] == "entity"]
+    canonical = entities["canonical"].value_counts().index[0]
+    mine = entities[entities["canonical"] == canonical]
+    assert len(mine) > 2 and mine["lang"].nunique() > 1            # the English and the Chinese forms
+    store.record(mine["fact_id"].iloc[0], "rejected")
+    html = client.get(f"/fact/{mine['fact_id'].iloc[1]}").get_data(as_text=True)
+    assert f"accept all {len(mine) - 1} pending mentions of {canonical}" in html
+    assert sorted(listed(client, f"kind=entity&canonical={canonical}")) == sorted(mine["fact_id"])
+    r = client.post("/bulk", data={"csrf_token": token(client), "decision": "accepted", "kind": "entity",
+                                   "canonical": canonical, "status": "pending"})
+    assert r.status_code == 303
+    latest = store.latest()
+    assert [latest[f].status for f in mine["fact_id"]] == ["rejected"] + ["accepted"] * (len(mine) - 1)
+    assert len(latest) == len(mine)

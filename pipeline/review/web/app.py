@@ -148,6 +148,7 @@ def _install_pages(app: Flask) -> None:
             position=(order.index(fact_id) + 1 if fact_id in order else None), count=len(order),
             fields=_fields(fact, df.columns), form=_form(fact, df.columns), extra=_extra(fact),
             cluster=_cluster(df, fact), statement=_statement(df, fact), history=_store().history(fact_id),
+            everywhere=_everywhere(df, fact),
             flags=ft.flag_list(fact.get("flags")))
 
     @app.get("/doc/<path:doc_id>")
@@ -313,6 +314,21 @@ def _statement(df, fact: dict) -> dict | None:
     others = df[df["fact_id"].isin([f for f in found["fact_ids"] if f != fact["fact_id"]])]
     members = [{**m, "snippet": _mention_html(m), "summary": _summary(m)} for m in _records(others)]
     return {**found, "members": members}
+
+
+def _everywhere(df, fact: dict) -> list[dict]:
+    """Bulk offers on a fact page: this entity's name everywhere, and this cluster (pending facts)."""
+    pending = df[df["status"] == "pending"]
+    offers = []
+    if fact["kind"] == "entity" and fact.get("canonical"):
+        n = int(((pending["kind"] == "entity") & (pending["canonical"] == fact["canonical"])).sum())
+        offers.append({"what": f"mentions of {fact['canonical']}", "n": n,
+                       "filters": {"kind": "entity", "canonical": fact["canonical"], "status": "pending"}})
+    if fact.get("cluster_id"):
+        n = int((pending["cluster_id"] == fact["cluster_id"]).sum())
+        offers.append({"what": "facts of this cluster", "n": n,
+                       "filters": {"cluster": fact["cluster_id"], "status": "pending"}})
+    return [o for o in offers if o["n"] > 1]
 
 
 def _relation(fact: dict, other: dict) -> str:

@@ -9,8 +9,10 @@ from threading import Lock
 
 import pandas as pd
 
-FILTERS = ("kind", "lang", "doc", "label", "status", "flagged")    # plus the free-text "q"
-COLUMN_OF = {"kind": "kind", "lang": "lang", "doc": "doc_id", "label": "label", "status": "status"}
+FILTERS = ("kind", "lang", "doc", "label", "status", "flagged", "canonical", "cluster")   # and the text "q"
+COLUMN_OF = {"kind": "kind", "lang": "lang", "doc": "doc_id", "label": "label", "status": "status",
+             "canonical": "canonical", "cluster": "cluster_id"}
+MENUS = ("kind", "lang", "doc", "label", "status")     # filters with a menu of values and counts
 SEARCHED = ("text", "context", "canonical", "metric", "description", "unit", "fact_id", "subject")
 STATUS_ORDER = ("pending", "accepted", "corrected", "rejected")
 
@@ -89,6 +91,8 @@ class Query:
     label: str = ""
     status: str = ""
     flagged: str = ""      # "", "yes", "no"
+    canonical: str = ""    # set by links: an entity's name everywhere
+    cluster: str = ""      # set by links: the mentions of one cluster
     q: str = ""
     page: int = 1
     extra: dict = field(default_factory=dict)
@@ -136,7 +140,8 @@ def select(df: pd.DataFrame, query: Query) -> pd.DataFrame:
 def facets(df: pd.DataFrame, query: Query) -> dict[str, list[tuple[str, int]]]:
     """For each filter, its values with how many facts each would leave (the other filters applied)."""
     out: dict[str, list[tuple[str, int]]] = {}
-    for name, column in COLUMN_OF.items():
+    for name in MENUS:
+        column = COLUMN_OF[name]
         if column not in df.columns:
             out[name] = []
             continue
