@@ -9,7 +9,8 @@ marked in its document, then a key: ``a`` (accept, next), ``r`` (reject, next; e
 fact (reading time; -1 uses READING, by kind); with 0 the run measures what the page and server add
 per decision.  ``--minutes M`` decides on fact pages until M minutes are up.  Then the
 same number of decisions in the list (a/r on the selected row, no page load).  Finally the outputs
-are deleted and the pipeline rerun, and every decision is checked in facts.parquet.
+are deleted and the pipeline rerun, and every decision is checked in facts.parquet; then a first
+paragraph repeating each article's names and figures is inserted and the check done again.
 Nothing here is asserted by the tests; numbers go in docs/review-page.md.
 """
 from __future__ import annotations
@@ -96,6 +97,16 @@ def walk_list(page, url: str, n: int, think: float) -> tuple[float, dict]:
     return time.perf_counter() - t0, expected
 
 
+def prepend_recaps(corpus: Path, facts: pd.DataFrame) -> None:
+    """Put a new first paragraph in every article that repeats its own names and figures."""
+    for doc_id, part in facts.groupby("doc_id"):
+        names = part[part["kind"] == "entity"]["text"].drop_duplicates().head(4).tolist()
+        figures = part[part["kind"] == "figure"]["text"].drop_duplicates().head(3).tolist()
+        recap = "In brief: " + ", ".join(names + figures) + ".\n\n"
+        path = corpus / doc_id
+        path.write_text(recap + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+
 def main() -> None:
     import logging
 
@@ -128,6 +139,11 @@ def main() -> None:
         run(corpus, out)
         after = pd.read_parquet(out / "facts.parquet").set_index("fact_id")["status"]
         kept = sum(after.get(fid) == status for fid, status in expected.items())
+        prepend_recaps(corpus, facts)
+        run(corpus, out)
+        edited = pd.read_parquet(out / "facts.parquet")
+        kept_edited = sum(edited.set_index("fact_id")["status"].get(fid) == status for fid, status in expected.items())
+        decided_edited = int((edited["status"] != "pending").sum())
     print(f"bundled corpus: {len(facts)} facts; think time {args.think:.1f} s per fact"
           + (f" (by kind: {READING})" if args.think < 0 else ""))
     n_pages = len(expected) - len(listed)
@@ -135,6 +151,8 @@ def main() -> None:
     if listed:
         print(f"list rows, keyboard:  {len(listed)} decisions in {list_s:.1f} s = {list_s / len(listed):.2f} s each")
     print(f"after rm -rf outputs && run: {kept} of {len(expected)} decisions applied")
+    print(f"after a top paragraph repeating names and figures in every article: {kept_edited} of "
+          f"{len(expected)} decisions on their own facts; {decided_edited} facts decided in the table")
 
 
 if __name__ == "__main__":
