@@ -287,12 +287,21 @@ class DecisionStore:
         self.close()
 
 
-def load_decisions(corpus: Path, reviews: Path | None = None) -> dict[str, Decision]:
+def check_location(path: Path, out: Path | None) -> None:
+    """A decision store inside the outputs folder would go with ``rm -rf outputs``: refused."""
+    if out is not None and Path(path).resolve().is_relative_to(Path(out).resolve()):
+        raise StoreError(f"{path}: the decision store must not live inside the outputs folder {out} "
+                         f"(rm -rf {out} would delete every decision); keep it in CORPUS/{STORE_DIR}/")
+
+
+def load_decisions(corpus: Path, reviews: Path | None = None, *, out: Path | None = None) -> dict[str, Decision]:
     """The decisions in force for a run (read only: a missing default store means no decisions yet).
 
-    ``reviews`` overrides the corpus's store; given but missing, or an old ``reviews.csv``, is an error.
+    ``reviews`` overrides the corpus's store; given but missing, inside ``out``, or an old
+    ``reviews.csv``, is an error.
     """
     path = Path(reviews) if reviews is not None else default_path(corpus)
+    check_location(path, out)
     if reviews is not None and path.suffix.lower() == ".csv":
         raise StoreError(f"{path}: an old reviews.csv; import it once with "
                          f"`factmine review import {path}` (decisions now live in {default_path(corpus)})")
