@@ -17,6 +17,7 @@ import math
 import re
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -158,17 +159,30 @@ class DecisionStore:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None,
-                                       check_same_thread=False)
-            self._db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = FULL")
-            self._db.executescript(SCHEMA)
+            self._db = self._connect()
         except sqlite3.DatabaseError as exc:     # not a database, locked for good, unwritable folder
             raise StoreError(f"{self.path}: cannot open the decision store ({exc})") from None
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot create the decision store ({exc.strerror})") from None
         self._lock = threading.Lock()
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open, switch to WAL and create the schema; retried while another process does the same
+        (switching the journal mode can report 'locked' at once instead of waiting)."""
+        deadline = time.monotonic() + BUSY_MS / 1000
+        while True:
+            db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
+            try:
+                db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = FULL")
+                db.executescript(SCHEMA)
+                return db
+            except sqlite3.OperationalError as exc:
+                db.close()
+                if not ("locked" in str(exc) or "busy" in str(exc)) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     @classmethod
     def for_corpus(cls, corpus: Path) -> "DecisionStore":
