@@ -119,7 +119,7 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
     kinds = tuple(kinds)
     report = RunReport()
     catalog = read_catalog(corpus)
-    decisions = review.load_decisions(corpus, reviews)        # the corpus's decision store, read only
+    decisions = review.load_decisions(corpus, reviews, out=out)   # the corpus's decision store, read only
     cache_dir = out / ".cache" if out is not None else None     # written always, read if use_cache
     if cache_dir is not None:
         cache_dir.mkdir(parents=True, exist_ok=True)

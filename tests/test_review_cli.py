@@ -108,6 +108,11 @@ def test_review_cli_run_refuses_old_csv_as_store(small, tmp_path):
     result = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out), "--reviews",
                                  str(tmp_path / "reviews.csv")])
     assert result.exit_code == 1 and "factmine review import" in result.stderr
+    inside = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out), "--reviews", str(out / "r.sqlite")])
+    assert inside.exit_code == 1 and "must not live inside the outputs folder" in inside.stderr
+    bulk = runner.invoke(app, ["review", "accept", "--kind", "entity", "--corpus", str(corpus), "--out", str(out),
+                               "--reviews", str(out / "r.sqlite")])
+    assert bulk.exit_code == 1 and not (out / "r.sqlite").exists()
 
 
 @pytest.mark.parametrize("fmt", ["sqlite", "csv", "jsonl"])

@@ -108,13 +108,13 @@ def _writer(path: Path, who: str, n: int) -> subprocess.Popen:
 
 def test_review_store_concurrent_writer_processes(tmp_path):
     path = tmp_path / "corpus" / ".factmine" / "reviews.sqlite"
-    procs = [_writer(path, f"w{k}", 40) for k in range(4)]       # they also race to create the file
+    procs = [_writer(path, f"w{k}", 40) for k in range(6)]       # they also race to create the file
     for p in procs:
-        _, err = p.communicate(timeout=120)
+        _, err = p.communicate(timeout=600)
         assert p.returncode == 0, err
     store = DecisionStore(path)
-    assert len(store) == 160 and len(store.latest()) == 160
-    assert {d.reviewer for d in store.all()} == {"w0", "w1", "w2", "w3"}
+    assert len(store) == 240 and len(store.latest()) == 240
+    assert {d.reviewer for d in store.all()} == {f"w{k}" for k in range(6)}
 
 
 def test_review_store_survives_sigkill_mid_write(tmp_path):

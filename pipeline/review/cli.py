@@ -11,7 +11,7 @@ from typing import Optional
 import typer
 
 from ..errors import FactmineError
-from .store import VIEW_STATUSES, DecisionStore, StoreError, default_path, parse_corrections
+from .store import VIEW_STATUSES, DecisionStore, StoreError, check_location, default_path, parse_corrections
 
 # pandas and the table code load inside the commands, so `factmine --help` and `extract` stay quick
 
@@ -172,6 +172,10 @@ def _targets(facts, ids, filters: dict, status: Optional[str]) -> tuple[list[str
 def _chosen(out, corpus, reviews, ids, filters: dict, status: Optional[str]):
     """(store, facts, fact ids, note) for a decision command: ids checked, or chosen by filters."""
     path = _store_path(corpus, reviews)
+    try:
+        check_location(path, out)
+    except StoreError as exc:
+        fail(str(exc))
     store = _open(path, create=False)
     facts = _facts(out, store)
     try:

@@ -17,6 +17,7 @@ import math
 import re
 import sqlite3
 import threading
+import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -158,17 +159,30 @@ class DecisionStore:
         self.path = Path(path)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None,
-                                       check_same_thread=False)
-            self._db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = FULL")
-            self._db.executescript(SCHEMA)
+            self._db = self._connect()
         except sqlite3.DatabaseError as exc:     # not a database, locked for good, unwritable folder
             raise StoreError(f"{self.path}: cannot open the decision store ({exc})") from None
         except OSError as exc:
             raise StoreError(f"{self.path}: cannot create the decision store ({exc.strerror})") from None
         self._lock = threading.Lock()
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open, switch to WAL and create the schema; retried while another process does the same
+        (switching the journal mode can report 'locked' at once instead of waiting)."""
+        deadline = time.monotonic() + BUSY_MS / 1000
+        while True:
+            db = sqlite3.connect(self.path, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
+            try:
+                db.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+                db.execute("PRAGMA journal_mode = WAL")
+                db.execute("PRAGMA synchronous = FULL")
+                db.executescript(SCHEMA)
+                return db
+            except sqlite3.OperationalError as exc:
+                db.close()
+                if not ("locked" in str(exc) or "busy" in str(exc)) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
 
     @classmethod
     def for_corpus(cls, corpus: Path) -> "DecisionStore":
@@ -287,12 +301,21 @@ class DecisionStore:
         self.close()
 
 
-def load_decisions(corpus: Path, reviews: Path | None = None) -> dict[str, Decision]:
+def check_location(path: Path, out: Path | None) -> None:
+    """A decision store inside the outputs folder would go with ``rm -rf outputs``: refused."""
+    if out is not None and Path(path).resolve().is_relative_to(Path(out).resolve()):
+        raise StoreError(f"{path}: the decision store must not live inside the outputs folder {out} "
+                         f"(rm -rf {out} would delete every decision); keep it in CORPUS/{STORE_DIR}/")
+
+
+def load_decisions(corpus: Path, reviews: Path | None = None, *, out: Path | None = None) -> dict[str, Decision]:
     """The decisions in force for a run (read only: a missing default store means no decisions yet).
 
-    ``reviews`` overrides the corpus's store; given but missing, or an old ``reviews.csv``, is an error.
+    ``reviews`` overrides the corpus's store; given but missing, inside ``out``, or an old
+    ``reviews.csv``, is an error.
     """
     path = Path(reviews) if reviews is not None else default_path(corpus)
+    check_location(path, out)
     if reviews is not None and path.suffix.lower() == ".csv":
         raise StoreError(f"{path}: an old reviews.csv; import it once with "
                          f"`factmine review import {path}` (decisions now live in {default_path(corpus)})")
