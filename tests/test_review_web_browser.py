@@ -141,3 +141,20 @@ def test_review_web_browser_post_without_token_or_from_elsewhere_is_refused(page
     assert navigation.value.status == 403 and "cross-site request" in page.content()
     page.goto(live_review.url + f"/fact/{fid}")
     assert badge(page) == "pending"
+
+
+def test_review_web_browser_buttons_work_without_javascript(chromium, live_review):
+    """The decision buttons are forms: with JavaScript off they post (with the token) and go on."""
+    context = chromium.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        fid = facts_of(live_review.out)["fact_id"].iloc[0]
+        page.goto(f"{live_review.url}/fact/{fid}")
+        next_href = page.locator("#next").get_attribute("href")
+        with page.expect_navigation():
+            page.click("#reject")
+        assert page.url == live_review.url + next_href, page.inner_text("main")
+        page.goto(f"{live_review.url}/fact/{fid}")
+        assert badge(page) == "rejected"
+    finally:
+        context.close()

@@ -17,7 +17,7 @@ HEADERS = {
                                 "frame-ancestors 'none'"),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",      # no-referrer would make browsers send "Origin: null" on form POSTs
     "Cache-Control": "no-store",
 }
 
