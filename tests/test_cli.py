@@ -35,9 +35,10 @@ def test_cli_run_writes_contract_tables_and_goes_on_after_bad_files(tmp_path):
     result = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "read 2 documents" in result.stdout
-    assert "skipped 2" in result.stdout
+    assert "skipped 3" in result.stdout
     err = result.stderr
     assert "empty.txt: empty file" in err and "binary.txt: binary file" in err
+    assert "notes.pdf: cannot read this pdf file" in err
     assert "Traceback" not in result.output
     facts = pd.read_parquet(out / "facts.parquet")
     assert list(facts.columns)[: len(COLUMNS)] == list(COLUMNS)

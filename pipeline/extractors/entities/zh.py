@@ -160,7 +160,7 @@ def _tokens(text: str) -> list[Unit]:
     tokenizer = init_jieba()
     d = _data()
     out, pos = [], 0
-    for w in _split_guesses(tokenizer.cut(text, HMM=True)):
+    for w in _split_guesses(w for chunk in _chunks(text) for w in tokenizer.cut(chunk, HMM=True)):
         s, e = pos, pos + len(w)
         pos = e
         # split "培训基地" into glossary word + suffix so the head is seen
@@ -176,6 +176,19 @@ def _tokens(text: str) -> list[Unit]:
             continue
         out.append(Unit(s, e, w, word_tag(w)))
     return _split_heads(out)
+
+
+_CHUNK = 1000      # issue 8: jieba's HMM copies its path per character (quadratic on 100,000 亿)
+
+
+def _chunks(text: str):
+    """``text`` in pieces of at most _CHUNK characters, cut after punctuation or a space if possible."""
+    while len(text) > _CHUNK:
+        window = text[:_CHUNK]
+        cut = max(window.rfind(c) for c in "。，、；：！？,;: \n") + 1 or _CHUNK
+        yield text[:cut]
+        text = text[cut:]
+    yield text
 
 
 def _split_heads(toks: list[Unit]) -> list[Unit]:
