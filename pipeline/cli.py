@@ -267,6 +267,49 @@ app.add_typer(review_app, name="review")
 app.command("export")(export_cli)
 
 
+alias_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                        help="Steer entities: append decisions to corpus/aliases.yaml (applied by the next run).")
+app.add_typer(alias_app, name="alias")
+
+
+@alias_app.command("merge")
+def alias_merge_cli(
+    names: list[str] = typer.Argument(..., help="Names (surfaces or canonicals) that are one entity."),
+    canonical: str = typer.Option(..., "--canonical", help="The entity's name in the tables."),
+    label: Optional[str] = typer.Option(None, "--label", help="PLACE, ORG, PERSON, PRODUCT, PLATFORM or EVENT_NAME."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder holding aliases.yaml."),
+) -> None:
+    """Say that NAMES are one entity called CANONICAL.
+
+    Example: factmine alias merge Aksu "Aksu City" 阿克苏市 --canonical "Aksu City" --label PLACE
+    """
+    from .consolidate.aliases import add_alias
+
+    try:
+        path = add_alias(corpus, names, canonical, label)
+    except FactmineError as exc:
+        _fail(str(exc))
+    typer.echo(f"appended to {path}: {', '.join(names)} -> {canonical}")
+
+
+@alias_app.command("not-entity")
+def alias_not_entity_cli(
+    name: str = typer.Argument(..., help="A surface or canonical that is not an entity."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder holding aliases.yaml."),
+) -> None:
+    """Say that NAME is not an entity (its mentions leave the tables on the next run).
+
+    Example: factmine alias not-entity 夏牧场
+    """
+    from .consolidate.aliases import add_not_entity
+
+    try:
+        path = add_not_entity(corpus, name)
+    except FactmineError as exc:
+        _fail(str(exc))
+    typer.echo(f"appended to {path}: {name} is not an entity")
+
+
 def main() -> None:
     app()
 

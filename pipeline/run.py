@@ -37,6 +37,7 @@ from typing import Iterable, Iterator
 import pandas as pd
 
 from . import consolidate, models, review
+from .consolidate import aliases
 from .errors import DocumentTimeout, EmptyCorpus, FactmineError
 from .extractors import KINDS, extract_all
 from .ingest import ingest_source
@@ -399,7 +400,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout) -> RunRep
         raise EmptyCorpus(f"{corpus}: no article could be read ({len(report.skipped)} skipped, "
                           f"{len(report.unsupported)} unsupported); earlier outputs left as they were", report)
     _summarize(report, results)
-    _build_tables(report, results, decisions)
+    _build_tables(report, results, decisions, corpus)
     if out is not None:
         texts = _write_texts(out, results)
         _write_tables(report, out)
@@ -419,13 +420,17 @@ def _summarize(report: RunReport, results: dict[str, dict]) -> None:
             report.guessed_dates.append((doc_id, blob["date"], blob["date_source"]))
 
 
-def _build_tables(report: RunReport, results: dict[str, dict], decisions: dict) -> None:
+def _build_tables(report: RunReport, results: dict[str, dict], decisions: dict, corpus: Path) -> None:
     names = {f.name for f in fields(Mention)}
     all_mentions = [Mention(**{k: v for k, v in m.items() if k in names})
                     for doc_id in sorted(results) for m in results[doc_id]["mentions"]]
-    report.facts = review.apply_decisions(consolidate.build_table(
+    facts = consolidate.build_table(
         all_mentions, doc_dates={d: r.get("date") for d, r in results.items()},
-        doc_date_sources={d: r.get("date_source") for d, r in results.items()}), decisions)
+        doc_date_sources={d: r.get("date_source") for d, r in results.items()})
+    facts, alias_error = aliases.apply_file(facts, corpus)     # corpus/aliases.yaml (issue 12)
+    if alias_error:
+        report.skipped.append((aliases.FILENAME, alias_error))
+    report.facts = review.apply_decisions(facts, decisions)   # the corpus's review decisions (issue 10)
     report.review = report.facts.attrs.get("review", {})
     decided = review.decided_view(report.facts)               # derived tables: no rejected facts
     report.entities = consolidate.build_entities(decided)

@@ -80,21 +80,10 @@ def _participants(mentions: Sequence[Mention]) -> list[str | None]:
 
 
 def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
-    """One row per entity (canonical + label): surfaces, languages, mention and document counts."""
-    ents = facts[facts["kind"] == "entity"]
-    cols = ["canonical", "label", "surfaces", "langs", "mentions", "documents", "doc_ids"]
-    if ents.empty:
-        return pd.DataFrame(columns=cols)
-    key = ents["canonical"].fillna(ents["text"])
-    g = ents.assign(canonical=key).groupby(["canonical", "label"], sort=True)
-    out = g.agg(surfaces=("text", lambda s: " | ".join(dict.fromkeys(s))),
-                langs=("lang", lambda s: ",".join(sorted(set(s)))),
-                mentions=("text", "size"),
-                documents=("doc_id", "nunique"),
-                doc_ids=("doc_id", lambda s: sorted(set(s)))).reset_index()
-    # a list column (names may hold commas): plain Python lists, Parquet list<string>
-    out["doc_ids"] = pd.Series([list(v) for v in out["doc_ids"]], index=out.index, dtype=object)
-    return out.sort_values(["mentions", "canonical"], ascending=[False, True]).reset_index(drop=True)[cols]
+    """One row per entity: surfaces, languages, counts, parent, aliases, related (consolidate/entities.py)."""
+    from .entities import build_entities as entity_rows
+
+    return entity_rows(facts)
 
 
 def build_timeline(facts: pd.DataFrame) -> pd.DataFrame:
