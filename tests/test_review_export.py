@@ -28,3 +28,19 @@ def test_review_export_tables(tmp_path):
     assert d["in_force"].tolist() == [False, True, True, True]
     assert d.loc[d["fact_id"] == "gone", "orphaned"].item() and d.loc[d["fact_id"] == "gone", "applied_to"].isna().item()
     assert set(EXPORTERS) == {"sqlite", "csv", "jsonl"}
+
+
+def test_review_export_csv_is_spreadsheet_safe_and_jsonl_keeps_lists(tmp_path):
+    import json
+
+    import numpy as np
+
+    data = {"facts": pd.DataFrame({"text": ["=HYPERLINK(\"x\")", "新疆"], "value": [1.5, None],
+                                   "doc_ids": [np.array(["a.txt", "b.txt"]), np.array(["c.txt"])]})}
+    csv_file = EXPORTERS["csv"].write(data, tmp_path / "csv")[0]
+    text = csv_file.read_bytes().decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and '"[""a.txt"", ""b.txt""]"' in text and "\r\n" in text and "1.5" in text
+    jsonl = EXPORTERS["jsonl"].write(data, tmp_path / "jsonl")[0]
+    first = json.loads(jsonl.read_text(encoding="utf-8").splitlines()[0])
+    assert first["doc_ids"] == ["a.txt", "b.txt"] and first["text"].startswith("=")   # JSON is data, not a sheet
+    assert not [p for p in tmp_path.rglob("*") if "tmp" in p.name.lower()]             # no temporary left

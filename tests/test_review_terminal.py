@@ -71,3 +71,13 @@ def test_review_terminal_walk_fed_keys(tmp_path):
     assert "unknown key 'x'" in shown
     assert any("and [Kashgar] sellers" in s for s in shown)
     assert latest["f9"].fact["text"] == "dates"
+
+
+def test_review_terminal_sources_prefer_extracted_text(tmp_path):
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.html").write_text("<p>Kashgar</p>", encoding="utf-8")
+    (tmp_path / "out" / "text").mkdir(parents=True)
+    (tmp_path / "out" / "text" / "a.html.txt").write_text("Kashgar\n", encoding="utf-8")
+    assert Sources(tmp_path / "corpus", tmp_path / "out").raw("a.html") == "Kashgar\n"
+    assert Sources(tmp_path / "corpus").raw("a.html") == "<p>Kashgar</p>"
+    assert Sources(tmp_path / "corpus").raw("missing.txt") == ""

@@ -112,16 +112,16 @@ def review_cli(
         fail(str(exc))
     if interactive:
         walk = Walk(shown, store, read_key=typer.getchar, read_line=lambda p: input(p), write=typer.echo,
-                    sources=Sources(corpus), reviewer=reviewer)
+                    sources=Sources(corpus, out), reviewer=reviewer)
         typer.echo(f"recorded {walk.run()} decision(s) in {path}")
         return
-    _list(shown, limit, corpus)
+    _list(shown, limit, corpus, out)
 
 
-def _list(shown, limit: int, corpus: Path) -> None:
+def _list(shown, limit: int, corpus: Path, out: Path | None = None) -> None:
     from .terminal import Sources, format_fact
 
-    sources = Sources(corpus if corpus.is_dir() else None)
+    sources = Sources(corpus if corpus.is_dir() else None, out)
     typer.echo(f"{len(shown)} fact(s) match; showing {min(limit, len(shown))}")
     for row in shown.head(limit).to_dict("records"):
         typer.echo(format_fact(row, sources.raw(row["doc_id"])))
@@ -146,7 +146,7 @@ def list_cli(out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = R
                        canonical=canonical, cluster=cluster, lang=lang)
     except StoreError as exc:
         fail(str(exc))
-    _list(shown, limit, corpus)
+    _list(shown, limit, corpus, out)
 
 
 def _targets(facts, ids, filters: dict, status: Optional[str]) -> tuple[list[str], str]:

@@ -4,22 +4,24 @@
 DocBin) adds one entry.  Every exporter gets the same tables — facts (decisions applied), entities
 and timeline (rebuilt from the decided view: no rejected facts, corrected values in place) and
 decisions (the whole history, ``in_force`` marking the decision that applies) — and writes to a
-temporary name first, then renames.  SQLite is written with the standard library (pandas
+temporary name first, then renames (``safety.atomic_path``).  CSV cells go through the fact
+table's ``csv_cells`` (formula-like text prefixed with ``'``, lists as JSON arrays).  SQLite is written with the standard library (pandas
 ``to_sql`` on a ``sqlite3`` connection): no extra dependency for four plain tables.
 """
 from __future__ import annotations
 
 import json
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
 from ..consolidate import build_entities, build_timeline
-from ..consolidate.table import jsonable
+from ..consolidate.table import csv_cells, jsonable
+from ..safety import atomic_path
 from .apply import decided_view
 from .store import DecisionStore
 
@@ -52,29 +54,34 @@ def tables(facts: pd.DataFrame, store: DecisionStore | None) -> dict[str, pd.Dat
 
 
 def _plain(df: pd.DataFrame) -> pd.DataFrame:
-    """Lists and dicts as JSON text, missing as None: cells every format can hold."""
+    """Lists and dicts as JSON text, missing as None: cells SQLite can hold."""
     out = df.astype(object).where(df.notna(), None)
     for col in out.columns:
-        if out[col].map(lambda v: isinstance(v, (list, tuple, dict)) or hasattr(v, "tolist")).any():
+        if out[col].map(lambda v: isinstance(v, (list, tuple, dict, np.ndarray))).any():
             out[col] = out[col].map(lambda v: None if v is None else json.dumps(
-                v.tolist() if hasattr(v, "tolist") else v, ensure_ascii=False, default=str))
+                _listed(v), ensure_ascii=False, default=str))
     return out
 
 
+def _listed(v):
+    """numpy arrays (Parquet list columns) as plain lists, elements as plain values."""
+    if isinstance(v, (list, tuple, np.ndarray)):
+        return [jsonable(x) for x in list(v)]
+    return jsonable(v)
+
+
 def write_sqlite(data: dict[str, pd.DataFrame], path: Path) -> list[Path]:
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.unlink(missing_ok=True)
-    db = sqlite3.connect(tmp)
-    try:
-        for name, df in data.items():
-            _plain(df).to_sql(name, db, index=False)
-        db.execute("CREATE INDEX facts_fact_id ON facts (fact_id)")
-        db.execute("CREATE INDEX facts_doc ON facts (doc_id, start)")
-        db.execute("CREATE INDEX decisions_fact_id ON decisions (fact_id)")
-        db.commit()
-    finally:
-        db.close()
-    tmp.replace(path)
+    with atomic_path(path) as tmp:
+        db = sqlite3.connect(tmp)
+        try:
+            for name, df in data.items():
+                _plain(df).to_sql(name, db, index=False, if_exists="replace")
+            db.execute("CREATE INDEX facts_fact_id ON facts (fact_id)")
+            db.execute("CREATE INDEX facts_doc ON facts (doc_id, start)")
+            db.execute("CREATE INDEX decisions_fact_id ON decisions (fact_id)")
+            db.commit()
+        finally:
+            db.close()
     return [path]
 
 
@@ -84,22 +91,22 @@ def _per_table(suffix: str, write_one: Callable[[pd.DataFrame, Path], None]):
         written = []
         for name, df in data.items():
             path = folder / f"{name}{suffix}"
-            tmp = path.with_name(path.name + ".tmp")
-            write_one(_plain(df), tmp)
-            tmp.replace(path)
+            with atomic_path(path) as tmp:
+                write_one(df, tmp)
             written.append(path)
         return written
     return write
 
 
 def _csv(df: pd.DataFrame, path: Path) -> None:
-    df.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")    # Excel: BOM and CRLF
+    """Excel: BOM and CRLF; formula-like text cells prefixed with ' and lists as JSON (csv_cells)."""
+    csv_cells(df).to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\r\n")
 
 
 def _jsonl(df: pd.DataFrame, path: Path) -> None:
     with path.open("w", encoding="utf-8", newline="\n") as fh:
         for rec in df.to_dict("records"):
-            fh.write(json.dumps({k: jsonable(v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
+            fh.write(json.dumps({k: _listed(v) for k, v in rec.items()}, ensure_ascii=False) + "\n")
 
 
 EXPORTERS: dict[str, Exporter] = {

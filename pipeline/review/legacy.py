@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..consolidate.ids import legacy_fact_ids
+from ..safety import atomic_path
 from .store import STATUSES, DecisionStore, StoreError
 
 FIELDS = ["fact_id", "status", "decided_at"]
@@ -80,11 +81,9 @@ def import_csv(path: Path, store: DecisionStore, facts: pd.DataFrame, *, reviewe
 def export_csv(store: DecisionStore, path: Path) -> int:
     """The decisions in force as fact_id,status,decided_at (UTF-8 with BOM); returns the row count."""
     latest = store.latest()
-    tmp = path.with_name(path.name + ".tmp")
-    with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+    with atomic_path(path) as tmp, tmp.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(FIELDS)
         for d in latest.values():
             writer.writerow([d.fact_id, d.status, d.decided_at])
-    tmp.replace(path)
     return len(latest)

@@ -114,19 +114,25 @@ def format_fact(row: Mapping, raw: str = "") -> str:
 
 
 class Sources:
-    """Raw text of corpus documents, decoded as the pipeline decodes them (cached)."""
+    """Raw text of corpus documents as the fact offsets see it (cached): the extracted text that
+    ``factmine run`` saved in ``<out>/text/`` for a converted file (HTML, docx, PDF), else the file
+    decoded as the pipeline decodes it."""
 
-    def __init__(self, corpus: Path | None):
-        self.corpus, self._cache = corpus, {}
+    def __init__(self, corpus: Path | None, out: Path | None = None):
+        self.corpus, self.out, self._cache = corpus, out, {}
 
     def raw(self, doc_id: str) -> str:
         if self.corpus is None:
             return ""
         if doc_id not in self._cache:
             from ..ingest.decode import decode_bytes
+            extracted = self.out / "text" / f"{doc_id}.txt" if self.out is not None else None
             try:
-                self._cache[doc_id] = decode_bytes((self.corpus / doc_id).read_bytes(), doc_id)[0]
-            except (OSError, FactmineError):      # file gone or unreadable: mark by text alone
+                if extracted is not None and extracted.is_file():
+                    self._cache[doc_id] = extracted.read_text(encoding="utf-8")
+                else:
+                    self._cache[doc_id] = decode_bytes((self.corpus / doc_id).read_bytes(), doc_id)[0]
+            except (OSError, UnicodeError, FactmineError):   # gone or unreadable: mark by text alone
                 self._cache[doc_id] = ""
         return self._cache[doc_id]
 
