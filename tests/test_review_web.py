@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from tests.conftest import HOSTILE_NAME
+from tests.conftest import HOSTILE_ARTICLE, HOSTILE_NAME
 
 ROW = re.compile(r'<tr class="fact-row[^"]*" data-fact-id="([^"]+)"')
 
@@ -504,3 +504,30 @@ def test_review_web_accept_an_entity_everywhere(review_client, review_run):
     latest = store.latest()
     assert [latest[f].status for f in mine["fact_id"]] == ["rejected"] + ["accepted"] * (len(mine) - 1)
     assert len(latest) == len(mine)
+
+
+def test_review_web_converted_document_is_shown_from_its_extracted_text(tmp_path):
+    """An .html article: its facts index the text ingest extracted (outputs/text/<doc_id>.txt), and the
+    page shows that text with the mention marked there, never the page's own markup."""
+    from pipeline.review.store import DecisionStore
+    from pipeline.review.web import create_app
+    from pipeline.run import run
+
+    corpus, out = tmp_path / "corpus", tmp_path / "outputs"
+    (corpus / "news").mkdir(parents=True)
+    body = " ".join(HOSTILE_ARTICLE.replace("<", "&lt;").split("\n\n")[1:3])
+    (corpus / "news" / "story.html").write_text(
+        "<!doctype html><html><head><title>Kashgar dates</title></head><body><nav>Home | World</nav>"
+        f"<article><h1>Kashgar dates</h1><p>{body}</p><p>{body}</p></article></body></html>", encoding="utf-8")
+    run(corpus, out, use_cache=False)
+    facts = facts_of((corpus, out))
+    story = facts[(facts["doc_id"] == "news/story.html") & (facts["text"] == "Kashgar")]
+    assert len(story) >= 2
+    extracted = (out / "text" / "news" / "story.html.txt").read_text(encoding="utf-8")
+    fact = story.sort_values("start").iloc[1]
+    with DecisionStore(tmp_path / "r.sqlite") as store:
+        html = create_app(corpus, out, store=store).test_client().get(f"/fact/{fact['fact_id']}").get_data(as_text=True)
+    parsed = doc_text(html)
+    assert "".join(parsed.text) == extracted and "<nav" not in extracted
+    assert parsed.mark == [fact["start"], fact["end"]]
+    assert "(text extracted at ingest)" in html
