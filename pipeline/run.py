@@ -91,16 +91,18 @@ class Scan:
     refused: list[tuple[str, str]] = field(default_factory=list)   # (doc_id, reason)
 
 
-def scan(corpus: Path) -> Scan:
+def scan(corpus: Path, *, exclude: Path | None = None) -> Scan:
     """Files under ``corpus`` (recursively, sorted; hidden ones skipped), sorted by what to do.
 
     Symbolic links are not followed out of the corpus: a linked folder is not entered, a linked
-    file whose target lies outside the corpus is refused (reported).
+    file whose target lies outside the corpus is refused (reported).  ``exclude`` (the output
+    folder, when it lies inside the corpus) is not read: its extracted texts are not articles.
     """
     found = Scan()
     root = corpus.resolve()
+    skip = exclude.resolve() if exclude is not None else None
     for folder, dirs, files in os.walk(corpus):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(folder) / d).resolve() != skip)
         for name in sorted(files):
             if name.startswith("."):
                 continue
@@ -362,7 +364,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout) -> RunRep
     report = RunReport(workers=max(1, min(workers, os.cpu_count() or 1)))
     catalog = read_catalog(corpus, report.warnings)
     decisions = review.load_decisions(corpus, reviews, out=out)   # the corpus's decision store, read only
-    found = scan(corpus)
+    found = scan(corpus, exclude=out)
     report.unsupported, report.skipped = found.unsupported, list(found.refused)
     cache = None
     if out is not None:

@@ -154,3 +154,12 @@ def test_issue_8_web_page_saved_as_txt_is_read_as_html(tmp_path):
     saved = (out / "text" / "saved.txt.txt").read_text(encoding="utf-8")
     _check_provenance(facts, saved)
     assert "<p>" not in saved and not facts["context"].str.contains("<p>|66 percent", regex=True).any()
+
+
+@pytest.mark.parametrize("text", [
+    "x " + "`" * 20000, "*" * 20000, "[" * 20000, "**a " * 5000, "_" * 20000, "<a " * 5000,
+    "\\" * 20000, "|" * 20000, "[a](b " * 5000, "#" * 20000, "*a" * 10000, "> " * 10000,
+])
+def test_issue_8_markdown_markup_scan_stays_linear_on_hostile_input(text):
+    doc = ingest_text(text + "\nSales rose 13 percent last year.", "x.md", markdown=True)
+    assert doc.raw.endswith("Sales rose 13 percent last year.")

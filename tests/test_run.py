@@ -311,3 +311,15 @@ def test_issue_8_two_concurrent_runs_do_not_interleave(tmp_path, three_docs):
     _kill(first)
     assert second.returncode == 1 and "another factmine run is writing here" in second.stderr
     assert "Traceback" not in second.stderr
+
+
+def test_issue_8_out_inside_the_corpus_is_not_read_back(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.html").write_text("<html><body><article>" + "<p>Sales in Aksu rose 13 percent to 5 billion "
+                                   "yuan last year, officials of the county said on Monday.</p>" * 3
+                                   + "</article></body></html>", encoding="utf-8")
+    first = run(corpus, corpus / "outputs")
+    again = run(corpus, corpus / "outputs")
+    assert set(again.facts["doc_id"]) == {"a.html"} and not again.unsupported
+    assert len(again.facts) == len(first.facts)

@@ -138,7 +138,7 @@ _MD_PATTERNS = [
     r"(?P<m>\*\*|__)(?=\S)[^*_\n]{1,300}(?<=\S)(?P<m>\*\*|__)",          # strong
     r"(?<![\w*])(?P<m>\*)(?=[^\s*])[^*\n]{1,300}(?<=[^\s*])(?P<m>\*)(?![\w*])",   # emphasis *x*
     r"(?<![\w_])(?P<m>_)(?=[^\s_])[^_\n]{1,300}(?<=[^\s_])(?P<m>_)(?![\w_])",     # emphasis _x_
-    r"(?P<m>`+)[^`\n]{1,300}(?P<m>`+)",                                  # inline code
+    r"(?<!`)(?P<m>`++)[^`\n]{1,300}(?P<m>`++)",                          # inline code (a run tried once)
     r"(?P<m></?[A-Za-z][A-Za-z0-9-]{0,20}(?:\s[^<>\n]{0,300})?/?>)",     # inline HTML tag
     r"(?P<m>\\)[\\`*_{}\[\]()#+\-.!|>]",                                 # backslash escape
     r"(?P<m>\|)",                                                        # table cell separator
