@@ -1038,3 +1038,13 @@ ISSUE3_CASES = [
 @pytest.mark.parametrize("lang,text,expected", ISSUE3_CASES)
 def test_figures_issue3_partitives_ratios_ranges_people_halves(lang, text, expected):
     _check(lang, text, expected)
+
+
+def test_issue_11_headline_figure_period_from_the_text_not_the_publication():
+    from pipeline.extractors.figures import extract as figures
+    from pipeline.ingest import ingest_text
+    doc = ingest_text("Xinjiang's foreign trade up 23.68 pct in 2023 | Xinhua | 2024-01-17\n\n"
+                      "新华社乌鲁木齐1月17日电 新疆外贸进出口总值3573.2亿元。\n", "h", reference_date="2024-01-17")
+    periods = {m.text: m.period for m in figures(doc)}
+    assert periods["23.68 pct"] == "2023"
+    assert periods["3573.2亿元"] != "2024-01-17"      # a dateline is the publication, not a period
