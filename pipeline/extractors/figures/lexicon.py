@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from ...numbers.lexicon import TOPIC as NUMBERS_TOPIC, numbers_lexicon
 from ...resources import alternation, load
 
 TOPIC = "figures"
@@ -81,11 +82,9 @@ def _compile_common(lex: Lexicon, d: dict) -> None:
 
 
 def _build_zh(lex: Lexicon, d: dict) -> None:
-    lex.digits = {k: int(v) for k, v in d["digits"].items()}
-    lex.small_scales = {k: int(v) for k, v in d["small_scales"].items()}
-    lex.big_scales = {k: int(v) for k, v in d["big_scales"].items()}
-    lex.decimal_point = d.get("decimal_point", "")
-    lex.vague = frozenset(d.get("vague_markers") or [])
+    num = numbers_lexicon("zh")                     # numerals come from the numbers layer
+    lex.digits, lex.small_scales, lex.big_scales = num.digits, num.small_scales, num.big_scales
+    lex.decimal_point, lex.vague = num.decimal_point, num.vague
     lex.data["_pairs_duration_only"] = frozenset(d.get("range_pairs_duration_only") or [])
     lex.range_pairs = frozenset(d.get("range_digit_pairs") or []) | lex.data["_pairs_duration_only"]
     units: dict = {}
@@ -103,12 +102,15 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     _compile_common(lex, d)
     dg = "".join(lex.digits)
     sc = "".join(list(lex.small_scales) + list(lex.big_scales))
-    ar = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
-    atom = rf"(?:{ar}|[{dg}]|[{sc}]|{regex.escape(lex.decimal_point)}(?=[{dg}]))" if lex.decimal_point else \
-        rf"(?:{ar}|[{dg}]|[{sc}])"
+    ar = r"[0-9０-９]+(?:[,，][0-9０-９]{3}|[ \u00a0][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
+    mega = d.get("scale_not_before") or {}          # 兆瓦: 兆 is mega there, a unit, not 10^12
+    sc_atom = "(?:" + "".join(rf"(?!{regex.escape(k)}{_alt(v)})" for k, v in mega.items()) + rf"[{sc}])"
+    sp = rf"(?:(?<=[{dg}{sc}])[ \u00a0](?=[{dg}{sc}]))?"   # spaced numerals: 一 千 五 百
+    atom = rf"(?:{ar}|[{dg}]|{sc_atom}|{regex.escape(lex.decimal_point)}(?=[{dg}]))" if lex.decimal_point else \
+        rf"(?:{ar}|[{dg}]|{sc_atom})"
     # a numeral: atoms, with 余/多/几 between or after them; 几/数 may open it before a scale
     lex.re["num"] = regex.compile(
-        rf"(?<![0-9０-９.．])(?<![0-9０-９][,，])(?:[几数](?=[{sc}]))?{atom}(?:[余多几]?{atom})*(?:[余多几](?![{dg}{sc}]))?")
+        rf"(?<![0-9０-９.．])(?<![0-9０-９][,，])(?:[几数](?=[{sc}]))?{atom}(?:[余多几]?{sp}{atom})*(?:[余多几](?![{dg}{sc}]))?")
     lex.re["half"] = regex.compile(rf"(?<![上下前后个{dg}])半(?=个月|年|个小时|小时|天|个世纪|个钟头)")
     shares = d.get("share_words") or {}
     lex.re["share"] = regex.compile(r"(?<!另)(?P<w>" + _alt(shares) + r")")
@@ -155,12 +157,10 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
 
 def _build_latin(lex: Lexicon, d: dict) -> None:
     fl = regex.IGNORECASE
-    lex.number_words = {str(k).casefold(): float(v) for k, v in d["number_words"].items()}
-    lex.singular_words = frozenset(str(w).casefold() for w in d.get("singular_words") or [])
-    lex.hundred_words = {str(k).casefold(): float(v) for k, v in (d.get("hundred_words") or {}).items()}
-    lex.scale_words = {str(k).casefold(): float(v) for k, v in d["scale_words"].items()}
-    lex.scale_abbrev = {str(k): float(v) for k, v in (d.get("scale_abbrev") or {}).items()}
-    lex.and_word = d.get("and_word", "and")
+    num = numbers_lexicon(lex.lang)                 # numerals come from the numbers layer
+    lex.number_words, lex.singular_words = dict(num.number_words), num.singular_words
+    lex.hundred_words, lex.scale_words, lex.scale_abbrev = num.hundred_words, num.scale_words, num.scale_abbrev
+    lex.and_word = num.and_word
     units: dict = {}
     _add_units(units, {s: "%" for s in d["percent_words"]}, PERCENT, fold=True)
     _add_units(units, {s: "pp" for s in d["points"]}, POINTS, fold=True)
@@ -176,10 +176,7 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     _add_units(units, d.get("counts_hyphen"), COUNT, fold=True)
     lex.units = units
     _compile_common(lex, d)
-    coll = d.get("collective_words") or {}
-    lex.data["_collectives"] = {str(k).casefold(): float(v) for k, v in coll.items()}
-    for k in lex.data["_collectives"]:
-        lex.number_words.pop(k, None)                # dozen/docena multiply, they do not add
+    lex.data["_collectives"] = num.data["_collectives"]
     words = list(lex.number_words) + list(lex.hundred_words) + list(lex.scale_words) + list(lex.data["_collectives"])
     tok = r"(?:" + _alt(words) + r")"
     a_tok = r"(?:an?(?=\s+(?:" + _alt(list(lex.hundred_words) + list(lex.scale_words) + list(lex.data["_collectives"] or ["dozen"])) + r")\b))"
@@ -299,6 +296,7 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> Lexicon:
     d = dict(load(lang, TOPIC))
+    d.update(load(lang, NUMBERS_TOPIC))
     lex = Lexicon(lang=lang, data=d)
     if lang == "zh":
         _build_zh(lex, d)

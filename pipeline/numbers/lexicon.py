@@ -1,0 +1,88 @@
+"""The numerals lexicon of one language: ``resources/<lang>/numbers.yaml`` compiled once (cached).
+
+Holds what every numeral parser needs (digits, scales, number words, sign words, fraction and
+ordinal words).  The figures lexicon copies these attributes, so both layers parse alike.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resources import load
+
+TOPIC = "numbers"
+
+
+def _fold(words) -> dict:
+    return {" ".join(str(k).casefold().split()): float(v) for k, v in (words or {}).items()}
+
+
+@lru_cache(maxsize=None)
+def vulgar_fractions() -> dict[str, float]:
+    """``½`` -> 0.5, ``⅞`` -> 0.875: every vulgar fraction character, valued by Python's Unicode database."""
+    out = {}
+    for cp in list(range(0x00BC, 0x00BF)) + list(range(0x2150, 0x2160)) + [0x2189]:
+        ch = chr(cp)
+        v = unicodedata.numeric(ch, None)
+        if v is not None and 0 < v < 1:
+            out[ch] = v
+    return out
+
+
+@dataclass(slots=True)
+class NumberLexicon:
+    lang: str
+    data: dict
+    digits: dict = field(default_factory=dict)          # zh: 一 -> 1 (also 壹, 两)
+    small_scales: dict = field(default_factory=dict)    # zh: 十 百 千
+    big_scales: dict = field(default_factory=dict)      # zh: 万 亿 (兆)
+    decimal_point: str = ""
+    vague: frozenset = frozenset()
+    range_pairs: frozenset = frozenset()
+    number_words: dict = field(default_factory=dict)    # en/es: two -> 2
+    singular_words: frozenset = frozenset()
+    hundred_words: dict = field(default_factory=dict)
+    scale_words: dict = field(default_factory=dict)
+    scale_abbrev: dict = field(default_factory=dict)    # case-sensitive: bn, MM, k
+    and_word: str = ""
+    minus_words: frozenset = frozenset()
+    plus_words: frozenset = frozenset()
+    fraction_denominators: dict = field(default_factory=dict)
+    ordinal_words: dict = field(default_factory=dict)
+
+
+def _build_zh(lex: NumberLexicon, d: dict) -> None:
+    lex.digits = {k: int(v) for k, v in d["digits"].items()}
+    lex.small_scales = {k: int(v) for k, v in d["small_scales"].items()}
+    lex.big_scales = {k: int(v) for k, v in (d["big_scales"] | (d.get("big_scales_extra") or {})).items()}
+    lex.decimal_point = d.get("decimal_point", "")
+    lex.vague = frozenset(d.get("vague_markers") or [])
+
+
+def _build_latin(lex: NumberLexicon, d: dict) -> None:
+    lex.number_words = _fold(d["number_words"])
+    lex.singular_words = frozenset(str(w).casefold() for w in d.get("singular_words") or [])
+    lex.hundred_words = _fold(d.get("hundred_words"))
+    lex.scale_words = _fold(d["scale_words"]) | _fold(d.get("scale_words_extra"))
+    lex.scale_abbrev = {str(k): float(v) for k, v in (d.get("scale_abbrev") or {}).items()} \
+        | {str(k): float(v) for k, v in (d.get("scale_abbrev_extra") or {}).items()}
+    lex.and_word = d.get("and_word", "and")
+    lex.data["_collectives"] = _fold(d.get("collective_words"))
+    for k in lex.data["_collectives"]:
+        lex.number_words.pop(k, None)                   # dozen/docena multiply, they do not add
+    lex.fraction_denominators = _fold(d.get("fraction_denominators"))
+    lex.ordinal_words = _fold(d.get("ordinal_words"))
+
+
+@lru_cache(maxsize=None)
+def numbers_lexicon(lang: str) -> NumberLexicon:
+    d = dict(load(lang, TOPIC))
+    lex = NumberLexicon(lang=lang, data=d)
+    lex.minus_words = frozenset(str(w).casefold() for w in d.get("minus_words") or [])
+    lex.plus_words = frozenset(str(w).casefold() for w in d.get("plus_words") or [])
+    if lang == "zh":
+        _build_zh(lex, d)
+    else:
+        _build_latin(lex, d)
+    return lex
