@@ -6,6 +6,8 @@ ordinal words).  The figures lexicon copies these attributes, so both layers par
 from __future__ import annotations
 
 import unicodedata
+
+import regex
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -47,9 +49,33 @@ class NumberLexicon:
     scale_abbrev: dict = field(default_factory=dict)    # case-sensitive: bn, MM, k
     and_word: str = ""
     minus_words: frozenset = frozenset()
-    plus_words: frozenset = frozenset()
     fraction_denominators: dict = field(default_factory=dict)
     ordinal_words: dict = field(default_factory=dict)
+    re_sign: object = None                               # a sign ending right before a numeral
+
+
+# a sign character glued to the number, not after a digit, letter or closing mark (3-5, COVID-19)
+_SIGN_CHARS = r"(?<![0-9A-Za-z０-９.,%)\]/\-−–])(?P<sign>[-−–+＋－])"
+
+
+def _sign_pattern(lang: str, d: dict):
+    words = sorted((str(w) for w in d.get("minus_words") or []), key=len, reverse=True)
+    blockers = [str(w) for w in d.get("minus_blockers_before") or []]
+    if lang == "zh":
+        block = "".join(rf"(?<!{regex.escape(b)})" for b in blockers)
+        word = rf"{block}(?P<word>{'|'.join(map(regex.escape, words))})"
+    else:
+        block = "".join(rf"(?<!\b{regex.escape(b)}[ \t\u00a0])" for b in blockers)
+        word = rf"{block}(?<![\w])(?P<word>{'|'.join(map(regex.escape, words))})[ \t\u00a0]+"
+    return regex.compile(rf"(?:{_SIGN_CHARS}|{word})$", regex.IGNORECASE)
+
+
+def sign_before(lex: "NumberLexicon", text: str, start: int) -> tuple[int, float] | None:
+    """``(sign_start, -1.0 | 1.0)`` when a sign or a minus word ends at ``start``, else None."""
+    m = lex.re_sign.search(text, max(0, start - 12), start)
+    if m is None:
+        return None
+    return m.start(), (1.0 if m.group("sign") in ("+", "＋") else -1.0)
 
 
 def _build_zh(lex: NumberLexicon, d: dict) -> None:
@@ -80,7 +106,7 @@ def numbers_lexicon(lang: str) -> NumberLexicon:
     d = dict(load(lang, TOPIC))
     lex = NumberLexicon(lang=lang, data=d)
     lex.minus_words = frozenset(str(w).casefold() for w in d.get("minus_words") or [])
-    lex.plus_words = frozenset(str(w).casefold() for w in d.get("plus_words") or [])
+    lex.re_sign = _sign_pattern(lang, d)
     if lang == "zh":
         _build_zh(lex, d)
     else:

@@ -13,6 +13,7 @@ import regex
 
 from .lexicon import COUNT, DURATION, MEASURE, MONEY, MULTIPLE, PERCENT, Lexicon, lexicon
 from .numbers import parse_digits, parse_words
+from ...numbers.lexicon import numbers_lexicon, sign_before
 
 
 def lang_is_es(lex: Lexicon) -> bool:
@@ -66,6 +67,7 @@ class Candidate:
     hint: str = ""             # percent (百分之) | money (implied) | age (aged ...) | cents:NN | half | elided:<pos> (find-internal)
     qual_before: str = ""      # qualifier word before the span (约, more than ...)
     qual_after: str = ""       # qualifier word after the span (以上, or more ...)
+    sign: float = 1.0          # -1.0 after a minus sign or word (-1.2 billion, minus five percent, 负12亿)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -707,7 +709,7 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
     # glued letters after a digit numeral that are not a unit: 5G, 3D, 1990s
     if form == "digits" and pos == b and b < n and _LETTER.match(text[b]):
         um0 = lex.re["unit"].match(text, b, b + _LOOK)
-        if not um0 or lex.unit(um0.group("u")).label not in (MEASURE, PERCENT):
+        if not um0 or lex.unit(um0.group("u")).label not in (MEASURE, PERCENT, MONEY):
             return None
     # ranges: between 3 and 5 / entre 3 y 5 / 3-5 / 3 to 5
     num_max, scale_max = "", ""
@@ -729,6 +731,9 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
                 nxt = toks[i + 2]                           # entre un 15 y un 20 por ciento
         if not meets(link):
             link = lex.re["range_conn"].match(text, pos, pos + _LOOK)
+            if meets(link) and form == "words" and num.casefold() in lex.singular_words \
+                    and link.group("c") in "-‐–−" and text[link.end() - 1] in "-‐–−":
+                link = None                                 # un -1,5 %: an article and a signed number
             if meets(link):
                 left = text[max(0, start - 40):start]
                 is_to = link.group("c").casefold() in ("to", "a")
@@ -761,7 +766,7 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
     if um:
         u = um.group("u")
         info = lex.unit(u)
-        glued_ok = u[:1] in "%-" or info.label == MEASURE
+        glued_ok = u[:1] in "%-" or info.label in (MEASURE, MONEY)
         if um.group("sp") or glued_ok:
             if info.label == DURATION and (lex.re["dur_block"].match(text, um.end(), um.end() + _LOOK)
                                            or lex.re["dur_block_before"].search(text, max(0, start - 12), start)):
@@ -914,10 +919,25 @@ def _fill_elided(lex: Lexicon, out: list[Candidate]) -> list[Candidate]:
 
 
 # --------------------------------------------------------------------------- entry point
+_SIGNED_FORMS = frozenset({"zh", "digits", "words"})
+
+
+def _signed(lang: str, text: str, out: list[Candidate]) -> list[Candidate]:
+    """Take a minus/plus sign or minus word right before a figure into its span and value."""
+    nlex = numbers_lexicon(lang)
+    res: list[Candidate] = []
+    for c in out:
+        sb = sign_before(nlex, text, c.start) if c.form in _SIGNED_FORMS and not c.num_max else None
+        if sb is not None and (not res or res[-1].end <= sb[0]):
+            c = replace(c, start=sb[0], sign=sb[1])
+        res.append(c)
+    return res
+
+
 def find(text: str, lang: str) -> list[Candidate]:
     """Figure candidates in ``text`` (one sentence) of language ``lang`` (zh/en/es), left to right."""
     if lang == "zh":
-        return _find_zh(text)
+        return _signed(lang, text, _find_zh(text))
     if lang in ("en", "es"):
-        return _find_latin(text, lang)
+        return _signed(lang, text, _find_latin(text, lang))
     return []

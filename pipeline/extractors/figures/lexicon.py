@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from ...numbers.currencies import currencies
 from ...numbers.lexicon import TOPIC as NUMBERS_TOPIC, numbers_lexicon
 from ...resources import alternation, load
 
@@ -25,6 +26,7 @@ class UnitInfo:
     label: str        # money / percent / pp / multiple / age / duration / count / other / exclude
     unit: str         # ISO code, %, pp, times, year, English noun ...
     strong: bool = True   # a counted noun does not override it (zh strong classifiers)
+    factor: float = 1.0   # value multiplier: minor units (pence 0.01), scaled codes (MGBP 1e6)
 
 
 def _alt(words, *, escape: bool = True) -> str:
@@ -53,8 +55,12 @@ class Lexicon:
     currencies_before: dict = field(default_factory=dict)
     re: dict = field(default_factory=dict)               # compiled patterns by name
     range_pairs: frozenset = frozenset()                 # zh digit pairs read as a range (三五, 一两)
+    cs_units: dict = field(default_factory=dict)         # case-sensitive money units: USD, MGBP, €, mdd
 
     def unit(self, surface: str) -> UnitInfo | None:
+        info = self.cs_units.get(surface)         # ISO codes and symbols: case-sensitive
+        if info is not None:
+            return info
         key = surface if self.lang == "zh" else " ".join(surface.casefold().split())
         return self.units.get(key)
 
@@ -63,6 +69,28 @@ def _add_units(units: dict, table: dict | None, label: str, *, strong: bool = Tr
     for surface, unit in (table or {}).items():
         key = " ".join(str(surface).casefold().split()) if fold else str(surface)
         units.setdefault(key, UnitInfo(label, "" if unit is None else str(unit), strong))
+
+
+def _money_units(lex: Lexicon, units: dict) -> str:
+    """Add currency names and minor units (CLDR + curated, ``pipeline.numbers.currencies``) to ``units``
+    and the ISO codes, symbols and scaled codes to ``lex.cs_units``; returns their case-sensitive pattern."""
+    cur = currencies(lex.lang)
+    for name, code in cur.names.items():
+        units.setdefault(name, UnitInfo(MONEY, code))
+    for name, (code, frac) in cur.minor.items():
+        units.setdefault(name, UnitInfo(MONEY, code, True, frac))
+    cs = lex.cs_units
+    for code in cur.codes:
+        cs[code] = UnitInfo(MONEY, code)
+        for prefix, k in cur.code_scales.items():
+            cs[prefix + code] = UnitInfo(MONEY, code, True, k)     # 48.5 MGBP
+    for sym, code in cur.symbols.items():
+        cs.setdefault(sym, UnitInfo(MONEY, code))
+    for sym, (code, k) in cur.scaled.items():
+        cs[sym] = UnitInfo(MONEY, code, True, k)                  # 500 mdd, 80 M€
+    codes = _alt(cur.codes)
+    return (r"(?-i:(?:" + _alt(cur.code_scales) + r")?" + codes + r"(?![A-Za-z])|"
+            + _alt(list(cur.symbols) + list(cur.scaled)) + ")")
 
 
 def _compile_common(lex: Lexicon, d: dict) -> None:
@@ -77,7 +105,12 @@ def _compile_common(lex: Lexicon, d: dict) -> None:
     wb = r"(?<![\w])" if fold else ""
     lex.re["qual_before"] = regex.compile(wb + r"(?P<q>" + _alt(lex.qual_before) + r")" + space + r"$", flags)
     lex.re["qual_after"] = regex.compile(space + r"(?P<q>" + _alt(lex.qual_after) + r")" + (r"(?!\w)" if fold else ""), flags)
-    lex.re["cur_before"] = regex.compile(r"(?P<c>" + _alt(lex.currencies_before) + r")" + space + r"$", flags)
+    cur = currencies(lex.lang)
+    for sym, code in list(cur.symbols.items()) + [(c, c) for c in cur.codes]:
+        lex.currencies_before.setdefault(sym, code)
+    cs_before = r"(?-i:(?<![A-Za-z])" + _alt(cur.codes) + "|" + _alt(cur.symbols) + ")"
+    lex.re["cur_before"] = regex.compile(r"(?P<c>" + _alt(d.get("currencies_before") or {}) + "|" + cs_before + r")"
+                                         + space + r"$", flags)
     lex.re["range_conn"] = regex.compile(space + r"(?P<c>" + _alt(d.get("range_connectors") or ["-"]) + r")" + space, flags)
 
 
@@ -98,6 +131,7 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     _add_units(units, d["measures"], MEASURE, fold=False)
     _add_units(units, d["classifiers_strong"], COUNT, strong=True, fold=False)
     _add_units(units, d["classifiers_generic"], COUNT, strong=False, fold=False)
+    money_cs = _money_units(lex, units)
     lex.units = units
     _compile_common(lex, d)
     dg = "".join(lex.digits)
@@ -120,7 +154,7 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
         lex.data["_shares"].setdefault("半", 50.0)
         lex.re["half_share"] = regex.compile(r"(?P<q>" + _alt(hq) + r")\s*半" + (r"(?!" + _alt(hb) + r")" if hb else ""))
     lex.re["doubling"] = regex.compile(r"(?P<w>" + _alt(d.get("doubling") or {"翻一番": 2}) + r")")
-    lex.re["unit"] = regex.compile(r"\s?(?P<u>" + _alt(units) + r")")
+    lex.re["unit"] = regex.compile(r"\s?(?P<u>" + _alt(units) + "|" + money_cs + r")")
     lex.re["pct_prefix"] = regex.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")$")
     lex.re["excl_before"] = regex.compile(r"(?:" + _alt(d["exclude_before"]) + r")$")
     lex.re["excl_after"] = regex.compile(r"(?:" + _alt(d["exclude_after"]) + r")")
@@ -174,6 +208,7 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     _add_units(units, d.get("durations_hyphen"), DURATION, fold=True)
     _add_units(units, d.get("measures_hyphen"), MEASURE, fold=True)
     _add_units(units, d.get("counts_hyphen"), COUNT, fold=True)
+    money_cs = _money_units(lex, units)
     lex.units = units
     _compile_common(lex, d)
     lex.data["_collectives"] = num.data["_collectives"]
@@ -196,7 +231,7 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     lex.re["half_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(halves_after) + r")(?![\w])", fl) if halves_after else None
     # units: "%" may be glued; words need a space; hyphen forms (-year-old, -fold) glue
     # a unit after a space, or glued by a hyphen when it is an adjective: a 2-billion-yuan fund, a 5-yuan ticket
-    lex.re["unit"] = regex.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(units) + r")(?![\w])", fl)
+    lex.re["unit"] = regex.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(units) + "|" + money_cs + r")(?![\w])", fl)
     eb, ea = d.get("elided_before") or [], d.get("elided_after") or []
     lex.re["elided_before"] = regex.compile(r"(?<![\w])(?:" + _alt(eb).replace(r"\ ", r"[ \t\u00a0]+") + r")[ \t\u00a0,]*$", fl) if eb else None
     lex.re["elided_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(ea).replace(r"\ ", r"[ \t\u00a0]+") + r")(?![\w])", fl) if ea else None
