@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import regex
 
-from .parse import _ARABIC, _FOLD, Parsed, _arabic
+from .parse import _ARABIC, _FOLD, Parsed, _arabic, parse_fraction
 
 _SPACES = regex.compile(r"[ \u00a0\u3000]+(?=\S)")
 
@@ -31,7 +31,10 @@ def _decimal(text: str, lex) -> Parsed | None:
     while i < len(tail) and tail[i] in lex.digits:
         frac += str(lex.digits[tail[i]])
         i += 1
-    ip = parse_zh(head, lex) if frac else None
+    if frac and head and all(lex.digits.get(ch) == 0 for ch in head):
+        ip: Parsed | None = Parsed(0.0)        # 零点八
+    else:
+        ip = parse_zh(head, lex) if frac else None
     if ip is None or ip.value_max is not None:
         return None
     mult, over = 1.0, ip.over
@@ -140,6 +143,9 @@ def parse_zh(text: str, lex) -> Parsed | None:
     text = _SPACES.sub("", text.translate(_FOLD))
     if not text:
         return None
+    frac = parse_fraction(text)
+    if frac is not None:
+        return Parsed(frac)                    # 2½
     pair = _range_pair(text, lex)
     if pair:
         lo, hi = parse_zh(pair[0], lex), parse_zh(pair[1], lex)

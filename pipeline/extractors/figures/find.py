@@ -19,6 +19,10 @@ from ...numbers.lexicon import numbers_lexicon, sign_before
 def lang_is_es(lex: Lexicon) -> bool:
     return lex.lang == "es"
 
+_SPACED = regex.compile(r"\d[ \u00a0\u202f]\d")
+_SPACED_AFTER = regex.compile(r"[ \u00a0\u202f]\d")
+_SPACED_BEFORE = regex.compile(r"(?:\d[ \u00a0\u202f]|\+)$")
+_ARTICLES = frozenset({"a", "an", "un", "una"})
 _HEAD_TOKENS = 5    # a counted noun may follow up to 4 modifiers (186 village-level e-commerce service stations)
 _LOOK = 80          # how far a unit/noun/qualifier after a number may reach (bounded: long lines stay linear)
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
@@ -465,6 +469,9 @@ def _latin_tokens(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
         for gs, ge in _and_groups(lex, t):
             g_s, g_e = s + gs, s + ge
             words = t[gs:ge].split()
+            if len(words) > 1 and words[0].casefold() in _ARTICLES and words[1].split("-")[0].casefold() in lex.number_words:
+                gs = t.index(words[1], gs + len(words[0]))
+                g_s, words = s + gs, words[1:]               # un diez por ciento: an article, then the numeral
             first = words[0].split("-")[0].casefold()
             last = words[-1].casefold()
             if (first in lex.scale_words or first in lex.hundred_words) and text[max(0, g_s - 3):g_s].rstrip()[-1:].isdigit():
@@ -654,6 +661,9 @@ def _latin_excluded(lex: Lexicon, text: str, a: int, b: int, form: str) -> bool:
                 return True
         if tok.isdigit() and len(tok) >= 9:
             return True
+        if _SPACED.search(tok) and (sum(ch.isdigit() for ch in tok) >= 9 or _SPACED_AFTER.match(text, b, b + 2)
+                                    or _SPACED_BEFORE.search(text, max(0, a - 3), a)):
+            return True                                    # 915 123 456, +1 202 555 0147: a phone number
         if tok.isdigit() and len(tok) > 1 and tok.startswith("0"):
             return True                                    # 010020..., 05
     if lex.re["month_before"].search(text, max(0, a - 12), a):

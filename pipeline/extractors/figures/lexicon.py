@@ -11,7 +11,7 @@ from functools import lru_cache
 import regex
 
 from ...numbers.currencies import currencies
-from ...numbers.lexicon import TOPIC as NUMBERS_TOPIC, numbers_lexicon
+from ...numbers.lexicon import TOPIC as NUMBERS_TOPIC, numbers_lexicon, vulgar_fractions
 from ...resources import alternation, load
 
 TOPIC = "figures"
@@ -123,6 +123,8 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     units: dict = {}
     _add_units(units, {s: "%" for s in d["percent_signs"]}, PERCENT, fold=False)
     _add_units(units, {s: "pp" for s in d["points"]}, POINTS, fold=False)
+    for surface in d.get("basis_points") or []:
+        units.setdefault(str(surface), UnitInfo(POINTS, "pp", True, 0.01))
     _add_units(units, {s: "times" for s in d["multiples"]}, MULTIPLE, fold=False)
     _add_units(units, {s: "%" for s in d["tenths"]}, "tenths", fold=False)
     _add_units(units, d["currencies_after"], MONEY, fold=False)
@@ -136,10 +138,11 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     _compile_common(lex, d)
     dg = "".join(lex.digits)
     sc = "".join(list(lex.small_scales) + list(lex.big_scales))
-    ar = r"[0-9０-９]+(?:[,，][0-9０-９]{3}|[ \u00a0][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?"
+    ar = r"[0-9０-９]+(?:[,，][0-9０-９]{3}|[ \u00a0][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?" \
+        + "[" + "".join(vulgar_fractions()) + "]?"
     mega = d.get("scale_not_before") or {}          # 兆瓦: 兆 is mega there, a unit, not 10^12
     sc_atom = "(?:" + "".join(rf"(?!{regex.escape(k)}{_alt(v)})" for k, v in mega.items()) + rf"[{sc}])"
-    sp = rf"(?:(?<=[{dg}{sc}])[ \u00a0](?=[{dg}{sc}]))?"   # spaced numerals: 一 千 五 百
+    sp = rf"(?:(?<=[{dg}{sc}0-9０-９])[ \u00a0](?=[{dg}{sc}]))?"   # spaced numerals: 一 千 五 百, 1.5 亿
     atom = rf"(?:{ar}|[{dg}]|{sc_atom}|{regex.escape(lex.decimal_point)}(?=[{dg}]))" if lex.decimal_point else \
         rf"(?:{ar}|[{dg}]|{sc_atom})"
     # a numeral: atoms, with 余/多/几 between or after them; 几/数 may open it before a scale
@@ -198,6 +201,8 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     units: dict = {}
     _add_units(units, {s: "%" for s in d["percent_words"]}, PERCENT, fold=True)
     _add_units(units, {s: "pp" for s in d["points"]}, POINTS, fold=True)
+    for surface in d.get("basis_points") or []:
+        units.setdefault(" ".join(str(surface).casefold().split()), UnitInfo(POINTS, "pp", True, 0.01))
     _add_units(units, {s: "times" for s in d["multiples"]}, MULTIPLE, fold=True)
     _add_units(units, d["currencies_after"], MONEY, fold=True)
     for key in ("ages_after", "ages_hyphen"):       # a list (all in years) or {surface: unit}
@@ -218,10 +223,14 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     lex.re["and_split"] = regex.compile(r"(\s+(?:" + regex.escape(lex.and_word) + r")\s+)", fl)
     joiner = r"(?:\s+(?:" + regex.escape(lex.and_word) + r"\s+)?|-)"
     lex.re["wordnum"] = regex.compile(rf"(?<![\w-])(?:{a_tok}|{tok})(?:{joiner}{tok})*(?![\w])", fl)
+    # 1e10, 2¼, 4 1/2, ½ and 12,34,567 first (a slash fraction only with a small denominator, not a date)
+    vulgar = "".join(vulgar_fractions())
+    special = (rf"\d+(?:[.,]\d+)?[eE][+-]?\d{{1,2}}(?![\w])|(?:\d+[ \u00a0]?)?[{vulgar}]|"
+               r"(?:\d+[ \u00a0])?\d{1,2}/(?:2|3|4|5|8|10|16|32)(?![\d/.-])|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|")
     if lex.lang == "es":
-        dig = r"(?:\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+)"
+        dig = r"(?:" + special + r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+)"
     else:
-        dig = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+\.\d+|\d+)"
+        dig = r"(?:" + special + r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)(?:\.\d+)?|\d+\.\d+|\d+)"
     lex.re["digits"] = regex.compile(rf"(?<![\d.,])(?<![.,]\d){dig}")
     lex.re["scale"] = regex.compile(r"(?:[ \t\u00a0]*|-)(?P<s>" + _alt(lex.scale_words) + r")(?![\w])", fl)   # $5-million
     lex.re["scale_abbrev"] = regex.compile(r"[ \t\u00a0]?(?P<s>" + _alt(lex.scale_abbrev) + r")(?![\w])")
@@ -290,6 +299,9 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
                                               + r")[ \t\u00a0]+(?:(?:" + _alt(lex.qual_before) + r")[ \t\u00a0]+)?$", fl)
     # shares as words: two-thirds of, half of, la mitad de
     fractions = {" ".join(str(k).casefold().split()): float(v) for k, v in (d.get("fraction_words") or {}).items()}
+    for word, den in num.fraction_denominators.items():     # three fifths, tres octavos: 100 / denominator
+        if fractions and den > 2:                            # (media: also "average")
+            fractions.setdefault(word, 100.0 / den)
     if fractions:
         lex.data["_fractions"] = fractions
         lex.data["_fraction_n"] = {str(k).casefold(): float(v) for k, v in (d.get("fraction_numerators") or {}).items()}
