@@ -190,6 +190,32 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     fnum = rf"[{dg}{sc}]+"
     lex.re["fraction"] = regex.compile(rf"(?P<d>{fnum})分之(?P<n>{fnum}(?:{regex.escape(lex.decimal_point or '点')}[{dg}]+)?)")
     lex.data["_fraction_skip"] = frozenset(d.get("fraction_denominators_skip") or ["百"])
+    _compile_compound_zh(lex, d)
+
+
+def _compile_compound_zh(lex: Lexicon, d: dict) -> None:
+    """五元三毛 / 两美元又三美分 / 12元8角5分 / 八块五 (figures/combine.py) and 兑 exchange rates."""
+    small = "[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3}"
+    joiners = d.get("compound_joiners") or []
+    lex.re["compound"] = regex.compile(r"(?:" + _alt(joiners) + r")?(?P<n>" + small + r")(?=\s?\D)") if joiners else None
+    lex.re["compound_fen"] = regex.compile(r"(?P<n>[0-9０-９]|[一二三四五六七八九])分(?:钱)?")
+    lex.re["compound_bare"] = regex.compile(
+        r"(?P<n>[1-9１-９]|[一二两三四五六七八九])(?![0-9０-９一二两三四五六七八九十百千万亿点.．%％角毛分元块美欧英日港])")
+    lex.data["_tenths_after"] = frozenset(d.get("compound_tenths_after") or [])
+    lex.re["rate_link"] = regex.compile(r"\s*(?:" + _alt(d.get("rate_links") or ["兑"]) + r")\s*(?:(?:1|一)(?![0-9０-９.．点十百千万亿]))?\s*(?=\S)")
+
+
+def _compile_compound_latin(lex: Lexicon, d: dict) -> None:
+    """two dollars and three cents / 15 dólares 50 (figures/combine.py) and per/por exchange rates."""
+    fl = regex.IGNORECASE
+    joiners = d.get("compound_joiners") or []
+    j = (r"(?:[ \t\u00a0]*,?[ \t\u00a0]+(?:" + _alt(joiners) + r"))?") if joiners else ""
+    lex.re["compound"] = regex.compile(j + r"[ \t\u00a0]+(?P<n>\d{1,2}(?![\d.,]\d)|[^\W\d_]+(?:-[^\W\d_]+)?)(?=[ \t\u00a0])", fl)
+    lex.re["compound_fen"] = None
+    lex.re["compound_bare"] = regex.compile(
+        r"[ \t\u00a0]+(?P<n>\d{2})(?=[ \t\u00a0]*(?:[.,;:!?)]|$))") if d.get("compound_bare_cents") else None
+    links = d.get("rate_links") or ["per"]
+    lex.re["rate_link"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(links).replace(r"\ ", r"[ \t\u00a0]+") + r")(?=[ \t\u00a0])", fl)
 
 
 def _build_latin(lex: Lexicon, d: dict) -> None:
@@ -336,6 +362,7 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
         lex.re["one_dur_cue"] = regex.compile(
             r"(?<![\w])(?:" + _alt(d.get("one_duration_cues_before") or ["within"]) + r")[ \t\u00a0]+$", fl)
     lex.re["change_verb"] = regex.compile(r"(?<![\w])(?:" + _alt(d.get("change_verbs") or ["rose"]) + r")(?![\w])", fl)
+    _compile_compound_latin(lex, d)
     cj = d.get("cents_joiners") or []
     lex.re["cents"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(cj) + r")[ \t\u00a0]+(?P<c>\d{1,2})(?![\d,.]\d)(?:[ \t\u00a0]+(?:céntimos|centavos|cents))?", fl) if cj else None
 
