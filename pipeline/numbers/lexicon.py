@@ -11,7 +11,7 @@ import regex
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..resources import load
+from ..resources import alternation, load
 
 TOPIC = "numbers"
 
@@ -52,6 +52,7 @@ class NumberLexicon:
     fraction_denominators: dict = field(default_factory=dict)
     ordinal_words: dict = field(default_factory=dict)
     re_sign: object = None                               # a sign ending right before a numeral
+    re: dict = field(default_factory=dict)               # compiled numeral patterns (digits, wordnum)
 
 
 # a sign character glued to the number, not after a digit, letter or closing mark (3-5, COVID-19)
@@ -99,6 +100,33 @@ def _build_latin(lex: NumberLexicon, d: dict) -> None:
         lex.number_words.pop(k, None)                   # dozen/docena multiply, they do not add
     lex.fraction_denominators = _fold(d.get("fraction_denominators"))
     lex.ordinal_words = _fold(d.get("ordinal_words"))
+    _compile_latin(lex)
+
+
+def _alt(words) -> str:
+    return alternation(words)
+
+
+def _compile_latin(lex: NumberLexicon) -> None:
+    """Digit numerals (every grouping convention, 1e10, 2¼, 4 1/2, 12,34,567) and word numerals."""
+    fl = regex.IGNORECASE
+    words = list(lex.number_words) + list(lex.hundred_words) + list(lex.scale_words) + list(lex.data["_collectives"])
+    tok = r"(?:" + _alt(words) + r")"
+    a_tok = r"(?:an?(?=\s+(?:" + _alt(list(lex.hundred_words) + list(lex.scale_words)
+                                       + list(lex.data["_collectives"] or ["dozen"])) + r")\b))"
+    lex.re["and_split"] = regex.compile(r"(\s+(?:" + regex.escape(lex.and_word) + r")\s+)", fl)
+    joiner = r"(?:\s+(?:" + regex.escape(lex.and_word) + r"\s+)?|-)"
+    lex.re["wordnum"] = regex.compile(rf"(?<![\w-])(?:{a_tok}|{tok})(?:{joiner}{tok})*(?![\w])", fl)
+    # 1e10, 2¼, 4 1/2, ½ and 12,34,567 first (a slash fraction only with a small denominator, not a date)
+    vulgar = "".join(vulgar_fractions())
+    special = (rf"\d+(?:[.,]\d+)?[eE][+-]?\d{{1,2}}(?![\w])|(?:\d+[ \u00a0]?)?[{vulgar}]|"
+               r"(?:\d+[ \u00a0])?\d{1,2}/(?:2|3|4|5|8|10|16|32)(?![\d/.-])|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|")
+    spaced = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)"
+    if lex.lang == "es":
+        dig = r"(?:" + special + r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|" + spaced + r"(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+)"
+    else:
+        dig = r"(?:" + special + r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|" + spaced + r"(?:\.\d+)?|\d+\.\d+|\d+)"
+    lex.re["digits"] = regex.compile(rf"(?<![\d.,])(?<![.,]\d){dig}")
 
 
 @lru_cache(maxsize=None)

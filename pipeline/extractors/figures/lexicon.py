@@ -243,21 +243,9 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     lex.units = units
     _compile_common(lex, d)
     lex.data["_collectives"] = num.data["_collectives"]
-    words = list(lex.number_words) + list(lex.hundred_words) + list(lex.scale_words) + list(lex.data["_collectives"])
-    tok = r"(?:" + _alt(words) + r")"
-    a_tok = r"(?:an?(?=\s+(?:" + _alt(list(lex.hundred_words) + list(lex.scale_words) + list(lex.data["_collectives"] or ["dozen"])) + r")\b))"
-    lex.re["and_split"] = regex.compile(r"(\s+(?:" + regex.escape(lex.and_word) + r")\s+)", fl)
-    joiner = r"(?:\s+(?:" + regex.escape(lex.and_word) + r"\s+)?|-)"
-    lex.re["wordnum"] = regex.compile(rf"(?<![\w-])(?:{a_tok}|{tok})(?:{joiner}{tok})*(?![\w])", fl)
-    # 1e10, 2¼, 4 1/2, ½ and 12,34,567 first (a slash fraction only with a small denominator, not a date)
-    vulgar = "".join(vulgar_fractions())
-    special = (rf"\d+(?:[.,]\d+)?[eE][+-]?\d{{1,2}}(?![\w])|(?:\d+[ \u00a0]?)?[{vulgar}]|"
-               r"(?:\d+[ \u00a0])?\d{1,2}/(?:2|3|4|5|8|10|16|32)(?![\d/.-])|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|")
-    if lex.lang == "es":
-        dig = r"(?:" + special + r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+)"
-    else:
-        dig = r"(?:" + special + r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)(?:\.\d+)?|\d+\.\d+|\d+)"
-    lex.re["digits"] = regex.compile(rf"(?<![\d.,])(?<![.,]\d){dig}")
+    lex.re["and_split"] = num.re["and_split"]
+    lex.re["wordnum"] = num.re["wordnum"]              # numeral patterns are the numbers layer's
+    lex.re["digits"] = num.re["digits"]
     lex.re["scale"] = regex.compile(r"(?:[ \t\u00a0]*|-)(?P<s>" + _alt(lex.scale_words) + r")(?![\w])", fl)   # $5-million
     lex.re["scale_abbrev"] = regex.compile(r"[ \t\u00a0]?(?P<s>" + _alt(lex.scale_abbrev) + r")(?![\w])")
     halves = d.get("and_half") or []
