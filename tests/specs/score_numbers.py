@@ -19,11 +19,12 @@ from pathlib import Path
 from pipeline.extractors.figures import figures_in
 
 ROOT = Path(__file__).resolve().parent / "numbers"
+PIPELINE = False        # --pipeline: score pipeline.extract instead of figures_in
 
 
-def load(langs=("zh", "en", "es")):
+def load(langs=("zh", "en", "es"), prefix=""):
     for lang in langs:
-        for i, line in enumerate((ROOT / f"{lang}.jsonl").read_text(encoding="utf-8").splitlines(), 1):
+        for i, line in enumerate((ROOT / f"{prefix}{lang}.jsonl").read_text(encoding="utf-8").splitlines(), 1):
             if line.strip():
                 yield lang, i, json.loads(line)
 
@@ -34,7 +35,17 @@ def _close(a, b) -> bool:
     return math.isclose(a, b, rel_tol=1e-3, abs_tol=1e-9)
 
 
+def predict_pipeline(text: str, lang: str) -> list[dict]:
+    """Through ``pipeline.extract`` (ingest, normalisation, sentences): what a user of the API gets."""
+    from pipeline import extract
+    rows = extract(text, lang=lang, reference_date="2024-06-15", kinds=["figure"])
+    return [{"text": r["text"], "start": r["start"], "end": r["end"], "value": r["value"], "value_max": r["value_max"],
+             "unit": r["unit"], "label": r["label"]} for r in rows]
+
+
 def predict(text: str, lang: str) -> list[dict]:
+    if PIPELINE:
+        return predict_pipeline(text, lang)
     return [{"text": text[c.start:c.end], "start": c.start, "end": c.end, "value": r.value,
              "value_max": r.value_max, "unit": r.unit, "label": r.label} for c, r in figures_in(text, lang)]
 
@@ -53,9 +64,9 @@ def matches(exp: dict, pred: dict, text: str, lenient: bool) -> bool:
     return all(exp[k] == pred[k] for k in ("unit", "label") if k in exp)
 
 
-def score(langs=("zh", "en", "es"), lenient=False, show=None):
+def score(langs=("zh", "en", "es"), lenient=False, show=None, prefix=""):
     tp, fp, fn = Counter(), Counter(), Counter()
-    for lang, line, case in load(langs):
+    for lang, line, case in load(langs, prefix):
         cat = case["category"]
         preds = predict(case["text"], lang)
         used = set()
@@ -91,8 +102,12 @@ def main() -> None:
     ap.add_argument("--lenient", action="store_true")
     ap.add_argument("--lang", default="zh,en,es")
     ap.add_argument("--show", default=None, help="print the misses of one category")
+    ap.add_argument("--heldout", action="store_true", help="score heldout_<lang>.jsonl (written after tuning began, not tuned on)")
+    ap.add_argument("--pipeline", action="store_true", help="go through pipeline.extract (ingest and normalisation)")
     a = ap.parse_args()
-    print(table(*score(tuple(a.lang.split(",")), a.lenient, a.show)))
+    global PIPELINE
+    PIPELINE = a.pipeline
+    print(table(*score(tuple(a.lang.split(",")), a.lenient, a.show, "heldout_" if a.heldout else "")))
 
 
 if __name__ == "__main__":
