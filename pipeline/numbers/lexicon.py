@@ -51,6 +51,7 @@ class NumberLexicon:
     minus_words: frozenset = frozenset()
     fraction_denominators: dict = field(default_factory=dict)
     ordinal_words: dict = field(default_factory=dict)
+    decimal_words: frozenset = frozenset()              # point, coma
     re_sign: object = None                               # a sign ending right before a numeral
     re: dict = field(default_factory=dict)               # compiled numeral patterns (digits, wordnum)
 
@@ -100,6 +101,7 @@ def _build_latin(lex: NumberLexicon, d: dict) -> None:
         lex.number_words.pop(k, None)                   # dozen/docena multiply, they do not add
     lex.fraction_denominators = _fold(d.get("fraction_denominators"))
     lex.ordinal_words = _fold(d.get("ordinal_words"))
+    lex.decimal_words = frozenset(str(w).casefold() for w in d.get("decimal_words") or [])
     _compile_latin(lex)
 
 
@@ -116,7 +118,8 @@ def _compile_latin(lex: NumberLexicon) -> None:
                                        + list(lex.data["_collectives"] or ["dozen"])) + r")\b))"
     lex.re["and_split"] = regex.compile(r"(\s+(?:" + regex.escape(lex.and_word) + r")\s+)", fl)
     joiner = r"(?:\s+(?:" + regex.escape(lex.and_word) + r"\s+)?|-)"
-    lex.re["wordnum"] = regex.compile(rf"(?<![\w-])(?:{a_tok}|{tok})(?:{joiner}{tok})*(?![\w])", fl)
+    point = (r"(?:\s+(?:" + _alt(lex.decimal_words) + r")(?:\s+" + _alt(list(lex.number_words)) + r")+)?") if lex.decimal_words else ""
+    lex.re["wordnum"] = regex.compile(rf"(?<![\w-])(?:{a_tok}|{tok})(?:{joiner}{tok})*{point}(?![\w])", fl)
     # 1e10, 2¼, 4 1/2, ½ and 12,34,567 first (a slash fraction only with a small denominator, not a date)
     vulgar = "".join(vulgar_fractions())
     special = (rf"\d+(?:[.,]\d+)?[eE][+-]?\d{{1,2}}(?![\w])|(?:\d+[ \u00a0]?)?[{vulgar}]|"

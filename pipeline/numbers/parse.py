@@ -94,6 +94,14 @@ def parse_words(text: str, lex) -> float | None:
     """``twenty-five`` -> 25, ``three hundred and twelve`` -> 312, ``doscientos treinta y dos`` -> 232,
     ``a dozen`` -> 12, ``mil millones`` -> 1e9."""
     words = [w for w in _WORD_SPLIT.split(text.casefold()) if w]
+    point = next((i for i, w in enumerate(words) if w in getattr(lex, "decimal_words", ())), None)
+    if point is not None:                  # zero point five: digit words after the point
+        head = parse_words(" ".join(words[:point]), lex) if point else None
+        tail = [lex.number_words.get(w) for w in words[point + 1:]]
+        if (head is None and words[:point] not in (["zero"], ["cero"])) or not tail \
+                or any(t is None or t > 9 or t != int(t) for t in tail):
+            return None
+        return (head or 0.0) + float("0." + "".join(str(int(t)) for t in tail))
     total = 0.0
     current = 0.0
     seen = False

@@ -56,6 +56,7 @@ class Lexicon:
     re: dict = field(default_factory=dict)               # compiled patterns by name
     range_pairs: frozenset = frozenset()                 # zh digit pairs read as a range (三五, 一两)
     cs_units: dict = field(default_factory=dict)         # case-sensitive money units: USD, MGBP, €, mdd
+    decimal_words: frozenset = frozenset()               # point, coma (from the numbers layer)
 
     def unit(self, surface: str) -> UnitInfo | None:
         info = self.cs_units.get(surface)         # ISO codes and symbols: case-sensitive
@@ -223,7 +224,7 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     num = numbers_lexicon(lex.lang)                 # numerals come from the numbers layer
     lex.number_words, lex.singular_words = dict(num.number_words), num.singular_words
     lex.hundred_words, lex.scale_words, lex.scale_abbrev = num.hundred_words, num.scale_words, num.scale_abbrev
-    lex.and_word = num.and_word
+    lex.and_word, lex.decimal_words = num.and_word, num.decimal_words
     units: dict = {}
     _add_units(units, {s: "%" for s in d["percent_words"]}, PERCENT, fold=True)
     _add_units(units, {s: "pp" for s in d["points"]}, POINTS, fold=True)
