@@ -124,11 +124,12 @@ def _compile_latin(lex: NumberLexicon) -> None:
     vulgar = "".join(vulgar_fractions())
     special = (rf"\d+(?:[.,]\d+)?[eE][+-]?\d{{1,2}}(?![\w])|(?:\d+[ \u00a0]?)?[{vulgar}]|"
                r"(?:\d+[ \u00a0])?\d{1,2}/(?:2|3|4|5|8|10|16|32)(?![\d/.-])|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|")
-    spaced = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?!\d|[.,]\d)"
+    spaced = r"\d{1,3}(?:[ \u00a0\u202f]\d{3})+"
+    end = r"(?!\d|[.,]\d)"
     if lex.lang == "es":
-        dig = r"(?:" + special + r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|" + spaced + r"(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+)"
+        dig = r"(?:" + special + r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|" + spaced + r"(?:,\d+)?" + end + r"|\d+,\d+|\d+\.\d+|\d+)"
     else:
-        dig = r"(?:" + special + r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|" + spaced + r"(?:\.\d+)?|\d+\.\d+|\d+)"
+        dig = r"(?:" + special + r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|" + spaced + r"(?:\.\d+)?" + end + r"|\d+\.\d+|\d+)"
     lex.re["digits"] = regex.compile(rf"(?<![\d.,])(?<![.,]\d){dig}")
 
 

@@ -34,7 +34,8 @@ def patterns(lang: str) -> dict:
         vulgar = "".join(vulgar_fractions())
         ar = rf"[0-9０-９]+(?:[,，][0-9０-９]{{3}})*(?:[.．][0-9０-９]+)?[{vulgar}]?"
         atom = rf"(?:{ar}|[{dg}]|[{sc}]|{regex.escape(lex.decimal_point)}(?=[{dg}]))"
-        num = rf"(?:[几数](?=[{sc}]))?{atom}(?:[余多几]?{atom})*"
+        sp = rf"(?:(?<=[{dg}{sc}0-9０-９])[ \u00a0](?=[{dg}{sc}]))?"      # 一 千 五 百, 1.5 亿
+        num = rf"(?:[几数](?=[{sc}]))?{atom}(?:[余多几]?{sp}{atom})*"
         p["zh"] = regex.compile(
             rf"(?<![0-9０-９.．])(?P<pre>{_alt(d.get('percent_prefixes') or ['百分之'])}|第)?(?P<n>{num})"
             rf"(?:分之(?P<n2>{num}))?(?P<pct>{_alt(d.get('percent_signs') or ['%'])})?")
