@@ -1160,3 +1160,13 @@ def test_issue_11_percent_forms(lang, text, expected):
 ])
 def test_issue_11_not_figures(lang, text):
     assert _figs(lang, text) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Se emitieron $ 125 millones de bonos.", [("$ 125 millones", 1.25e8, "USD")]),   # the span stops at the scale
+    ("es", "El precio era dólar 22500000.", [("dólar 22500000", 2.25e7, "USD")]),
+    ("es", "Votaron veinte veinticincoavos de los socios.", [("veinte veinticincoavos", 80, "%")]),
+    ("en", "It holds a 12.5pc stake.", [("12.5pc", 12.5, "%")]),
+])
+def test_issue_11_spans_and_rare_forms(lang, text, expected):
+    assert _fig3(lang, text) == expected

@@ -693,7 +693,7 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
             scale, pos = sm.group("s"), sm.end()
     # currency before: $10.17 billion, US$5, €3
     currency, start = "", a
-    cm = lex.re["cur_before"].search(text, max(0, a - 5), a)
+    cm = lex.re["cur_before"].search(text, max(0, a - 8), a)
     if cm and form == "digits":
         currency, start = cm.group("c"), cm.start()
     if form == "digits" and not scale:
@@ -776,7 +776,7 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
     if um:
         u = um.group("u")
         info = lex.unit(u)
-        glued_ok = u[:1] in "%-" or info.label in (MEASURE, MONEY)
+        glued_ok = u[:1] in "%-" or info.label in (MEASURE, MONEY, PERCENT)
         if um.group("sp") or glued_ok:
             if info.label == DURATION and (lex.re["dur_block"].match(text, um.end(), um.end() + _LOOK)
                                            or lex.re["dur_block_before"].search(text, max(0, start - 12), start)):
@@ -793,7 +793,9 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
                 hint = "occurrences"                        # visited five times: a count, not a ratio
     qb_start = start
     head = ""
-    if not unit:
+    if not unit and currency:
+        pass                                                # $ 125 millones de bonos: the money ends at the scale
+    elif not unit:
         if form == "digits" and lang == "en" and len(num) <= 3 and (
                 lex.re["age_before"].search(text, max(0, start - 24), start)
                 or (_AGE_APPOSITION.search(text, max(0, a - 30), a) and text[b:b + 1] == ",")):

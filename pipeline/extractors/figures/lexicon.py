@@ -317,6 +317,13 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     for word, den in num.fraction_denominators.items():     # three fifths, tres octavos: 100 / denominator
         if fractions and den > 2:                            # (media: also "average")
             fractions.setdefault(word, 100.0 / den)
+    avos = d.get("fraction_avos_suffix")
+    if fractions and avos:                                  # veinticincoavos = 1/25, treintavos = 1/30
+        for word, v in num.number_words.items():
+            if 11 <= v <= 99 and v == int(v):
+                for w in (word, word[:-1]):                  # treintaavos and treintavos
+                    fractions.setdefault(w + avos, 100.0 / v)
+        d["fraction_numerators"] = {**{k: v for k, v in num.number_words.items() if v >= 1}, **(d.get("fraction_numerators") or {})}
     if fractions:
         lex.data["_fractions"] = fractions
         lex.data["_fraction_n"] = {str(k).casefold(): float(v) for k, v in (d.get("fraction_numerators") or {}).items()}
