@@ -777,7 +777,9 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
         u = um.group("u")
         info = lex.unit(u)
         glued_ok = u[:1] in "%-" or info.label in (MEASURE, MONEY, PERCENT)
-        if um.group("sp") or glued_ok:
+        if um.group("sp") and u.casefold() in lex.data["_glued_only"]:
+            um = None                                       # 5 p. 23: a page, not pence
+        elif um.group("sp") or glued_ok:
             if info.label == DURATION and (lex.re["dur_block"].match(text, um.end(), um.end() + _LOOK)
                                            or lex.re["dur_block_before"].search(text, max(0, start - 12), start)):
                 return None                                 # three years ago, the first five months

@@ -359,6 +359,7 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
             r"(?<![\w])(?:" + _alt(d.get("one_duration_cues_before") or ["within"]) + r")[ \t\u00a0]+$", fl)
     lex.re["change_verb"] = regex.compile(r"(?<![\w])(?:" + _alt(d.get("change_verbs") or ["rose"]) + r")(?![\w])", fl)
     _compile_compound_latin(lex, d)
+    lex.data["_glued_only"] = frozenset(str(w).casefold() for w in d.get("glued_only_units") or [])
     cj = d.get("cents_joiners") or []
     lex.re["cents"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(cj) + r")[ \t\u00a0]+(?P<c>\d{1,2})(?![\d,.]\d)(?:[ \t\u00a0]+(?:céntimos|centavos|cents))?", fl) if cj else None
 
