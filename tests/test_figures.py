@@ -1170,3 +1170,15 @@ def test_issue_11_not_figures(lang, text):
 ])
 def test_issue_11_spans_and_rare_forms(lang, text, expected):
     assert _fig3(lang, text) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("zh", "全程约3又四分之一公里。", [("3又四分之一公里", 3.25, "kilometers")]),
+    ("zh", "工程历时一又二分之一年。", [("一又二分之一年", 1.5, "year")]),
+    ("en", "About ⅔ of voters backed it.", [("⅔", 66.667, "%")]),
+    ("es", "Cerca de 1/3 de la población.", [("1/3", 33.333, "%")]),
+    ("en", "It happened on 3/4 of May.", []),                                    # a date, not a share
+    ("en", "Chapter 5 p. 23.", []),                                             # a page, not pence
+])
+def test_issue_11_mixed_numbers_and_digit_shares(lang, text, expected):
+    assert _fig3(lang, text) == expected

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from .lexicon import COUNT, DURATION, MEASURE, MONEY, MULTIPLE, PERCENT, Lexicon, lexicon
-from .numbers import parse_digits, parse_words
+from .numbers import parse_digits, parse_fraction, parse_words
 from ...numbers.lexicon import numbers_lexicon, sign_before
 
 
@@ -215,6 +215,13 @@ def _zh_one_duration(lex: Lexicon, text: str, start: int, end: int) -> bool:
 def _zh_fractions(lex: Lexicon, text: str) -> list[Candidate]:
     """三分之一 -> 33.333 %, 四分之三 -> 75 % (百分之N is handled as a percent prefix)."""
     out = []
+    for m in lex.re["mixed"].finditer(text):              # 3又四分之一公里: a mixed number with a unit
+        um = lex.re["unit"].match(text, m.end(), m.end() + _LOOK)
+        if um is not None:
+            out.append(Candidate(m.start(), um.end(), "zh", "mixed", m.group("i"), unit=um.group("u"),
+                                 hint=f"fraction:{m.group('d')}:{m.group('n')}",
+                                 qual_before=_qual_before(lex, text, m.start()),
+                                 qual_after=_qual_after(lex, text, um.end())))
     for m in lex.re["fraction"].finditer(text):
         if m.group("d") in lex.data["_fraction_skip"]:
             continue
@@ -527,6 +534,14 @@ def _latin_presets(lex: Lexicon, text: str) -> list[Candidate]:
                 continue
             out.append(Candidate(a, b, lex.lang, "preset", repr(value), unit="%",
                                  qual_before=qb, qual_after=""))
+    fd = lex.re.get("fraction_digits")
+    if fd is not None:
+        for m in fd.finditer(text):
+            v = parse_fraction(m.group("x"))
+            if v is not None and not lex.re["fraction_block_after"].match(text, m.end(), m.end() + _LOOK) \
+                    and not lex.re["month_after"].match(text, m.end(), m.end() + _LOOK):     # 3/4 of May: a date
+                out.append(Candidate(m.start(), m.end(), lex.lang, "preset", repr(round(v * 100, 3)), unit="%",
+                                     qual_before=_qual_before(lex, text, m.start()), qual_after=""))
     ra = lex.re.get("ratio")
     if ra is not None:
         for m in ra.finditer(text):

@@ -190,6 +190,7 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     lex.re["elided_group"] = regex.compile(r"(?:" + _alt(eg) + r")[^,，;；。!?！？]{1,30}(?:" + _alt(d.get("elided_group_after") or ["中"]) + r")[,，]?(?:" + _alt(d.get("elided_links") or ["有"]) + r")?\s*$") if eg else None
     fnum = rf"[{dg}{sc}]+"
     lex.re["fraction"] = regex.compile(rf"(?P<d>{fnum})分之(?P<n>{fnum}(?:{regex.escape(lex.decimal_point or '点')}[{dg}]+)?)")
+    lex.re["mixed"] = regex.compile(rf"(?P<i>[0-9０-９]+|{fnum})(?:{_alt(d.get('mixed_joiners') or ['又'])})(?P<d>{fnum})分之(?P<n>{fnum})")
     lex.data["_fraction_skip"] = frozenset(d.get("fraction_denominators_skip") or ["百"])
     _compile_compound_zh(lex, d)
 
@@ -340,6 +341,9 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
             lex.re["fraction_q"] = regex.compile(
                 rf"(?<![\w-])(?P<x>(?:(?P<n>{nums})[ \t\u00a0-]+(?P<f>{fw}){bare_alt}))"
                 rf"(?=[ \t\u00a0]+(?:{_alt(fq)})(?![\w])|[ \t\u00a0]*[,.;:!?](?!\d))", fl)
+        vulgar = "".join(vulgar_fractions())           # ⅔ of, 1/2 de: a share written with digits
+        lex.re["fraction_digits"] = regex.compile(
+            rf"(?<![\w.,/])(?P<x>[{vulgar}]|[1-9]/(?:[2-9]|10))(?=[ \t\u00a0]+(?:{follow})(?![\w]))", fl)
         lex.re["fraction_block_before"] = regex.compile(
             r"(?<![\w])(?:" + _alt(d.get("fraction_blockers_before") or ["first"]) + r")[ \t\u00a0]+$", fl)
         dets = d.get("fraction_determiners") or []

@@ -101,6 +101,12 @@ def resolve(c: Candidate) -> Resolved | None:
                 or numer.value > den.value:
             return None
         value = round(numer.value / den.value * 100, 3)
+    elif c.form == "mixed":                           # 3又四分之一公里 -> 3.25
+        _, d, n = c.hint.split(":")
+        whole, den, numer = parse_zh(c.num, lex), parse_zh(d, lex), parse_zh(n, lex)
+        if whole is None or den is None or numer is None or not den.value or numer.value >= den.value:
+            return None
+        value = whole.value + numer.value / den.value
     elif c.form == "verb":
         value = lex.data["_mult_verbs"].get(c.num.casefold()) or lex.data["_mult_bare"].get(c.num.casefold())
         if value is None:
