@@ -1182,3 +1182,11 @@ def test_issue_11_spans_and_rare_forms(lang, text, expected):
 ])
 def test_issue_11_mixed_numbers_and_digit_shares(lang, text, expected):
     assert _fig3(lang, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("增长百分之五到百分之十。", [("百分之五到百分之十", 5, 10, "%", "range", "percent")]),
+    ("仅占百分之一。", [("百分之一", 1, None, "%", "", "percent")]),
+])
+def test_issue_11_zh_percent_ranges(text, expected):
+    assert _figs("zh", text) == expected

@@ -270,7 +270,9 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
     num_max, pos = "", b
     rc = lex.re["range_conn"].match(text, b, b + _LOOK)
     if rc:
-        m2 = lex.re["num"].match(text, rc.end(), rc.end() + _LOOK)
+        p2 = lex.re["pct_start"].match(text, rc.end(), rc.end() + _LOOK) \
+            if lex.re["pct_prefix"].search(text, max(0, a - 4), a) else None
+        m2 = lex.re["num"].match(text, p2.end() if p2 else rc.end(), rc.end() + _LOOK)   # 百分之五到百分之十
         if m2 and not lex.re["range_block"].search(text[max(0, a - 10):a]) \
                 and not _YEARLIKE.fullmatch(folded) and not lex.re["unit"].match(text, b, b + _LOOK):
             num_max, pos = m2.group(), m2.end()
@@ -355,13 +357,13 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
         return Candidate(start, end, "zh", "zh", num, num_max, unit=unit, currency=currency, head=head,
                          hint=hint, qual_before=qb, qual_after=_qual_after(lex, text, end))
     # no unit after the numeral
-    if num_max:
-        return None
-    if num == "一":
-        return None
+    if num_max and hint != "percent":
+        return None                                       # (百分之五到百分之十: a percent range)
+    if num == "一" and hint != "percent":
+        return None                                       # (百分之一 is 1 %)
     if hint == "percent" or currency:
         qb = _qual_before(lex, text, start, scale_initial=scale_initial)
-        return Candidate(start, pos, "zh", "zh", num, currency=currency, hint=hint,
+        return Candidate(start, pos, "zh", "zh", num, num_max, currency=currency, hint=hint,
                          qual_before=qb, qual_after=_qual_after(lex, text, pos))
     if any(ch in lex.big_scales for ch in num) or (scale_initial and num[0] in "千百"):
         nm = lex.re["noun_prefix"].match(text, pos, pos + _LOOK)

@@ -160,6 +160,7 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     lex.re["doubling"] = regex.compile(r"(?P<w>" + _alt(d.get("doubling") or {"翻一番": 2}) + r")")
     lex.re["unit"] = regex.compile(r"\s?(?P<u>" + _alt(units) + "|" + money_cs + r")")
     lex.re["pct_prefix"] = regex.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")$")
+    lex.re["pct_start"] = regex.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")")
     lex.re["excl_before"] = regex.compile(r"(?:" + _alt(d["exclude_before"]) + r")$")
     lex.re["excl_after"] = regex.compile(r"(?:" + _alt(d["exclude_after"]) + r")")
     lex.re["idiom"] = regex.compile(_alt(d["idioms"]))
