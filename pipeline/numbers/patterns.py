@@ -28,7 +28,8 @@ def patterns(lang: str) -> dict:
     lex = numbers_lexicon(lang)
     cur = currencies(lang)
     d = lex.data
-    p: dict = {"money_before": regex.compile(r"(?P<cur>(?-i:" + _alt(list(cur.codes) + list(cur.symbols)) + r"))" + _SP + r"?$")}
+    before = list(cur.codes) + list(cur.symbols) + (["人民币"] if lang == "zh" else [])
+    p: dict = {"money_before": regex.compile(r"(?P<cur>(?-i:" + _alt(before) + r"))" + _SP + r"?$")}
     if lang == "zh":
         dg, sc = "".join(lex.digits), "".join(list(lex.small_scales) + list(lex.big_scales))
         vulgar = "".join(vulgar_fractions())

@@ -59,6 +59,10 @@ def zh_expression(text: str, m) -> NumberExpr | None:
         return None
     value, value_max = v
     a, b = m.span()
+    cb = patterns("zh")["money_before"].search(text, max(0, a - 6), a) if not m.group("pre") else None
+    if cb is not None and (code := _money_unit("zh", cb.group("cur"))) is not None:
+        mu = patterns("zh")["money_after"].match(text, b)          # USD 500万, €200, 人民币500万元
+        return _expr(text, cb.start(), mu.end() if mu else b, value, "money", code[0])
     if m.group("n2"):                                       # D分之N
         num = _zh_value(m.group("n2"))
         if num is None or not value or value_max is not None:
@@ -121,9 +125,14 @@ def _latin_value(text: str, a: int, b: int, form: str, lang: str, *, currency: b
     return v, b
 
 
+_ARTICLES = frozenset({"a", "an", "un", "una"})
+
+
 def latin_number(text: str, a: int, b: int, form: str, lang: str, nxt) -> NumberExpr | None:
     """A digit or word numeral with its scale, then a percent, a currency or a range end, if any."""
     p = patterns(lang)
+    if form == "words" and text[a:b].casefold() in _ARTICLES:
+        return None                                         # un, a: an article, not the number one
     cb = p["money_before"].search(text, max(0, a - 6), a) if form == "digits" else None
     vb = _latin_value(text, a, b, form, lang, currency=cb is not None)
     if vb is None:

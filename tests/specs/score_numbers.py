@@ -43,7 +43,16 @@ def predict_pipeline(text: str, lang: str) -> list[dict]:
              "unit": r["unit"], "label": r["label"]} for r in rows]
 
 
+def predict_layer(text: str, lang: str) -> list[dict]:
+    """The numbers layer (``pipeline.numbers.find``): percents in %, fractions as 0..1, money in the major unit."""
+    from pipeline.numbers import find
+    return [{"text": x.text, "start": x.start, "end": x.end, "value": x.value, "value_max": x.value_max,
+             "unit": x.unit, "label": x.kind} for x in find(text, lang)]
+
+
 def predict(text: str, lang: str) -> list[dict]:
+    if PIPELINE == "layer":
+        return predict_layer(text, lang)
     if PIPELINE:
         return predict_pipeline(text, lang)
     return [{"text": text[c.start:c.end], "start": c.start, "end": c.end, "value": r.value,
@@ -104,9 +113,11 @@ def main() -> None:
     ap.add_argument("--show", default=None, help="print the misses of one category")
     ap.add_argument("--heldout", action="store_true", help="score heldout_<lang>.jsonl (written after tuning began, not tuned on)")
     ap.add_argument("--pipeline", action="store_true", help="go through pipeline.extract (ingest and normalisation)")
+    ap.add_argument("--layer", action="store_true",
+                    help="score pipeline.numbers.find on money cases (value and unit; use with --lenient)")
     a = ap.parse_args()
     global PIPELINE
-    PIPELINE = a.pipeline
+    PIPELINE = "layer" if a.layer else a.pipeline
     print(table(*score(tuple(a.lang.split(",")), a.lenient, a.show, "heldout_" if a.heldout else "")))
 
 
