@@ -245,6 +245,12 @@ def _zh_unit(lex: Lexicon, text: str, pos: int):
     return um
 
 
+def _code_at(lex: Lexicon, text: str, pos: int) -> bool:
+    """An ISO currency code or symbol (case-sensitive money unit) starts at ``pos``."""
+    um = lex.re["unit"].match(text, pos, pos + 8)
+    return um is not None and um.group("u") in lex.cs_units
+
+
 def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidate | None:
     n = len(text)
     before = text[max(0, a - 8):a]
@@ -252,8 +258,8 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
         return None
     if a > 0 and (_ASCII_LETTER.match(text[a - 1]) or (text[a - 1] in "-‐" and a > 1 and _ASCII_LETTER.match(text[a - 2]))):
         return None                                       # COVID-19, A4
-    if b < n and _ASCII_LETTER.match(text[b]):
-        return None                                       # 5G, 3D
+    if b < n and _ASCII_LETTER.match(text[b]) and not _code_at(lex, text, b):
+        return None                                       # 5G, 3D (300USD, 48.5MGBP are money)
     folded = num.translate(_FOLD)
     if folded.isdigit() and len(folded) >= 9:
         return None                                       # IDs, phone numbers, digit garbage
