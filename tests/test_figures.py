@@ -1190,3 +1190,15 @@ def test_issue_11_mixed_numbers_and_digit_shares(lang, text, expected):
 ])
 def test_issue_11_zh_percent_ranges(text, expected):
     assert _figs("zh", text) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("zh", "基金支付了300USD。", [("300USD", 300, "USD")]),
+    ("en", "The fee was RMB300 last year.", [("RMB300", 300, "CNY")]),
+    ("en", "The fee was Rs300 last year.", [("Rs300", 300, "INR")]),
+    ("es", "La tarifa fue 300 CHF el año pasado.", [("300 CHF", 300, "CHF")]),
+    ("en", "The G20 summit opened.", []),
+    ("zh", "5G网络覆盖全村。", []),
+])
+def test_issue_11_glued_codes_and_symbols(lang, text, expected):
+    assert _fig3(lang, text) == expected

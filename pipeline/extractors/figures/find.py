@@ -256,8 +256,9 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
     before = text[max(0, a - 8):a]
     if lex.re["excl_before"].search(before):
         return None
-    if a > 0 and (_ASCII_LETTER.match(text[a - 1]) or (text[a - 1] in "-‐" and a > 1 and _ASCII_LETTER.match(text[a - 2]))):
-        return None                                       # COVID-19, A4
+    if a > 0 and (_ASCII_LETTER.match(text[a - 1]) or (text[a - 1] in "-‐" and a > 1 and _ASCII_LETTER.match(text[a - 2]))) \
+            and not lex.re["cur_before_glued"].search(text, max(0, a - 8), a):
+        return None                                       # COVID-19, A4 (RMB300 is money)
     if b < n and _ASCII_LETTER.match(text[b]) and not _code_at(lex, text, b):
         return None                                       # 5G, 3D (300USD, 48.5MGBP are money)
     folded = num.translate(_FOLD)
@@ -301,7 +302,7 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
     start = a
     hint = ""
     currency = ""
-    cm = lex.re["cur_before"].search(text, max(0, a - 4), a)
+    cm = lex.re["cur_before"].search(text, max(0, a - 8), a)
     if cm:
         currency, start = cm.group("c"), cm.start()
     pm = lex.re["pct_prefix"].search(text, max(0, a - 4), a)
@@ -661,8 +662,8 @@ def _merge_unit_ranges(lex: Lexicon, text: str, out: list[Candidate]) -> list[Ca
 def _latin_excluded(lex: Lexicon, text: str, a: int, b: int, form: str) -> bool:
     n = len(text)
     prev = text[a - 1] if a > 0 else ""
-    if prev and (_LETTER.match(prev) or prev in "#№"):
-        return True                                        # 에피소드2, G20, #3
+    if prev and (_LETTER.match(prev) or prev in "#№") and not (form == "digits" and lex.re["cur_before_glued"].search(text, max(0, a - 8), a)):
+        return True                                        # 에피소드2, G20, #3 (Rs300, RMB300 are money)
     if prev in "-‐" and a > 1 and _LETTER.match(text[a - 2]):
         return True                                        # COVID-19
     if form == "digits":
