@@ -1056,6 +1056,7 @@ def _fig3(lang, text):
     ("zh", "去年财政赤字为负12亿港元。", [("负12亿港元", -1.2e9, "HKD")]),
     ("zh", "全年利润增长率为负百分之三。", [("负百分之三", -3, "%")]),
     ("zh", "误差为正负5%。", [("5%", 5, "%")]),                                  # 正负: plus or minus, no sign
+    ("zh", "GDP为负增长0.5%。", [("负增长0.5%", -0.5, "%")]),
     ("en", "Prices rose 3-5 percent.", [("3-5 percent", 3, "%")]),                 # a range, not a minus
 ])
 def test_issue_11_signs(lang, text, expected):
