@@ -13,7 +13,7 @@ import regex
 
 from .lexicon import COUNT, DURATION, MEASURE, MONEY, MULTIPLE, PERCENT, Lexicon, lexicon
 from .numbers import parse_digits, parse_fraction, parse_words
-from ...numbers.lexicon import numbers_lexicon, sign_before
+from ...numbers.lexicon import numbers_lexicon, sign_before, vulgar_fractions
 
 
 def lang_is_es(lex: Lexicon) -> bool:
@@ -22,6 +22,7 @@ def lang_is_es(lex: Lexicon) -> bool:
 _SPACED = regex.compile(r"\d[ \u00a0\u202f]\d")
 _SPACED_AFTER = regex.compile(r"[ \u00a0\u202f]\d")
 _SPACED_BEFORE = regex.compile(r"(?:\d[ \u00a0\u202f]|\+)$")
+_VULGAR = regex.compile("[" + "".join(vulgar_fractions()) + "]")
 _ARTICLES = frozenset({"a", "an", "un", "una"})
 _HEAD_TOKENS = 5    # a counted noun may follow up to 4 modifiers (186 village-level e-commerce service stations)
 _LOOK = 80          # how far a unit/noun/qualifier after a number may reach (bounded: long lines stay linear)
@@ -215,7 +216,7 @@ def _zh_one_duration(lex: Lexicon, text: str, start: int, end: int) -> bool:
 def _zh_fractions(lex: Lexicon, text: str) -> list[Candidate]:
     """三分之一 -> 33.333 %, 四分之三 -> 75 % (百分之N is handled as a percent prefix)."""
     out = []
-    for m in lex.re["mixed"].finditer(text):              # 3又四分之一公里: a mixed number with a unit
+    for m in (lex.re["mixed"].finditer(text) if "分之" in text else ()):   # 3又四分之一公里: a mixed number with a unit
         um = lex.re["unit"].match(text, m.end(), m.end() + _LOOK)
         if um is not None:
             out.append(Candidate(m.start(), um.end(), "zh", "mixed", m.group("i"), unit=um.group("u"),
@@ -517,6 +518,9 @@ def _latin_presets(lex: Lexicon, text: str) -> list[Candidate]:
     if fr is not None:
         fractions = lex.data["_fractions"]
         matches = [(m, False) for m in fr.finditer(text)]
+        fa = lex.re.get("fraction_avos")
+        if fa is not None and lex.data["_avos"] in text:
+            matches += [(m, False) for m in fa.finditer(text)]           # veinte veinticincoavos de
         fq = lex.re.get("fraction_q")
         if fq is not None:
             seen = _Spans(m.span("x") for m, _ in matches)
@@ -544,7 +548,7 @@ def _latin_presets(lex: Lexicon, text: str) -> list[Candidate]:
             out.append(Candidate(a, b, lex.lang, "preset", repr(value), unit="%",
                                  qual_before=qb, qual_after=""))
     fd = lex.re.get("fraction_digits")
-    if fd is not None:
+    if fd is not None and ("/" in text or _VULGAR.search(text)):
         for m in fd.finditer(text):
             v = parse_fraction(m.group("x"))
             if v is not None and not lex.re["fraction_block_after"].match(text, m.end(), m.end() + _LOOK) \

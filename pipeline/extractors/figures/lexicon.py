@@ -76,6 +76,7 @@ def _money_units(lex: Lexicon, units: dict) -> str:
     """Add currency names and minor units (CLDR + curated, ``pipeline.numbers.currencies``) to ``units``
     and the ISO codes, symbols and scaled codes to ``lex.cs_units``; returns their case-sensitive pattern."""
     cur = currencies(lex.lang)
+    known = set(units)
     for name, code in cur.names.items():
         units.setdefault(name, UnitInfo(MONEY, code))
     for name, (code, frac) in cur.minor.items():
@@ -90,8 +91,31 @@ def _money_units(lex: Lexicon, units: dict) -> str:
     for sym, (code, k) in cur.scaled.items():
         cs[sym] = UnitInfo(MONEY, code, True, k)                  # 500 mdd, 80 M€
     codes = _alt(cur.codes)
+    lex.data["_cldr_units"] = [u for u in units if u not in known]
     return (r"(?-i:(?:" + _alt(cur.code_scales) + r")?" + codes + r"(?![A-Za-z])|"
             + _alt(list(cur.symbols) + list(cur.scaled)) + ")")
+
+
+class _UnitMatcher:
+    """The unit pattern, in two sizes: the long one (with every CLDR currency name) is tried only when
+    the next word (zh: character) can start one of those names, so most numbers pay for the short one."""
+
+    __slots__ = ("short", "full", "first", "zh")
+    _NEXT = regex.compile(r"[ \t\u00a0]*-?(?P<w>[^\W\d_]+)")
+
+    def __init__(self, short, full, added: list[str], zh: bool):
+        self.short, self.full, self.zh = short, full, zh
+        self.first = frozenset(a[:1] for a in added) if zh else frozenset(a.split()[0].split("-")[0] for a in added if a.split())
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if self.zh:
+            p = pos + 1 if pos < end and text[pos].isspace() else pos
+            long = p < end and text[p] in self.first
+        else:
+            m = self._NEXT.match(text, pos, end)
+            long = m is not None and m.group("w").casefold() in self.first
+        return (self.full if long else self.short).match(text, pos, end)
 
 
 def _compile_common(lex: Lexicon, d: dict) -> None:
@@ -159,7 +183,10 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
         lex.data["_shares"].setdefault("半", 50.0)
         lex.re["half_share"] = regex.compile(r"(?P<q>" + _alt(hq) + r")\s*半" + (r"(?!" + _alt(hb) + r")" if hb else ""))
     lex.re["doubling"] = regex.compile(r"(?P<w>" + _alt(d.get("doubling") or {"翻一番": 2}) + r")")
-    lex.re["unit"] = regex.compile(r"\s?(?P<u>" + _alt(units) + "|" + money_cs + r")")
+    short = [u for u in units if u not in set(lex.data["_cldr_units"])]
+    lex.re["unit"] = _UnitMatcher(regex.compile(r"\s?(?P<u>" + _alt(short) + "|" + money_cs + r")"),
+                                  regex.compile(r"\s?(?P<u>" + _alt(units) + "|" + money_cs + r")"),
+                                  lex.data["_cldr_units"], zh=True)
     lex.re["pct_prefix"] = regex.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")$")
     lex.re["pct_start"] = regex.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")")
     lex.re["excl_before"] = regex.compile(r"(?:" + _alt(d["exclude_before"]) + r")$")
@@ -258,7 +285,11 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     lex.re["half_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(halves_after) + r")(?![\w])", fl) if halves_after else None
     # units: "%" may be glued; words need a space; hyphen forms (-year-old, -fold) glue
     # a unit after a space, or glued by a hyphen when it is an adjective: a 2-billion-yuan fund, a 5-yuan ticket
-    lex.re["unit"] = regex.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(units) + "|" + money_cs + r")(?![\w])", fl)
+    short = [u for u in units if u not in set(lex.data["_cldr_units"])]
+    lex.re["unit"] = _UnitMatcher(
+        regex.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(short) + "|" + money_cs + r")(?![\w])", fl),
+        regex.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(units) + "|" + money_cs + r")(?![\w])", fl),
+        lex.data["_cldr_units"], zh=False)
     eb, ea = d.get("elided_before") or [], d.get("elided_after") or []
     lex.re["elided_before"] = regex.compile(r"(?<![\w])(?:" + _alt(eb).replace(r"\ ", r"[ \t\u00a0]+") + r")[ \t\u00a0,]*$", fl) if eb else None
     lex.re["elided_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(ea).replace(r"\ ", r"[ \t\u00a0]+") + r")(?![\w])", fl) if ea else None
@@ -320,24 +351,29 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     for word, den in num.fraction_denominators.items():     # three fifths, tres octavos: 100 / denominator
         if fractions and den > 2:                            # (media: also "average")
             fractions.setdefault(word, 100.0 / den)
+    avos_words: dict = {}
     avos = d.get("fraction_avos_suffix")
     if fractions and avos:                                  # veinticincoavos = 1/25, treintavos = 1/30
         for word, v in num.number_words.items():
             if 11 <= v <= 99 and v == int(v):
                 for w in (word, word[:-1]):                  # treintaavos and treintavos
-                    fractions.setdefault(w + avos, 100.0 / v)
-        d["fraction_numerators"] = {**{k: v for k, v in num.number_words.items() if v >= 1}, **(d.get("fraction_numerators") or {})}
+                    avos_words.setdefault(w + avos, 100.0 / v)
     if fractions:
-        lex.data["_fractions"] = fractions
-        lex.data["_fraction_n"] = {str(k).casefold(): float(v) for k, v in (d.get("fraction_numerators") or {}).items()}
+        lex.data["_fractions"] = {**avos_words, **fractions}
+        numerators = {str(k).casefold(): float(v) for k, v in (d.get("fraction_numerators") or {}).items()}
+        lex.data["_fraction_n"] = {**{k: v for k, v in num.number_words.items() if v >= 1}, **numerators}
         bare = d.get("fraction_bare") or []
         bare_alt = ("|(?P<f>" + _alt(bare) + ")") if bare else ""
-        nums = _alt(lex.data["_fraction_n"])
+        nums = _alt(numerators)
         fw = _alt(fractions).replace(r"\ ", r"[ \t\u00a0]+")
         follow = _alt(d.get("fraction_follow") or ["of"])
         lex.re["fraction"] = regex.compile(
             rf"(?<![\w-])(?P<x>(?:(?P<n>{nums})[ \t\u00a0-]+(?P<f>{fw}){bare_alt}))"
             rf"(?=[ \t\u00a0]+(?:{follow})(?![\w]))", fl)
+        lex.data["_avos"] = avos or ""                      # run only when the text has the suffix
+        lex.re["fraction_avos"] = regex.compile(
+            rf"(?<![\w-])(?P<x>(?P<n>{_alt(lex.data['_fraction_n'])})[ \t\u00a0-]+(?P<f>{_alt(avos_words)}))"
+            rf"(?=[ \t\u00a0]+(?:{follow})(?![\w]))", fl) if avos_words else None
         fq = d.get("fraction_follow_qualified") or []
         if fq:   # "nearly half are women", "casi la mitad son mujeres": a share only after a qualifier
             lex.re["fraction_q"] = regex.compile(
