@@ -1203,3 +1203,8 @@ def test_issue_11_zh_percent_ranges(text, expected):
 ])
 def test_issue_11_glued_codes_and_symbols(lang, text, expected):
     assert _fig3(lang, text) == expected
+
+
+@pytest.mark.parametrize("lang,text", [("zh", "共5"), ("en", "paid 5"), ("es", "pagó 5"), ("zh", "5"), ("en", "5")])
+def test_issue_11_number_at_text_end(lang, text):
+    assert _figs(lang, text) == []          # the unit lookahead stops at the end of the text
