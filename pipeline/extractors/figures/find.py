@@ -22,6 +22,7 @@ def lang_is_es(lex: Lexicon) -> bool:
 _SPACED = regex.compile(r"\d[ \u00a0\u202f]\d")
 _SPACED_AFTER = regex.compile(r"[ \u00a0\u202f]\d")
 _SPACED_BEFORE = regex.compile(r"(?:\d[ \u00a0\u202f]|\+)$")
+_NON_HAN = regex.compile(r"[^\p{Han}\s\d]")
 _VULGAR = regex.compile("[" + "".join(vulgar_fractions()) + "]")
 _ARTICLES = frozenset({"a", "an", "un", "una"})
 _HEAD_TOKENS = 5    # a counted noun may follow up to 4 modifiers (186 village-level e-commerce service stations)
@@ -303,7 +304,9 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
     start = a
     hint = ""
     currency = ""
-    cm = lex.re["cur_before"].search(text, max(0, a - 8), a)
+    w0 = max(0, a - 8)                                   # codes and symbols only when the window has a non-Han mark
+    cm = lex.re["cur_before"].search(text, w0, a) if _NON_HAN.search(text, w0, a) \
+        else lex.re["cur_before_words"].search(text, max(0, a - 4), a)
     if cm:
         currency, start = cm.group("c"), cm.start()
     pm = lex.re["pct_prefix"].search(text, max(0, a - 4), a)

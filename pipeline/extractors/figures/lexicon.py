@@ -136,6 +136,7 @@ def _compile_common(lex: Lexicon, d: dict) -> None:
     cs_before = r"(?-i:(?<![A-Za-z])" + _alt(cur.codes) + "|" + _alt(cur.symbols) + ")"
     lex.re["cur_before"] = regex.compile(r"(?P<c>" + _alt(d.get("currencies_before") or {}) + "|" + cs_before + r")"
                                          + space + r"$", flags)
+    lex.re["cur_before_words"] = regex.compile(r"(?P<c>" + _alt(d.get("currencies_before") or {}) + r")" + space + r"$", flags)
     lex.re["cur_before_glued"] = regex.compile(r"(?<![A-Za-z])" + cs_before + r"$")     # RMB300, Rs300, £GB300
     lex.re["range_conn"] = regex.compile(space + r"(?P<c>" + _alt(d.get("range_connectors") or ["-"]) + r")" + space, flags)
 
