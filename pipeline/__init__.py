@@ -23,7 +23,8 @@ def extract(text: str, *, lang: str | None = None, reference_date: str | None = 
     from .ingest import ingest_text
 
     doc = ingest_text(text, doc_id, lang=lang, reference_date=reference_date)
-    df = build_table(extract_all(doc, kinds), doc_dates={doc_id: doc.meta.date})
+    df = build_table(extract_all(doc, kinds), doc_dates={doc_id: doc.meta.date},
+                     doc_date_sources={doc_id: doc.meta.date_source or None})
     return [{k: jsonable(v) for k, v in rec.items()} for rec in df.to_dict("records")]
 
 

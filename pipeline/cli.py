@@ -14,6 +14,7 @@ from typing import Optional
 import typer
 
 from .errors import BadInput, FactmineError
+from .safety import terminal_safe
 
 app = typer.Typer(
     add_completion=False, no_args_is_help=True, rich_markup_mode=None, pretty_exceptions_enable=False,
@@ -59,12 +60,15 @@ def _check_date(value: Optional[str]) -> Optional[str]:
 
 @app.command("run")
 def run_cli(
-    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder of articles (.txt, .md), read recursively."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus",
+                                help="Folder of articles (.txt, .md, .html, .docx, .pdf, .rtf), read recursively."),
     out: Path = typer.Option(Path("outputs"), "--out", help="Folder for facts/entities/timeline .parquet and .csv."),
-    workers: int = typer.Option(1, "--workers", min=1, help="Processes to use for changed files."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes to use for changed files (at most the cores)."),
     reviews: Path = typer.Option(Path(REVIEWS), "--reviews",
                                  help="Review decisions (fact_id,status) merged into the status column."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Redo every file, even unchanged ones."),
+    doc_timeout: float = typer.Option(60.0, "--doc-timeout", min=0,
+                                      help="Seconds one document may take before it is skipped (0: no limit)."),
 ) -> None:
     """Ingest and extract the whole corpus and write the fact table.
 
@@ -73,23 +77,48 @@ def run_cli(
     Only files that changed since the last run (or all, after a code change) are redone.
     Files that cannot be read are reported, one line each, and the run goes on.
     """
+    from .errors import EmptyCorpus
     from .run import run
 
     if not corpus.is_dir():
         _fail(f"{corpus}: no such folder (give the articles' folder with --corpus)")
-    report = run(corpus, out, workers=workers, reviews=reviews, use_cache=not no_cache)
-    for _, reason in report.skipped:
-        typer.echo(f"skipped {reason}", err=True)
+    if out.exists() and not out.is_dir():
+        _fail(f"{out}: not a folder (give the outputs' folder with --out)")
+    try:
+        report = run(corpus, out, workers=workers, reviews=reviews, use_cache=not no_cache,
+                     doc_timeout=doc_timeout or None)
+    except EmptyCorpus as exc:
+        if exc.report is not None:
+            _echo_problems(exc.report)
+        _fail(str(exc))
+    except FactmineError as exc:
+        _fail(str(exc))
+    _echo_problems(report)
     counts = report.counts()
     typer.echo(f"read {report.documents} documents ({report.from_cache} unchanged, from cache), "
                f"skipped {len(report.skipped)}, in {report.seconds:.1f} s")
+    if report.workers < workers:
+        typer.echo(f"  workers: {report.workers} (capped at the machine's cores)")
+    if report.unsupported:
+        shown = ", ".join(terminal_safe(u) for u in report.unsupported[:5])
+        typer.echo(f"  unsupported: {len(report.unsupported)} ({shown}{', …' if len(report.unsupported) > 5 else ''})")
+    if report.undated:
+        typer.echo(f"  no document date: {len(report.undated)} ({', '.join(map(terminal_safe, report.undated[:5]))}"
+                   f"{', …' if len(report.undated) > 5 else ''}) — add them to catalog.csv")
+    for doc_id, date, how in report.guessed_dates:
+        typer.echo(f"  date guessed: {terminal_safe(doc_id)} {date} ({how})")
     for kind in ("figure", "entity", "event"):
         by_lang = counts.get(kind, {})
         detail = ", ".join(f"{lang} {n}" for lang, n in sorted(by_lang.items()))
         typer.echo(f"  {PLURAL[kind]:9} {sum(by_lang.values()):5d}  ({detail or 'none'})")
     typer.echo(f"wrote {', '.join(str(p) for p in report.outputs if p.suffix == '.parquet')} (+ .csv)")
-    if report.documents == 0:
-        raise typer.Exit(1)
+
+
+def _echo_problems(report) -> None:
+    for _, reason in report.skipped:
+        typer.echo(f"skipped {terminal_safe(reason)}", err=True)
+    for warning in report.warnings:
+        typer.echo(f"warning: {terminal_safe(warning)}", err=True)
 
 
 @app.command("ingest")
@@ -102,23 +131,37 @@ def ingest_cli(
     Example: factmine ingest corpus/004_f7175b00e1a29747.txt
 
     Blocks of kind debris, byline, gloss or foreign are not mined for figures; repeated sentences
-    are flagged so a repeat is not counted as an independent fact.
+    are flagged so a repeat is not counted as an independent fact.  The document date of the
+    nearest catalog.csv (in the file's folder or above) wins, as in `factmine run`.
     """
     from .ingest import ingest_file
+    from .run import catalog_row_for
 
-    try:
-        doc = ingest_file(file, file.name)
-    except FileNotFoundError:
+    if file.is_dir():
+        _fail(f"{file}: is a folder; give one article file (or `factmine run --corpus {file}` for all)")
+    if not file.is_file():
         _fail(f"{file}: no such file")
+    try:
+        doc = ingest_file(file, file.name, catalog=catalog_row_for(file))
     except FactmineError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"{file}: cannot read ({exc.strerror})")
+    _echo_document(file, doc, show_text)
+
+
+def _echo_document(file: Path, doc, show_text: bool) -> None:
+    say = lambda line: typer.echo(terminal_safe(line))   # noqa: E731 — article text never reaches the terminal raw
     m = doc.meta
-    typer.echo(f"{file}: {len(doc.raw)} characters, encoding {m.encoding}")
-    typer.echo(f"date: {m.date or 'unknown'}" + (f" ({m.date_source})" if m.date_source else ""))
-    for key in ("title", "publisher", "byline"):
+    say(f"{file}: {len(doc.raw)} characters, encoding {m.encoding}")
+    conf = f", confidence {m.date_confidence:.1f}" if m.date_confidence is not None else ""
+    say(f"date: {m.date or 'unknown'}" + (f" ({m.date_source}{conf})" if m.date_source else ""))
+    for key in ("title", "publisher", "byline", "url"):
         if getattr(m, key):
-            typer.echo(f"{key}: {getattr(m, key)}")
-    typer.echo(f"{len(doc.blocks)} blocks, {len(doc.sentences)} sentences")
+            say(f"{key}: {getattr(m, key)}")
+    for warning in m.warnings:
+        say(f"warning: {warning}")
+    say(f"{len(doc.blocks)} blocks, {len(doc.sentences)} sentences")
     for b in doc.blocks:
         rs, _ = doc.to_raw(b.start, b.end)
         text = doc.text[b.start:b.end]
@@ -131,16 +174,16 @@ def ingest_cli(
             flags.append(f"repeats block {b.duplicate_of}")
         if b.reason:
             flags.append(b.reason)
-        typer.echo(f"[{b.index:3d}] line {doc.line_of(rs):4d}  {b.lang:5} {b.kind:8} {text}")
+        say(f"[{b.index:3d}] line {doc.line_of(rs):4d}  {b.lang:5} {b.kind:8} {text}")
         if flags:
-            typer.echo(f"{'':24}({'; '.join(flags)})")
+            say(f"{'':24}({'; '.join(flags)})")
     for s in doc.sentences:
         if s.duplicate_of is not None:
             rs, _ = doc.to_raw(s.start, s.end)
             first = doc.sentences[s.duplicate_of]
             fr, _ = doc.to_raw(first.start, first.end)
-            typer.echo(f"repeated sentence at line {doc.line_of(rs)} (first at line {doc.line_of(fr)}): "
-                       f"{doc.text[s.start:s.end][:60]}")
+            say(f"repeated sentence at line {doc.line_of(rs)} (first at line {doc.line_of(fr)}): "
+                f"{doc.text[s.start:s.end][:60]}")
 
 
 @app.command("extract")
@@ -159,7 +202,9 @@ def extract_cli(
     """
     from .consolidate import build_table, write_jsonl
     from .extractors import extract_all
-    from .ingest import ingest_bytes
+    from .ingest import ingest_bytes, ingest_source
+    from .ingest.formats import format_of
+    from .run import catalog_row_for
 
     kinds = [k.value for k in kind] if kind else None
     try:
@@ -177,8 +222,11 @@ def extract_cli(
             path = Path(file)
             if not path.is_file():
                 raise BadInput(f"{file}: no such file")
-            doc = ingest_bytes(path.read_bytes(), path.name, lang=lang.value if lang else None, reference_date=ref)
-        df = build_table(extract_all(doc, kinds), doc_dates={doc.doc_id: doc.meta.date})
+            read = ingest_source if format_of(path.name) else (lambda data, _, doc_id, **kw: ingest_bytes(data, doc_id, **kw))
+            doc = read(path.read_bytes(), path.name, path.name, lang=lang.value if lang else None,
+                       reference_date=ref, catalog=catalog_row_for(path))
+        df = build_table(extract_all(doc, kinds), doc_dates={doc.doc_id: doc.meta.date},
+                         doc_date_sources={doc.doc_id: doc.meta.date_source or None})
         write_jsonl(df, sys.stdout)
     except FactmineError as exc:
         _fail(str(exc))
@@ -207,7 +255,8 @@ def _extract_batch(path: Path, lang: Optional[str], ref: Optional[str], kinds) -
             except FactmineError as exc:
                 typer.echo(f"factmine: {path}:{n}: skipped, {exc}", err=True)
                 continue
-            write_jsonl(build_table(extract_all(doc, kinds), doc_dates={doc_id: doc.meta.date}), sys.stdout)
+            write_jsonl(build_table(extract_all(doc, kinds), doc_dates={doc_id: doc.meta.date},
+                                    doc_date_sources={doc_id: doc.meta.date_source or None}), sys.stdout)
 
 
 @app.command("review")
@@ -250,6 +299,49 @@ def review_cli(
     typer.echo(f"{len(shown)} fact(s) match; showing {min(limit, len(shown))}")
     for row in shown.head(limit).itertuples():
         typer.echo(format_fact(row))
+
+
+alias_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
+                        help="Steer entities: append decisions to corpus/aliases.yaml (applied by the next run).")
+app.add_typer(alias_app, name="alias")
+
+
+@alias_app.command("merge")
+def alias_merge_cli(
+    names: list[str] = typer.Argument(..., help="Names (surfaces or canonicals) that are one entity."),
+    canonical: str = typer.Option(..., "--canonical", help="The entity's name in the tables."),
+    label: Optional[str] = typer.Option(None, "--label", help="PLACE, ORG, PERSON, PRODUCT, PLATFORM or EVENT_NAME."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder holding aliases.yaml."),
+) -> None:
+    """Say that NAMES are one entity called CANONICAL.
+
+    Example: factmine alias merge Aksu "Aksu City" 阿克苏市 --canonical "Aksu City" --label PLACE
+    """
+    from .consolidate.aliases import add_alias
+
+    try:
+        path = add_alias(corpus, names, canonical, label)
+    except FactmineError as exc:
+        _fail(str(exc))
+    typer.echo(f"appended to {path}: {', '.join(names)} -> {canonical}")
+
+
+@alias_app.command("not-entity")
+def alias_not_entity_cli(
+    name: str = typer.Argument(..., help="A surface or canonical that is not an entity."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Corpus folder holding aliases.yaml."),
+) -> None:
+    """Say that NAME is not an entity (its mentions leave the tables on the next run).
+
+    Example: factmine alias not-entity 夏牧场
+    """
+    from .consolidate.aliases import add_not_entity
+
+    try:
+        path = add_not_entity(corpus, name)
+    except FactmineError as exc:
+        _fail(str(exc))
+    typer.echo(f"appended to {path}: {name} is not an entity")
 
 
 def main() -> None:

@@ -16,3 +16,23 @@ class EmptySource(FactmineError):
 
 class BadInput(FactmineError):
     """A command-line input (JSON line, date, option) is malformed."""
+
+
+class OutputLocked(FactmineError):
+    """Another run holds the lock on the output folder."""
+
+
+class EmptyCorpus(FactmineError):
+    """The corpus holds no article that could be read; earlier outputs are left alone."""
+
+    def __init__(self, message: str, report=None):
+        super().__init__(message)
+        self.report = report
+
+
+class DocumentTimeout(FactmineError):
+    """One document took longer than its time budget (``--doc-timeout``); it is skipped."""
+
+
+class UnreadableFormat(FactmineError):
+    """A known format whose text cannot be taken out (a scanned PDF, a broken .docx)."""

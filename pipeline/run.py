@@ -1,6 +1,19 @@
 """The batch: discover files, reuse cached results for unchanged ones, extract, write the tables.
 
 Nothing here prints; ``run()`` returns a RunReport that the CLI renders.
+
+Safety (issue 8):
+* the cache (``<out>/.cache/fm-<sha1>.json``) is keyed by the file's bytes, format, catalog row,
+  kinds and the code's fingerprint — never by its path — and each entry records the doc_id it was
+  made for; reusing it for another path (a move or a copy) relabels the identity, so a fact always
+  names the file it is in now;
+* each document's entry is written (temporary file + rename) as soon as it is done, so a killed
+  run resumes where it stopped; a corrupt entry is discarded with a warning;
+* the run holds a lock on ``--out``; tables are written to temporary names and renamed;
+* only files the run itself names (``fm-*.json`` listed in ``.cache/manifest.json``, the extracted
+  texts of converted files) are ever removed; an empty corpus is an error that touches nothing;
+* workers die with their parent; ``--workers`` is capped at the machine's cores; each document
+  has a time budget (``doc_timeout``) after which it is reported and skipped.
 """
 from __future__ import annotations
 
@@ -8,22 +21,37 @@ import csv
 import hashlib
 import json
 import os
+import re
+import signal
+import sys
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
 from . import consolidate, models
-from .errors import FactmineError
+from .consolidate import aliases
+from .errors import DocumentTimeout, EmptyCorpus, FactmineError
 from .extractors import KINDS, extract_all
-from .ingest import ingest_bytes
+from .ingest import ingest_source
+from .ingest.formats import CONVERTED, FORMATS, format_of
+from .ingest.metadata import GUESSED
+from .safety import OutputLock, atomic_write, remove_stale_temps
 from .types import Mention
 
-SUFFIXES = (".txt", ".md")
+SUFFIXES = tuple(FORMATS)
+CACHE_DIR = ".cache"
+MANIFEST = "manifest.json"      # the cache entries and extracted texts this tool wrote
+TEXT_DIR = "text"               # <out>/text/<doc_id>.txt: the extracted text of converted files
+_ENTRY = re.compile(r"fm-[0-9a-f]{40}\.json")
+DOC_TIMEOUT = 60.0
 CATALOG = "catalog.csv"          # optional: file,title,publisher,url,date (one row per article)
 PACKAGE = Path(__file__).resolve().parent
 
@@ -38,6 +66,11 @@ class RunReport:
     timeline: pd.DataFrame | None = None
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
+    unsupported: list[str] = field(default_factory=list)       # doc_ids of files in no known format
+    warnings: list[str] = field(default_factory=list)          # read, but with trouble
+    undated: list[str] = field(default_factory=list)           # documents without a date
+    guessed_dates: list[tuple[str, str, str]] = field(default_factory=list)   # (doc_id, date, how)
+    workers: int = 1                                           # processes actually used
 
     def counts(self) -> dict[str, dict[str, int]]:
         """facts by kind and language"""
@@ -50,27 +83,76 @@ class RunReport:
         return out
 
 
+@dataclass
+class Scan:
+    files: list[Path] = field(default_factory=list)            # articles in a supported format
+    unsupported: list[str] = field(default_factory=list)       # doc_ids of other files
+    refused: list[tuple[str, str]] = field(default_factory=list)   # (doc_id, reason)
+
+
+def scan(corpus: Path, *, exclude: Path | None = None) -> Scan:
+    """Files under ``corpus`` (recursively, sorted; hidden ones skipped), sorted by what to do.
+
+    Symbolic links are not followed out of the corpus: a linked folder is not entered, a linked
+    file whose target lies outside the corpus is refused (reported).  ``exclude`` (the output
+    folder, when it lies inside the corpus) is not read: its extracted texts are not articles.
+    """
+    found = Scan()
+    root = corpus.resolve()
+    skip = exclude.resolve() if exclude is not None else None
+    for folder, dirs, files in os.walk(corpus):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and (Path(folder) / d).resolve() != skip)
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            doc_id = doc_id_of(path, corpus)
+            if path.is_symlink() and not path.resolve().is_relative_to(root):
+                found.refused.append((doc_id, f"{doc_id}: symbolic link to a file outside the corpus, not followed"))
+            elif doc_id == CATALOG:
+                continue
+            elif format_of(name) is None:
+                found.unsupported.append(doc_id)
+            else:
+                found.files.append(path)
+    return found
+
+
 def discover(corpus: Path) -> list[Path]:
     """Article files under ``corpus`` (recursively), sorted; hidden files and folders skipped."""
-    found = []
-    for root, dirs, files in os.walk(corpus):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(SUFFIXES):
-                found.append(Path(root) / name)
-    return found
+    return scan(corpus).files
 
 
 def doc_id_of(path: Path, corpus: Path) -> str:
     return path.relative_to(corpus).as_posix()
 
 
-def read_catalog(corpus: Path) -> dict[str, dict]:
+def read_catalog(corpus: Path, problems: list[str] | None = None) -> dict[str, dict]:
+    """Rows of ``corpus/catalog.csv`` by file; rows naming a path outside the corpus are refused."""
     path = corpus / CATALOG
     if not path.is_file():
         return {}
+    rows = {}
     with path.open(encoding="utf-8-sig", newline="") as fh:
-        return {row["file"]: {k: v for k, v in row.items() if v} for row in csv.DictReader(fh) if row.get("file")}
+        for n, row in enumerate(csv.DictReader(fh), 2):
+            name = (row.get("file") or "").strip()
+            if not name:
+                continue
+            if name.startswith(("/", "\\")) or ".." in Path(name).parts or ":" in name[:3]:
+                if problems is not None:
+                    problems.append(f"{path}:{n}: {name!r} is outside the corpus, row ignored")
+                continue
+            rows[Path(name).as_posix()] = {k: v for k, v in row.items() if k and v and k != "date_source"}
+    return rows
+
+
+def catalog_row_for(file: Path) -> dict | None:
+    """The catalog row of one file, from the nearest ``catalog.csv`` in its folder or above."""
+    file = file.resolve()
+    for folder in file.parents:
+        if (folder / CATALOG).is_file():
+            return read_catalog(folder).get(file.relative_to(folder).as_posix())
+    return None
 
 
 def read_reviews(path: Path) -> dict[str, str]:
@@ -98,40 +180,209 @@ def pipeline_fingerprint() -> str:
 def process_file(path: Path, doc_id: str, catalog_row: dict | None,
                  kinds: tuple[str, ...] = KINDS) -> tuple[list[Mention], str | None]:
     """Ingest and extract one file -> (mentions, document date).  Raises FactmineError."""
-    doc = ingest_bytes(path.read_bytes(), doc_id, catalog=catalog_row)
+    doc = ingest_source(path.read_bytes(), path.name, doc_id, catalog=catalog_row)
     return extract_all(doc, kinds), doc.meta.date
 
 
-def _process_job(job):
-    path, doc_id, row, kinds = job
+def _extract_blob(data: bytes, name: str, doc_id: str, row: dict | None, kinds: tuple[str, ...]) -> dict:
+    """One document's result as the plain JSON the cache stores."""
+    doc = ingest_source(data, name, doc_id, catalog=row)
+    m = doc.meta
+    return {"doc_id": doc_id, "mentions": [asdict(x) for x in extract_all(doc, kinds)],
+            "date": m.date, "date_source": m.date_source if m.date else None,
+            "date_confidence": m.date_confidence, "warnings": list(m.warnings),
+            "text": doc.raw if m.encoding in CONVERTED else None}      # provenance is against this text
+
+
+@contextmanager
+def time_budget(seconds: float | None, doc_id: str):
+    """Raise DocumentTimeout in this thread after ``seconds`` (main thread only; else no budget)."""
+    if not seconds or not hasattr(signal, "SIGALRM") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum, frame):
+        raise DocumentTimeout(f"{doc_id}: took longer than {seconds:g} s, skipped (raise --doc-timeout to mine it)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
-        mentions, date = process_file(path, doc_id, row, kinds)
-        return doc_id, [asdict(m) for m in mentions], date, None
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _process_job(job) -> tuple[str, dict | None, str | None]:
+    """(doc_id, blob, None) or (doc_id, None, reason).  Runs in a worker or in the parent."""
+    path, digest, doc_id, row, kinds, timeout = job
+    from .safety import _test_pause
+
+    try:
+        data = path.read_bytes()           # read here, not carried in the job: memory stays flat
+        if hashlib.sha1(data).hexdigest() != digest:
+            return doc_id, None, f"{doc_id}: changed while the run was reading it; run again"
+        with time_budget(timeout, doc_id):
+            _test_pause("extract", doc_id)
+            return doc_id, _extract_blob(data, path.name, doc_id, row, kinds), None
     except FactmineError as exc:
-        return doc_id, None, None, str(exc)
-    except (OSError, ValueError, UnicodeError) as exc:     # unreadable file, broken data: skip it
-        return doc_id, None, None, f"{doc_id}: {type(exc).__name__}: {exc}"
+        return doc_id, None, str(exc)
+    except (OSError, ValueError, UnicodeError, RecursionError) as exc:   # broken data: skip the file
+        return doc_id, None, f"{doc_id}: {type(exc).__name__}: {exc}"
+    except Exception as exc:  # noqa: BLE001 — one document's bug must not stop the batch; it is reported
+        return doc_id, None, f"{doc_id}: internal error ({type(exc).__name__}: {exc}); please report this file"
 
 
-def _cache_key(data: bytes, row: dict | None, kinds: tuple[str, ...]) -> str:
+def _worker_init(parent: int) -> None:
+    """A worker dies with its parent: PR_SET_PDEATHSIG on Linux, and a parent-pid watch."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)    # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+def _execute(jobs: list, workers: int) -> Iterator[tuple[str, dict | None, str | None]]:
+    """Yield each job's result as soon as it is done (in the parent, or in ``workers`` processes)."""
+    if workers <= 1 or len(jobs) <= 1:
+        yield from map(_process_job, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_init, initargs=(os.getpid(),)) as pool:
+        futures = {pool.submit(_process_job, job): job[2] for job in jobs}
+        try:
+            for fut in as_completed(futures):
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    yield futures[fut], None, f"{futures[fut]}: its worker process died (out of memory?)"
+        finally:
+            for fut in futures:
+                fut.cancel()
+
+
+def _cache_key(data: bytes, fmt: str | None, row: dict | None, kinds: tuple[str, ...]) -> str:
     h = hashlib.sha1(data)
-    h.update(json.dumps([row, kinds, pipeline_fingerprint(), models.installed()], sort_keys=True).encode())
+    h.update(json.dumps([fmt, row, kinds, pipeline_fingerprint(), models.installed()], sort_keys=True).encode())
     return h.hexdigest()
 
 
+class _Cache:
+    """Per-document results under ``<out>/.cache``; only names in its manifest are ever removed."""
+
+    def __init__(self, out: Path, warnings: list[str]):
+        self.dir = out / CACHE_DIR
+        self.warnings = warnings
+        self.manifest = self.dir / MANIFEST
+        self.owned: set[str] = set()
+        self.texts: set[str] = set()
+        if self.manifest.is_file():
+            try:
+                blob = json.loads(self.manifest.read_text(encoding="utf-8"))
+                self.owned = {n for n in blob.get("entries", []) if _ENTRY.fullmatch(n)}
+                self.texts = set(blob.get("texts", []))
+            except (ValueError, AttributeError, TypeError):
+                warnings.append(f"{self.manifest}: corrupt cache manifest, started a new one")
+
+    def get(self, key: str, doc_id: str) -> dict | None:
+        path = self.dir / f"fm-{key}.json"
+        if not path.is_file():
+            return None
+        try:
+            blob = json.loads(path.read_text(encoding="utf-8"))
+            if not isinstance(blob.get("mentions"), list):
+                raise ValueError("no mentions")
+        except (ValueError, OSError, AttributeError) as exc:
+            self.warnings.append(f"{path}: corrupt cache entry discarded ({type(exc).__name__}); redoing {doc_id}")
+            path.unlink(missing_ok=True)
+            return None
+        return _relabel(blob, doc_id)
+
+    def plan(self, keys: Iterable[str]) -> None:
+        """Name entries in the manifest before they exist, so a killed run leaves no unnamed file."""
+        self.owned |= {f"fm-{k}.json" for k in keys}
+        self.save()
+
+    def put(self, key: str, blob: dict) -> None:
+        atomic_write(self.dir / f"fm-{key}.json", json.dumps(blob, ensure_ascii=False))
+
+    def save(self) -> None:
+        atomic_write(self.manifest, json.dumps({"entries": sorted(self.owned), "texts": sorted(self.texts)}))
+
+    def prune(self, used_keys: set[str], texts: set[str], out: Path) -> None:
+        """Remove entries and extracted texts this tool wrote that the current corpus no longer needs."""
+        keep = {f"fm-{k}.json" for k in used_keys}
+        for name in self.owned - keep:
+            (self.dir / name).unlink(missing_ok=True)
+        for rel in self.texts - texts:
+            target = (out / TEXT_DIR / rel)
+            if target.resolve().is_relative_to((out / TEXT_DIR).resolve()):
+                target.unlink(missing_ok=True)
+        self.owned, self.texts = keep, set(texts)
+        self.save()
+
+
+def _relabel(blob: dict, doc_id: str) -> dict | None:
+    """A cached result made for another path (a move or copy): the same facts under this doc_id.
+
+    Fields equal to the old doc_id or starting with ``old#`` are renamed; if the old name appears
+    anywhere else (say, in a sentence), the entry is not trusted and the file is redone.
+    """
+    old = blob.get("doc_id")
+    if old == doc_id:
+        return blob
+    if not isinstance(old, str) or not old:
+        return None
+    mentions = []
+    for m in blob["mentions"]:
+        m = {k: (doc_id + v[len(old):] if isinstance(v, str) and (v == old or v.startswith(old + "#")) else v)
+             for k, v in m.items()}
+        if any(isinstance(v, str) and old in v for v in m.values()):
+            return None
+        mentions.append(m)
+    return {**blob, "doc_id": doc_id, "mentions": mentions}
+
+
 def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers: int = 1,
-        reviews: Path | None = None, use_cache: bool = True) -> RunReport:
-    """Process the corpus and (when ``out`` is given) write facts, entities and timeline tables."""
+        reviews: Path | None = None, use_cache: bool = True,
+        doc_timeout: float | None = DOC_TIMEOUT) -> RunReport:
+    """Process the corpus and (when ``out`` is given) write facts, entities and timeline tables.
+
+    Raises OutputLocked when another run writes to ``out``, EmptyCorpus when no article could be
+    read (earlier outputs and the cache are then left as they were).
+    """
+    if out is None:
+        return _run(corpus, None, tuple(kinds), workers, reviews, use_cache, doc_timeout)
+    with OutputLock(out):
+        return _run(corpus, out, tuple(kinds), workers, reviews, use_cache, doc_timeout)
+
+
+def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout) -> RunReport:
     t0 = time.perf_counter()
-    kinds = tuple(kinds)
-    report = RunReport()
-    catalog = read_catalog(corpus)
-    cache_dir = out / ".cache" if out is not None else None     # written always, read if use_cache
-    if cache_dir is not None:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-    results: dict[str, tuple[list[dict], str | None]] = {}
-    jobs, keys, used = [], {}, set()
-    for path in discover(corpus):
+    report = RunReport(workers=max(1, min(workers, os.cpu_count() or 1)))
+    catalog = read_catalog(corpus, report.warnings)
+    found = scan(corpus, exclude=out)
+    report.unsupported, report.skipped = found.unsupported, list(found.refused)
+    cache = None
+    if out is not None:
+        remove_stale_temps(out)
+        remove_stale_temps(out / CACHE_DIR)
+        remove_stale_temps(out / TEXT_DIR, below=True)
+        cache = _Cache(out, report.warnings)
+    results: dict[str, dict] = {}
+    jobs, keys = [], {}
+    for path in found.files:
         doc_id = doc_id_of(path, corpus)
         row = catalog.get(doc_id)
         try:
@@ -139,47 +390,78 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
         except OSError as exc:
             report.skipped.append((doc_id, f"{doc_id}: cannot read ({exc.strerror})"))
             continue
-        key = _cache_key(data, row, kinds)
-        cached = cache_dir / f"{key}.json" if cache_dir is not None else None
-        used.add(f"{key}.json")
-        if use_cache and cached is not None and cached.is_file():
-            blob = json.loads(cached.read_text(encoding="utf-8"))
-            results[doc_id] = (blob["mentions"], blob["date"])
+        keys[doc_id] = key = _cache_key(data, format_of(path.name), row, kinds)
+        blob = cache.get(key, doc_id) if cache is not None and use_cache else None
+        if blob is not None:
+            results[doc_id] = blob
             report.from_cache += 1
             continue
-        keys[doc_id] = cached
-        jobs.append((path, doc_id, row, kinds))
-    if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            done = list(pool.map(_process_job, jobs, chunksize=max(1, len(jobs) // (4 * workers))))
-    else:
-        done = [_process_job(j) for j in jobs]
-    for doc_id, mentions, date, error in done:
+        jobs.append((path, hashlib.sha1(data).hexdigest(), doc_id, row, kinds, doc_timeout))
+    if cache is not None and jobs:
+        cache.plan(keys[j[2]] for j in jobs)
+    for doc_id, blob, error in _execute(jobs, report.workers):
         if error is not None:
             report.skipped.append((doc_id, error))
             continue
-        results[doc_id] = (mentions, date)
-        if keys.get(doc_id) is not None:
-            keys[doc_id].write_text(json.dumps({"mentions": mentions, "date": date}, ensure_ascii=False),
-                                    encoding="utf-8")
-    if cache_dir is not None:                  # drop results of files that changed or went away
-        for stale in cache_dir.glob("*.json"):
-            if stale.name not in used:
-                stale.unlink()
-    report.documents = len(results)
-    names = {f.name for f in fields(Mention)}
-    all_mentions = [Mention(**{k: v for k, v in m.items() if k in names})
-                    for doc_id in sorted(results) for m in results[doc_id][0]]
-    decisions = read_reviews(reviews) if reviews is not None else {}
-    report.facts = consolidate.build_table(all_mentions, doc_dates={d: r[1] for d, r in results.items()},
-                                           reviews=decisions)
-    report.entities = consolidate.build_entities(report.facts)
-    report.timeline = consolidate.build_timeline(report.facts)
+        results[doc_id] = blob
+        if cache is not None:
+            cache.put(keys[doc_id], blob)
+    if not results:
+        raise EmptyCorpus(f"{corpus}: no article could be read ({len(report.skipped)} skipped, "
+                          f"{len(report.unsupported)} unsupported); earlier outputs left as they were", report)
+    _summarize(report, results)
+    _build_tables(report, results, reviews, corpus)
     if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, df in (("facts", report.facts), ("entities", report.entities), ("timeline", report.timeline)):
-            consolidate.write_parquet(df, out / f"{name}.parquet")
-            consolidate.write_csv(df, out / f"{name}.csv")
-            report.outputs += [out / f"{name}.parquet", out / f"{name}.csv"]
+        texts = _write_texts(out, results)
+        _write_tables(report, out)
+        cache.prune({keys[d] for d in results}, texts, out)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _summarize(report: RunReport, results: dict[str, dict]) -> None:
+    report.documents = len(results)
+    for doc_id in sorted(results):
+        blob = results[doc_id]
+        report.warnings.extend(blob.get("warnings") or [])
+        if not blob.get("date"):
+            report.undated.append(doc_id)
+        elif blob.get("date_source") in GUESSED:
+            report.guessed_dates.append((doc_id, blob["date"], blob["date_source"]))
+
+
+def _build_tables(report: RunReport, results: dict[str, dict], reviews: Path | None, corpus: Path) -> None:
+    names = {f.name for f in fields(Mention)}
+    all_mentions = [Mention(**{k: v for k, v in m.items() if k in names})
+                    for doc_id in sorted(results) for m in results[doc_id]["mentions"]]
+    decisions = read_reviews(reviews) if reviews is not None else {}
+    report.facts = consolidate.build_table(
+        all_mentions, doc_dates={d: r.get("date") for d, r in results.items()},
+        doc_date_sources={d: r.get("date_source") for d, r in results.items()}, reviews=decisions)
+    report.facts, alias_error = aliases.apply_file(report.facts, corpus)   # corpus/aliases.yaml (issue 12)
+    if alias_error:
+        report.skipped.append((aliases.FILENAME, alias_error))
+    report.entities = consolidate.build_entities(report.facts)
+    report.timeline = consolidate.build_timeline(report.facts)
+
+
+def _write_texts(out: Path, results: dict[str, dict]) -> set[str]:
+    """The extracted text of each converted file, which its facts' offsets point into."""
+    written = set()
+    for doc_id, blob in results.items():
+        if blob.get("text") is not None:
+            rel = f"{doc_id}.txt"
+            target = out / TEXT_DIR / rel
+            data = blob["text"].encode("utf-8")
+            if not target.is_file() or target.read_bytes() != data:
+                atomic_write(target, data)
+            written.add(rel)
+    return written
+
+
+def _write_tables(report: RunReport, out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name, df in (("facts", report.facts), ("entities", report.entities), ("timeline", report.timeline)):
+        consolidate.write_parquet(df, out / f"{name}.parquet")
+        consolidate.write_csv(df, out / f"{name}.csv")
+        report.outputs += [out / f"{name}.parquet", out / f"{name}.csv"]

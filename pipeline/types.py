@@ -59,10 +59,12 @@ class DocumentMeta:
     date: str | None = None          # ISO 8601 at its granularity: 2020-05-16, 2024-06, 2024
     date_source: str = ""            # how the date was found (dateline, header, catalog, ...)
     date_span: tuple[int, int] | None = None   # analysis span of the date expression, if in text
+    date_confidence: float | None = None       # 1.0 catalog/given ... 0.4 guessed from the text
     title: str | None = None
     publisher: str | None = None
     byline: str | None = None
     url: str | None = None
+    warnings: tuple[str, ...] = ()   # read with trouble (replacement characters), shown in the summary
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -35,9 +35,10 @@ def test_cli_run_writes_contract_tables_and_goes_on_after_bad_files(tmp_path):
     result = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "read 2 documents" in result.stdout
-    assert "skipped 2" in result.stdout
+    assert "skipped 3" in result.stdout
     err = result.stderr
     assert "empty.txt: empty file" in err and "binary.txt: binary file" in err
+    assert "notes.pdf: cannot read this pdf file" in err
     assert "Traceback" not in result.output
     facts = pd.read_parquet(out / "facts.parquet")
     assert list(facts.columns)[: len(COLUMNS)] == list(COLUMNS)
@@ -181,3 +182,17 @@ def test_cli_run_catalog_date_wins_over_inferred(tmp_path):
     facts = pd.read_parquet(out / "facts.parquet")
     assert set(facts["doc_date"]) == {"2019-03-01"}
     assert "2018" in set(facts["period"].dropna())       # 'last year' resolved against the catalog date
+
+
+def test_issue_12_cli_alias_merge_and_not_entity(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    res = runner.invoke(app, ["alias", "merge", "Aksu", "阿克苏市", "--canonical", "Aksu City", "--label", "PLACE",
+                              "--corpus", str(corpus)])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(app, ["alias", "not-entity", "夏牧场", "--corpus", str(corpus)])
+    assert res.exit_code == 0, res.output
+    text = (corpus / "aliases.yaml").read_text(encoding="utf-8")
+    assert '"阿克苏市"' in text and "canonical: \"Aksu City\"" in text and '- not_entity: "夏牧场"' in text
+    res = runner.invoke(app, ["alias", "merge", "X", "--canonical", "Y", "--label", "TOWN", "--corpus", str(corpus)])
+    assert res.exit_code == 1 and "label 'TOWN'" in res.output and "Traceback" not in res.output

@@ -22,6 +22,8 @@ def _facts(name):
 @pytest.mark.parametrize("name", list(SETS))
 def test_seed_scores_corpus_is_the_pinned_one(name):
     corpus, _ = SETS[name]
+    if name not in load_baseline():
+        pytest.skip(f"{name} has no floors yet (the lead pins them with tests.eval.gate --update)")
     assert load_baseline()[name]["corpus_digest"] == corpus_digest(corpus), (
         f"the {name} corpus changed: re-pin {BASELINE.name} deliberately")
 
@@ -30,7 +32,7 @@ def test_seed_scores_corpus_is_the_pinned_one(name):
 @pytest.mark.parametrize("kind", ["figure", "entity", "event"])
 @pytest.mark.parametrize("metric", ["precision", "recall", "attr", "attr2"])
 def test_seed_scores_above_floor(name, kind, metric):
-    floor = load_baseline()[name]["floors"][kind].get(metric)
+    floor = load_baseline().get(name, {}).get("floors", {}).get(kind, {}).get(metric)
     if floor is None:
         pytest.skip(f"no floor for {name} {kind} {metric}")
     got = scores_of(_facts(name), SETS[name][1])[kind][metric]

@@ -8,8 +8,10 @@ import json
 from pathlib import Path
 from typing import Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 
+from ..safety import atomic_path, spreadsheet_safe
 from ..types import Mention
 from .clusters import cluster_ids
 from .ids import fact_ids
@@ -29,19 +31,22 @@ EXTRA_COLUMNS: dict[str, str] = {
     "group": "string",         # figures of one conversion inside a sentence
     "doc_date": "string",      # the document date relative expressions were resolved against
     "participants": "string",  # events: canonical names of the entities in the event's sentence
+    "doc_date_source": "string",  # how doc_date was found: catalog, html metadata, byline/header, ..., inferred
 }
 STATUSES = ("pending", "accepted", "rejected", "corrected")
 _STRINGS = [c for c, t in {**COLUMNS, **EXTRA_COLUMNS}.items() if t == "string"]
 
 
 def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | None] | None = None,
-                reviews: Mapping[str, str] | None = None) -> pd.DataFrame:
+                reviews: Mapping[str, str] | None = None,
+                doc_date_sources: Mapping[str, str | None] | None = None) -> pd.DataFrame:
     """One row per mention.  ``reviews`` maps fact_id -> status (from the review store)."""
     ids = fact_ids(mentions)
     clusters = cluster_ids(mentions, ids)
     participants = _participants(mentions)
     reviews = reviews or {}
     doc_dates = doc_dates or {}
+    doc_date_sources = doc_date_sources or {}
     rows = []
     for m, fid, cid, who in zip(mentions, ids, clusters, participants):
         rows.append({
@@ -53,6 +58,7 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
             "status": reviews.get(fid, "pending"),
             "duplicate": m.duplicate, "pair": m.pair, "group": m.group,
             "doc_date": doc_dates.get(m.doc_id), "participants": who,
+            "doc_date_source": doc_date_sources.get(m.doc_id),
         })
     df = pd.DataFrame(rows, columns=list(COLUMNS) + list(EXTRA_COLUMNS))
     for col in _STRINGS:                    # empty is null, never "" or "None"
@@ -74,19 +80,10 @@ def _participants(mentions: Sequence[Mention]) -> list[str | None]:
 
 
 def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
-    """One row per entity (canonical + label): surfaces, languages, mention and document counts."""
-    ents = facts[facts["kind"] == "entity"]
-    cols = ["canonical", "label", "surfaces", "langs", "mentions", "documents", "doc_ids"]
-    if ents.empty:
-        return pd.DataFrame(columns=cols)
-    key = ents["canonical"].fillna(ents["text"])
-    g = ents.assign(canonical=key).groupby(["canonical", "label"], sort=True)
-    out = g.agg(surfaces=("text", lambda s: " | ".join(dict.fromkeys(s))),
-                langs=("lang", lambda s: ",".join(sorted(set(s)))),
-                mentions=("text", "size"),
-                documents=("doc_id", "nunique"),
-                doc_ids=("doc_id", lambda s: ",".join(sorted(set(s))))).reset_index()
-    return out.sort_values(["mentions", "canonical"], ascending=[False, True]).reset_index(drop=True)[cols]
+    """One row per entity: surfaces, languages, counts, parent, aliases, related (consolidate/entities.py)."""
+    from .entities import build_entities as entity_rows
+
+    return entity_rows(facts)
 
 
 def build_timeline(facts: pd.DataFrame) -> pd.DataFrame:
@@ -102,11 +99,45 @@ def build_timeline(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def write_parquet(df: pd.DataFrame, path: Path) -> None:
-    df.to_parquet(path, index=False)
+    """The typed copy, raw text untouched; written to a temporary name and renamed."""
+    if not isinstance(path, (str, Path)):          # a stream
+        df.to_parquet(path, index=False)
+        return
+    with atomic_path(Path(path)) as tmp:
+        df.to_parquet(tmp, index=False)
 
 
 def write_csv(df: pd.DataFrame, path: Path) -> None:
-    df.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    """The spreadsheet copy: list cells as JSON arrays, formula-like text cells prefixed with ``'``
+    (OWASP CSV-injection advice; numbers stay numbers); temporary name, then renamed."""
+    if not isinstance(path, (str, Path)):          # a stream
+        csv_cells(df).to_csv(path, index=False, lineterminator="\n")
+        return
+    with atomic_path(Path(path)) as tmp:
+        csv_cells(df).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+
+
+def csv_cells(df: pd.DataFrame) -> pd.DataFrame:
+    """The DataFrame as written to CSV: text and list columns made safe for a spreadsheet."""
+    out = df.copy()
+    for col in out.columns:
+        if not _plain_scalar(out[col]):      # numbers, booleans and dates stay as they are
+            out[col] = out[col].astype(object)
+            out[col] = out[col].map(_csv_cell, na_action="ignore")
+    return out
+
+
+def _plain_scalar(col: pd.Series) -> bool:
+    kind = getattr(col.dtype, "kind", "O")
+    return kind in "biufcmMb" and not isinstance(col.dtype, pd.StringDtype)
+
+
+def _csv_cell(v):
+    if isinstance(v, str):
+        return spreadsheet_safe(v)
+    if isinstance(v, (list, tuple, np.ndarray)):
+        return json.dumps([jsonable(x) for x in list(v)], ensure_ascii=False)
+    return v
 
 
 def jsonable(v):

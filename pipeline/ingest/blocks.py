@@ -22,7 +22,8 @@ _IPA = regex.compile(r"[ɪʃʒθðŋəɑɒʊɜːˈˌæ]")
 _FINAL_PUNCT = regex.compile(r"(?:[。！？!?;；…\.:：]|\.\.\.)[\"'”’」』)）\]]*\s*$|[)）\]]\s*$")
 _ZH_SENT = regex.compile(r".*?(?:[。！？!?；;]+[\"'”’」』》)]*|……[\"'”’」』]*|$)", regex.S)
 _LAST_TOKEN = regex.compile(r"(\S+)$")
-_LATIN_END = regex.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(¿¡\p{Lu}\d])")
+# (?<![.!?]) and ++: a run of ten thousand dots is tried once, not from each of its dots (issue 8)
+_LATIN_END = regex.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*(?=\s+[\"'“‘(¿¡\p{Lu}\d])", regex.VERSION1)
 
 
 @dataclass(slots=True)
@@ -194,25 +195,46 @@ def mark_glosses(lines: list[Line]) -> None:
 
 
 def join_broken(lines: list[Line]) -> list[Line]:
-    """Join a body line that stops mid-sentence with the body line that continues it."""
-    _, max_zh, max_words = _rules()
+    """Join a body line that stops mid-sentence with the body line that continues it.
+
+    Linear in the number of lines: the joined text is assembled once at the end, and whether it
+    ends a sentence is read from its tail only.
+    """
     out: list[Line] = []
+    texts: list[list[str]] = []            # out[i]'s pieces, joined once at the end
     for ln in lines:
         prev = out[-1] if out else None
         continues = prev is not None and ln.kind == BODY and prev.lang == ln.lang and (
             prev.kind == BODY
             # a short Latin-script line is a heading unless the next line goes on in lower case
             or (prev.kind == HEADLINE and ln.lang != "zh" and ln.text[:1].islower()))
-        if continues and not _FINAL_PUNCT.search(prev.text):
+        if continues and not _ends_sentence(texts[-1]):
+            if prev.kind != BODY or "joined" not in prev.reason:
+                prev.reason = (prev.reason + "; " if prev.reason else "") + "joined a line broken mid-sentence"
             prev.kind = BODY
             prev.parts.extend(ln.parts)
             prev.end = ln.end
-            sep = "" if ln.lang == "zh" else " "
-            prev.text = prev.text + sep + ln.text
-            prev.reason = (prev.reason + "; " if prev.reason else "") + "joined a line broken mid-sentence"
+            texts[-1].append("" if ln.lang == "zh" else " ")
+            texts[-1].append(ln.text)
             continue
         out.append(ln)
+        texts.append([ln.text])
+    for ln, pieces in zip(out, texts):
+        if len(pieces) > 1:
+            ln.text = "".join(pieces)
     return out
+
+
+_TAIL = 200     # characters enough to see a final punctuation mark and its closing quotes
+
+
+def _ends_sentence(pieces: list[str]) -> bool:
+    tail = ""
+    for piece in reversed(pieces):
+        tail = piece[-_TAIL:] + tail
+        if len(tail) >= _TAIL:
+            break
+    return bool(_FINAL_PUNCT.search(tail[-_TAIL:]))
 
 
 def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from dataclasses import dataclass
 
 from ..errors import EmptySource, UndecodableSource
 
@@ -16,6 +17,7 @@ _BOMS = (
 # GBK/GB2312 and decodes nearly any byte string, so Big5 is preferred when charset-normalizer
 # says so and the text reads better that way.
 _CJK_FALLBACKS = ("gb18030", "big5")
+_WESTERN = ("cp1252", "latin-1")
 
 
 def _looks_binary(text: str) -> bool:
@@ -41,8 +43,25 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return best[1] if best else None
 
 
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    text: str
+    encoding: str
+    warnings: tuple[str, ...] = ()       # e.g. "3 undecodable bytes replaced by U+FFFD"
+
+
 def decode_bytes(data: bytes, name: str = "-") -> tuple[str, str]:
     """Return ``(text, encoding)``.  Raises UndecodableSource / EmptySource with the reason."""
+    d = decode(data, name)
+    return d.text, d.encoding
+
+
+def decode(data: bytes, name: str = "-") -> Decoded:
+    """Bytes -> Decoded: BOM, UTF-16, UTF-8, then GB18030/Big5, then cp1252/latin-1.
+
+    A file that is UTF-8 but for a few broken bytes is read as UTF-8 with U+FFFD in their place,
+    and the count is reported in ``warnings``.
+    """
     if not data.strip():
         raise EmptySource(f"{name}: empty file")
     for bom, enc in _BOMS:
@@ -53,26 +72,40 @@ def decode_bytes(data: bytes, name: str = "-") -> tuple[str, str]:
                 raise UndecodableSource(f"{name}: has a {enc} byte-order mark but does not decode ({exc.reason})") from exc
             if text.startswith("\ufeff"):
                 text = text[1:]
-            return text, enc.replace("-sig", "") + ("-sig" if enc == "utf-8-sig" else "")
+            return Decoded(text, enc.replace("-sig", "") + ("-sig" if enc == "utf-8-sig" else ""))
     text = _utf16_without_bom(data)
     if text is not None and not _looks_binary(text):
-        return text, "utf-16"
+        return Decoded(text, "utf-16")
     if b"\x00" in data:
         raise UndecodableSource(f"{name}: binary file (contains NUL bytes)")
+    warnings: tuple[str, ...] = ()
     try:
-        text = data.decode("utf-8")
-        encoding = "utf-8"
+        text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        text, encoding = _decode_legacy(data, name)
+        text, encoding, replaced = _mostly_utf8(data)
+        if replaced:
+            warnings = (f"{name}: {replaced} undecodable byte sequence(s) replaced by U+FFFD",)
+        else:
+            text, encoding = _decode_legacy(data, name)
     if _looks_binary(text):
         raise UndecodableSource(f"{name}: binary file (control characters in the text)")
-    return text, encoding
+    return Decoded(text, encoding, warnings)
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str, int]:
+    """UTF-8 with a few broken sequences: (text with U+FFFD, 'utf-8', count), else count 0."""
+    text = data.decode("utf-8", errors="replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for c in text if c > "\x7f") - replaced
+    if replaced and valid >= 4 * replaced:
+        return text, "utf-8", replaced
+    return "", "", 0
 
 
 def _plausible(c: str) -> bool:
     o = ord(c)
-    return (o < 0x250 or 0x2000 <= o <= 0x206F or 0x3000 <= o <= 0x303F or 0x4E00 <= o <= 0x9FFF
-            or 0xFF00 <= o <= 0xFFEF or 0xAC00 <= o <= 0xD7AF)
+    return ((o < 0x250 and not 0x7F <= o <= 0x9F) or 0x2000 <= o <= 0x206F or 0x3000 <= o <= 0x303F
+            or 0x4E00 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF or 0xAC00 <= o <= 0xD7AF or o == 0x20AC)
 
 
 def _plausible_share(text: str) -> float:
@@ -81,32 +114,50 @@ def _plausible_share(text: str) -> float:
     return sum(1 for c in text if _plausible(c) and (c >= " " or c in "\t\n\r")) / len(text)
 
 
-def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
-    """Not UTF-8: GB18030 or Big5 (or what charset-normalizer says), whichever reads best.
+def _han_in_runs(text: str) -> float:
+    """Share of Han characters next to another Han character (CJK text: most; a double-byte
+    misreading of Western bytes: few, each one eating the ASCII letter after an accent)."""
+    han = [0x4E00 <= ord(c) <= 0x9FFF for c in text]
+    total = sum(han)
+    if not total:
+        return 1.0
+    runs = sum(1 for i, h in enumerate(han) if h and ((i and han[i - 1]) or (i + 1 < len(han) and han[i + 1])))
+    return runs / total
 
-    Ranking: share of plausible characters, then fewer characters (a double-byte reading beats a
-    single-byte misreading of the same bytes), then charset-normalizer's verdict.
+
+def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
+    """Not UTF-8: GB18030 or Big5 for CJK, else cp1252 / latin-1 (Spanish letters stay valid).
+
+    A double-byte reading whose Han characters stand alone between Latin letters is a misreading
+    and is dropped.  Ranking: share of plausible characters, then fewer characters (a double-byte
+    reading beats a single-byte misreading of the same bytes), then charset-normalizer's verdict
+    for a double-byte encoding, then our order (cp1252 before latin-1 before the detector's
+    single-byte guess, which is often cp1250 and turns ``año`` into ``ańo``).
     """
     guess = None
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data).best()
+        best = from_bytes(data[:200_000]).best()
         if best is not None:
             guess = best.encoding
     except Exception:  # noqa: BLE001 — detection is a hint, never a reason to fail
         pass
+    order = list(dict.fromkeys([*_CJK_FALLBACKS, *_WESTERN, *([guess] if guess else [])]))
     candidates = []
-    for enc in dict.fromkeys([*_CJK_FALLBACKS, *([guess] if guess else [])]):
+    for rank, enc in enumerate(order):
         try:
             text = data.decode(enc)
         except (UnicodeDecodeError, LookupError):
             continue
-        share = round(_plausible_share(text), 2)
-        candidates.append((share, -len(text), codecs.lookup(enc).name == codecs.lookup(guess or enc).name, text, enc))
+        double_byte = len(text) < len(data)
+        if double_byte and _han_in_runs(text) < 0.5:
+            continue
+        is_guess = double_byte and guess is not None and codecs.lookup(enc).name == codecs.lookup(guess).name
+        candidates.append((round(_plausible_share(text), 2), -len(text), is_guess, -rank, text, enc))
     if not candidates:
-        raise UndecodableSource(f"{name}: not valid UTF-8, UTF-16, GB18030 or Big5 text")
-    share, _, _, text, enc = max(candidates, key=lambda c: c[:3])
+        raise UndecodableSource(f"{name}: not valid UTF-8, UTF-16, GB18030, Big5 or cp1252 text")
+    share, *_, text, enc = max(candidates, key=lambda c: c[:4])
     if share < 0.85:
         raise UndecodableSource(f"{name}: undecodable text (best guess {enc} reads as garbage)")
     return text, enc

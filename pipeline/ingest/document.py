@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 from array import array
+from dataclasses import replace
 from pathlib import Path
 
-from ..errors import FactmineError
-from ..types import Block, Document, DocumentMeta, Sentence
+from ..errors import FactmineError, UnreadableFormat
+from ..types import Block, Document, Sentence
 from . import blocks as B
-from .decode import decode_bytes
+from .decode import decode
+from .formats import CONVERTED, convert, format_of, markdown_markup, sniff
 from .metadata import infer_meta
 from .normalize import normalize
 
@@ -33,15 +35,17 @@ def _check_map(doc: Document) -> None:
 
 
 def ingest_text(raw: str, doc_id: str = "-", *, lang: str | None = None, reference_date: str | None = None,
-                encoding: str = "utf-8", catalog: dict | None = None) -> Document:
+                encoding: str = "utf-8", catalog: dict | None = None, markdown: bool = False,
+                warnings: tuple[str, ...] = ()) -> Document:
     """Build a Document from decoded text.
 
     ``lang`` forces the language of every zh/en/es-looking block (``factmine extract --lang``);
-    ``reference_date`` overrides the inferred document date.
+    ``reference_date`` overrides the inferred document date; ``markdown`` leaves the markup out of
+    the analysis text (the raw text keeps it).
     """
     if raw.startswith("\ufeff"):
         raw = raw[1:]
-    norm = normalize(raw)
+    norm = normalize(raw, markdown_markup(raw) if markdown else None)
     lines = B.split_lines(norm.text)
     B.assign_languages(lines)
     if lang:
@@ -96,9 +100,10 @@ def ingest_text(raw: str, doc_id: str = "-", *, lang: str | None = None, referen
             sentences.append(Sentence(bstart + s, bstart + e, bi, ln.lang, ln.kind, sdup))
     text = "".join(pieces)
     meta = infer_meta([(text[b.start:b.end], b.kind, b.start) for b in block_list], encoding, catalog)
+    if warnings:
+        meta = replace(meta, warnings=tuple(warnings))
     if reference_date:
-        meta = DocumentMeta(**{**{f: getattr(meta, f) for f in meta.__slots__},
-                               "date": reference_date, "date_source": "given"})
+        meta = replace(meta, date=reference_date, date_source="given", date_confidence=1.0, date_span=None)
     line_starts = array("q", [0])
     line_starts.extend(m.end() for m in _NEWLINE.finditer(raw))
     doc = Document(doc_id, raw, text, starts, ends, tuple(block_list), tuple(sentences), meta, line_starts)
@@ -107,10 +112,30 @@ def ingest_text(raw: str, doc_id: str = "-", *, lang: str | None = None, referen
 
 
 def ingest_bytes(data: bytes, doc_id: str, **kw) -> Document:
-    text, encoding = decode_bytes(data, doc_id)
-    return ingest_text(text, doc_id, encoding=encoding, **kw)
+    decoded = decode(data, doc_id)
+    return ingest_text(decoded.text, doc_id, encoding=decoded.encoding, warnings=decoded.warnings, **kw)
+
+
+def ingest_source(data: bytes, name: str, doc_id: str, **kw) -> Document:
+    """A file's bytes -> Document, by the format its name says (formats.py).
+
+    For a converted format (html, docx, pdf, rtf; also a web page saved as .txt) ``Document.raw`` is
+    the extracted text, ``Document.meta.encoding`` names the format, and the
+    format's own metadata (title, date, author, URL) fills the catalog fields the catalog leaves empty.
+    """
+    fmt = sniff(data, format_of(name))
+    if fmt is None:
+        raise UnreadableFormat(f"{doc_id}: unsupported file type")
+    if fmt in CONVERTED:
+        conv = convert(data, fmt, doc_id)
+        given = kw.pop("catalog", None) or {}
+        meta = {k: v for k, v in conv.meta.items() if not (k == "date_source" and given.get("date"))}
+        return ingest_text(conv.text, doc_id, encoding=fmt, catalog={**meta, **given}, **kw)
+    decoded = decode(data, doc_id)
+    return ingest_text(decoded.text, doc_id, encoding=decoded.encoding, warnings=decoded.warnings,
+                       markdown=fmt == "markdown", **kw)
 
 
 def ingest_file(path: str | Path, doc_id: str | None = None, **kw) -> Document:
     path = Path(path)
-    return ingest_bytes(path.read_bytes(), doc_id or path.name, **kw)
+    return ingest_source(path.read_bytes(), path.name, doc_id or path.name, **kw)

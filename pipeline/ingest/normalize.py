@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import compress
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,8 +68,11 @@ def to_simplified(text: str) -> str:
 _SPECIAL = re.compile("\r\n?|[" + re.escape("".join(ZERO_WIDTH | ODD_SPACES | set(QUOTES))) + "\uff01-\uffef]")
 
 
-def normalize(raw: str) -> Normalized:
-    """Fold widths, quotes, spaces, zero-width characters, CRLF/CR and Traditional characters."""
+def normalize(raw: str, drop: list[tuple[int, int]] | None = None) -> Normalized:
+    """Fold widths, quotes, spaces, zero-width characters, CRLF/CR and Traditional characters.
+
+    ``drop``: sorted raw spans (e.g. Markdown markup) left out of the analysis text.
+    """
     pieces: list[str] = []
     starts = array("q")
     ends = array("q")
@@ -89,5 +93,20 @@ def normalize(raw: str) -> Normalized:
         pieces.append(raw[pos:])
         starts.extend(range(pos, len(raw)))
         ends.extend(range(pos + 1, len(raw) + 1))
-    text = to_simplified("".join(pieces))
-    return Normalized(text, starts, ends)
+    text = "".join(pieces)
+    if drop:
+        text, starts, ends = _without(text, starts, ends, drop, len(raw))
+    return Normalized(to_simplified(text), starts, ends)
+
+
+def _without(text: str, starts: array, ends: array, drop: list[tuple[int, int]], n: int):
+    """Remove the analysis characters made from the raw spans in ``drop``."""
+    import numpy as np
+
+    dropped = np.zeros(n + 1, dtype=bool)
+    for s, e in drop:
+        dropped[s:e] = True
+    st = np.frombuffer(starts, dtype=np.int64)
+    keep = ~dropped[st]
+    text = "".join(compress(text, keep.tolist()))
+    return text, array("q", st[keep].tobytes()), array("q", np.frombuffer(ends, dtype=np.int64)[keep].tobytes())

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 import regex
@@ -57,7 +58,26 @@ def find(doc: Document) -> list[tuple[Sentence, list[Candidate]]]:
                 cands += [c for c in find_zh(text, s.start) if c.source in ("lexicon", "interpunct")]
             if models.available(s.lang):
                 cands += model_persons(text, s.start, s.lang, cands)
+            cands += _possessive_orgs(doc.text, cands)
         out.append((s, cands))
+    return out
+
+
+POSSESSIVE = ("'s ", "’s ")
+
+
+def _possessive_orgs(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """A listed place + 's + a capitalized organization is one organization name
+    ("the Xinjiang Uygur Autonomous Region's Department of Commerce")."""
+    orgs = {c.start: c for c in cands if c.label == "ORG" and c.text[:1].isupper()}
+    out = []
+    for c in cands:
+        if c.label != "PLACE" or not text.startswith(POSSESSIVE, c.end):
+            continue
+        org = orgs.get(c.end + 3)
+        if org is not None:
+            out.append(Candidate(c.start, org.end, "ORG", f"{c.canonical} {org.canonical}", "possessive", CUE,
+                                 text=text[c.start:org.end]))
     return out
 
 
@@ -167,19 +187,45 @@ def _place_products(doc: Document, found: list[tuple[Sentence, list[Candidate]]]
                     places.setdefault(c.text[:-1], " ".join(words[:-1]))
     if not places or not d["products"]:
         return
-    rx = regex.compile(r"(" + "|".join(regex.escape(p) for p in sorted(places, key=len, reverse=True))
-                       + r")(" + "|".join(regex.escape(p) for p in sorted(d["products"], key=len, reverse=True))
-                       + r")")
+    products = _products_re()
+    by_length = sorted(places, key=len, reverse=True)
     for s, cands in found:
         if s.lang != "zh":
             continue
         text = doc.text[s.start:s.end]
-        for m in rx.finditer(text):
-            if text.startswith(d["not_product_before"], m.end()):
+        taken = -1
+        for a, place in sorted((a, p) for p in by_length for a in _find_all(text, p)):
+            mt = products.match(text, a + len(place))
+            if mt is None or a < taken or text.startswith(d["not_product_before"], mt.end()):
                 continue        # 盐官花椒产业: the industry, not the product
-            cands.append(Candidate(s.start + m.start(), s.start + m.end(), "PRODUCT",
-                                   f"{places[m.group(1)]} {d['products'][m.group(2)]}", "place-product", CUE,
-                                   text=m.group()))
+            taken = mt.end()
+            cands.append(Candidate(s.start + a, s.start + mt.end(), "PRODUCT",
+                                   f"{places[place]} {d['products'][mt.group()]}", "place-product", CUE,
+                                   text=text[a:mt.end()]))
+
+
+def _find_all(text: str, sub: str) -> Iterator[int]:
+    i = text.find(sub)
+    while i != -1:
+        yield i
+        i = text.find(sub, i + 1)
+
+
+@lru_cache(maxsize=1)
+def _products_re():
+    """The produce nouns (compiled once, longest first)."""
+    return regex.compile("|".join(regex.escape(p) for p in sorted(zh_data()["products"], key=len, reverse=True)))
+
+
+@lru_cache(maxsize=512)
+def _alias_re(aliases: tuple[str, ...], latin: bool):
+    """One alternation per distinct alias set (documents of one outlet share most of theirs)."""
+    if latin:
+        return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in aliases)
+                             + r")(?![\p{L}\p{N}])")
+    # a short form (省援疆指挥部) must not be the tail of a collective (省市援疆指挥部)
+    return regex.compile("|".join((r"(?<![省市县区州])" if a.startswith(ADMIN_CHARS) else "") + regex.escape(a)
+                                  for a in aliases))
 
 
 def resolve(doc: Document, found: list[tuple[Sentence, list[Candidate]]]) -> list[tuple[Sentence, Candidate]]:
@@ -195,13 +241,8 @@ def resolve(doc: Document, found: list[tuple[Sentence, list[Candidate]]]) -> lis
         if s.lang != "zh" and c.label == "PERSON" and c.text in latin_alias and (
                 " " not in c.text or latin_alias[c.text].text != c.text and c.text in latin_alias[c.text].text):
             c.canonical = latin_alias[c.text].canonical     # Gómez Ruiz → Lucía Gómez Ruiz
-    # a short form (省援疆指挥部) must not be the tail of a collective (省市援疆指挥部)
-    zh_re = regex.compile("|".join(
-        (r"(?<![省市县区州])" if a.startswith(ADMIN_CHARS) else "") + regex.escape(a)
-        for a in sorted(zh_alias, key=len, reverse=True))) if zh_alias else None
-    latin_re = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(
-        regex.escape(a) for a in sorted(latin_alias, key=len, reverse=True)) + r")(?![\p{L}\p{N}])") \
-        if latin_alias else None
+    zh_re = _alias_re(tuple(sorted(zh_alias, key=lambda a: (-len(a), a))), False) if zh_alias else None
+    latin_re = _alias_re(tuple(sorted(latin_alias, key=lambda a: (-len(a), a))), True) if latin_alias else None
     out: list[tuple[Sentence, Candidate]] = []
     for s, cands in per_sentence:
         rx, table = (zh_re, zh_alias) if s.lang == "zh" else (latin_re, latin_alias)

@@ -29,6 +29,15 @@ def proper_zh(text: str) -> str:
     return "".join(syllables(text)).capitalize()
 
 
+def place_stem_zh(stem: str) -> str:
+    """Pinyin of a township's, town's or village's stem.  A stem-final 堡 is the village word bǔ
+    (堡子, "used in place names", Xiandai Hanyu Cidian: 罗堡村 → Luobu), except after a numeral,
+    where it is a numbered post bǎo (二堡镇 → Erbao)."""
+    if len(stem) >= 2 and stem.endswith("堡") and stem[-2] not in "一二三四五六七八九十百头":
+        return proper_zh(stem[:-1]) + "bu"
+    return proper_zh(stem)
+
+
 def split_surname(name: str) -> tuple[str, str]:
     surnames = set(rules("zh")["surnames"])
     if len(name) >= 3 and name[:2] in surnames:
@@ -41,10 +50,22 @@ def person_zh(name: str) -> str:
     for dot in INTERPUNCTS:
         if dot in name:
             return " ".join(proper_zh(p) for p in name.split(dot) if p)
+    if _transcribed(name):
+        return proper_zh(name)          # 阿依达娜 → Ayidana, not "A Yidana"
     surname, given = split_surname(name)
     overrides = rules("zh").get("surname_pinyin") or {}
     sur = overrides.get(surname) or proper_zh(surname)
     return f"{sur} {proper_zh(given)}".strip() if given else sur
+
+
+def _transcribed(name: str) -> bool:
+    """A Uyghur/Kazakh name without interpunct: longer than a Chinese name can be (surname + three
+    characters), or three transcription characters starting with a typical transcription syllable."""
+    zh = rules("zh")
+    translit = set("".join(zh.get("translit_chars") or []))
+    if len(name) >= 4 and name[:2] not in set(zh["surnames"]):
+        return True
+    return len(name) == 3 and name[0] in (zh.get("translit_initials") or "") and all(c in translit for c in name)
 
 
 def looks_pinyin(word: str) -> bool:

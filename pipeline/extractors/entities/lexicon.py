@@ -36,6 +36,7 @@ class Lexicon:
     latin_fold: dict[str, Entry] = field(default_factory=dict)  # casefolded Latin surface → entry
     latin_max_words: int = 1
     latin_first: dict[str, int] = field(default_factory=dict)  # casefolded first word → most words
+    parents: dict[str, str] = field(default_factory=dict)   # place canonical → its parent's canonical
 
 
 def _add_zh(lex: Lexicon, surface: str, entry: Entry) -> None:
@@ -77,116 +78,144 @@ def _admin_rows(data: dict):
             yield opts
 
 
-def _build_admin(lex: Lexicon, data: dict) -> None:
+def _full_canonical(r: dict) -> str:
+    """The official full name of a row, as a parent: Aksu Prefecture, Xinjiang Uygur Autonomous Region."""
+    if r["level"] in ("region", "aprefecture") and r.get("full_en"):
+        return r["full_en"]
+    if r["level"] == "prefecture":
+        return r.get("full_en") or f"{r['en']} Prefecture"
+    if r["level"] == "province":
+        return f"{r['en']} Province"
+    return r["en"]
+
+
+def _build_admin(lex: Lexicon, data: dict, default_parent: str = "") -> None:
+    """Gazetteer rows → entries; a row's ``parent`` (Chinese name of a row above it, or the
+    group's province in entities_admin_china.yaml) goes to ``lex.parents`` for every canonical the
+    row produced."""
+    full: dict[str, str] = {}
     for r in _admin_rows(data):
-        zh, en, level = r["zh"], r["en"], r["level"]
-        alts = [a for a in (r.get("alt") or []) if a]
-        bare_ok = r.get("zh_bare", True)
-        names = [en] + alts
+        n_zh, n_latin = len(lex.zh), len(lex.latin)
+        _admin_row(lex, r)
+        full.setdefault(r["zh"], _full_canonical(r))
+        parent = full.get(r.get("parent") or "") or lex.parents.get(r.get("parent") or "") or default_parent
+        if parent:
+            made = {e.canonical for e in list(lex.zh.values())[n_zh:]} | \
+                {e.canonical for e in list(lex.latin.values())[n_latin:]}
+            for c in made - {parent}:
+                lex.parents.setdefault(c, parent)
+        lex.parents.setdefault("\x00" + r["zh"], _full_canonical(r))     # for later files' rows
 
-        def place(canonical: str, modifier: str = "") -> Entry:
-            return Entry("PLACE", canonical, base=en.replace(" City", "").replace(" County", ""),
-                         level=level, modifier=modifier or canonical)
 
-        if level in ("province",):
-            e_bare, e_full = place(en), place(f"{en} Province", f"{en} Provincial")
+def _admin_row(lex: Lexicon, r: dict) -> None:
+    zh, en, level = r["zh"], r["en"], r["level"]
+    alts = [a for a in (r.get("alt") or []) if a]
+    bare_ok = r.get("zh_bare", True)
+    names = [en] + alts
+
+    def place(canonical: str, modifier: str = "") -> Entry:
+        return Entry("PLACE", canonical, base=en.replace(" City", "").replace(" County", ""),
+                     level=level, modifier=modifier or canonical)
+
+    if level in ("province",):
+        e_bare, e_full = place(en), place(f"{en} Province", f"{en} Provincial")
+        _add_zh(lex, zh, e_bare)
+        _add_zh(lex, zh + "省", e_full)
+        for n in names:
+            _add_latin(lex, n, e_bare)
+            for form in (f"{n} Province", f"{n} province"):
+                _add_latin(lex, form, e_full)
+    elif level in ("municipality", "city", "pcity"):
+        e = place(en)
+        e_city = place(f"{en} City", en)        # 哈密市 / Hami City → "Hami City", as 阿克苏市 → "Aksu City"
+        if level == "municipality":
+            e = e_city = Entry("PLACE", en, base=en, level=level, modifier=en)
+        _add_zh(lex, zh, e)
+        _add_zh(lex, zh + "市", e_city)
+        for n in names:
+            _add_latin(lex, n, e)
+            for form in (f"{n} City", f"{n} city"):
+                _add_latin(lex, form, e_city)
+    elif level == "region":
+        e_bare = place(en)
+        e_full = Entry("PLACE", r.get("full_en") or en, base=en, level=level,
+                       modifier=r.get("full_en") or en)
+        _add_zh(lex, zh, e_bare)
+        for n in names:
+            _add_latin(lex, n, e_bare)
+        for f in r.get("full_zh") or []:
+            _add_zh(lex, f, e_full)
+        for f in r.get("full_alt") or []:
+            _add_latin(lex, f, e_full)
+    elif level in ("prefecture", "aprefecture"):
+        e_bare = place(en)
+        full = r.get("full_en") or f"{en} Prefecture"
+        e_full = Entry("PLACE", full, base=en, level="prefecture", modifier=full)
+        if bare_ok:
             _add_zh(lex, zh, e_bare)
-            _add_zh(lex, zh + "省", e_full)
-            for n in names:
-                _add_latin(lex, n, e_bare)
-                for form in (f"{n} Province", f"{n} province"):
-                    _add_latin(lex, form, e_full)
-        elif level in ("municipality", "city", "pcity"):
-            e = place(en)
-            e_city = place(f"{en} City", en)        # 哈密市 / Hami City → "Hami City", as 阿克苏市 → "Aksu City"
-            if level == "municipality":
-                e = e_city = Entry("PLACE", en, base=en, level=level, modifier=en)
-            _add_zh(lex, zh, e)
-            _add_zh(lex, zh + "市", e_city)
-            for n in names:
-                _add_latin(lex, n, e)
-                for form in (f"{n} City", f"{n} city"):
-                    _add_latin(lex, form, e_city)
-        elif level == "region":
-            e_bare = place(en)
-            e_full = Entry("PLACE", r.get("full_en") or en, base=en, level=level,
-                           modifier=r.get("full_en") or en)
-            _add_zh(lex, zh, e_bare)
-            for n in names:
-                _add_latin(lex, n, e_bare)
-            for f in r.get("full_zh") or []:
-                _add_zh(lex, f, e_full)
-            for f in r.get("full_alt") or []:
-                _add_latin(lex, f, e_full)
-        elif level in ("prefecture", "aprefecture"):
-            e_bare = place(en)
-            full = r.get("full_en") or f"{en} Prefecture"
-            e_full = Entry("PLACE", full, base=en, level="prefecture", modifier=full)
+        _add_zh(lex, zh + ("地区" if level == "prefecture" else "州"), e_full)
+        for f in r.get("full_zh") or []:
+            _add_zh(lex, f, e_full)
+        for n in names:
+            _add_latin(lex, n, e_bare)
+            for form in (f"{n} Prefecture", f"{n} prefecture"):
+                _add_latin(lex, form, e_full)
+        if r.get("full_en"):
+            _add_latin(lex, r["full_en"], e_full)
+            tail = r["full_en"][len(en):] if r["full_en"].startswith(en) else ""
+            for n in alts:      # Kezilesu Kirgiz autonomous prefecture
+                if tail:
+                    _add_latin(lex, n + tail, e_full)
+    elif level in ("ccity", "ccity_only"):
+        city = en if level == "ccity_only" else f"{en} City"
+        base = en.replace(" City", "")
+        e_city = Entry("PLACE", city, base=base, level="ccity", modifier=city)
+        _add_zh(lex, zh + "市", e_city)
+        if level == "ccity":
+            e_bare = Entry("PLACE", en, base=en, level="ccity", modifier=en)
             if bare_ok:
                 _add_zh(lex, zh, e_bare)
-            _add_zh(lex, zh + ("地区" if level == "prefecture" else "州"), e_full)
-            for f in r.get("full_zh") or []:
-                _add_zh(lex, f, e_full)
             for n in names:
                 _add_latin(lex, n, e_bare)
-                for form in (f"{n} Prefecture", f"{n} prefecture"):
-                    _add_latin(lex, form, e_full)
-            if r.get("full_en"):
-                _add_latin(lex, r["full_en"], e_full)
-                tail = r["full_en"][len(en):] if r["full_en"].startswith(en) else ""
-                for n in alts:      # Kezilesu Kirgiz autonomous prefecture
-                    if tail:
-                        _add_latin(lex, n + tail, e_full)
-        elif level in ("ccity", "ccity_only"):
-            city = en if level == "ccity_only" else f"{en} City"
-            base = en.replace(" City", "")
-            e_city = Entry("PLACE", city, base=base, level="ccity", modifier=city)
-            _add_zh(lex, zh + "市", e_city)
-            if level == "ccity":
-                e_bare = Entry("PLACE", en, base=en, level="ccity", modifier=en)
-                if bare_ok:
-                    _add_zh(lex, zh, e_bare)
-                for n in names:
-                    _add_latin(lex, n, e_bare)
-                    for form in (f"{n} City", f"{n} city"):
-                        _add_latin(lex, form, e_city)
-            else:
-                for n in names:
-                    _add_latin(lex, n, e_city)
-        elif level in ("county", "acounty", "county_full", "district"):
-            if level == "county_full":
-                e = Entry("PLACE", en, base=en.replace(" County", ""), level="county", modifier=en)
-                _add_zh(lex, zh, e)
-                for n in names:
-                    _add_latin(lex, n, e)
-                continue
-            if level == "district":
-                e_full = Entry("PLACE", f"{en} District", base=en, level="district")
-                e_bare = Entry("PLACE", en, base=en, level="district")
-                _add_zh(lex, zh + "区", e_full)
-                if bare_ok:
-                    _add_zh(lex, zh, e_bare)
-                for n in names:
-                    _add_latin(lex, n, e_bare)
-                    _add_latin(lex, f"{n} District", e_full)
-                continue
-            en = en.removesuffix(" County")        # a row may give "Yiwu County" or "Yiwu"
-            names = [n.removesuffix(" County") for n in names]
-            county = f"{en} County"
-            e = Entry("PLACE", county, base=en, level="county", modifier=county)
-            _add_zh(lex, zh + "县", e)
-            if bare_ok:
-                _add_zh(lex, zh, e)
-            for n in names:
-                for form in (n, f"{n} County", f"{n} county"):
-                    _add_latin(lex, form, e)
-            if level == "acounty" and r.get("full_en"):
-                e_full = Entry("PLACE", r["full_en"], base=en, level="county", modifier=r["full_en"])
-                for f in r.get("full_zh") or []:
-                    _add_zh(lex, f, e_full)
-                _add_latin(lex, r["full_en"], e_full)
+                for form in (f"{n} City", f"{n} city"):
+                    _add_latin(lex, form, e_city)
         else:
-            raise ResourceError(f"entities_admin.yaml: unknown level {level!r} for {zh}")
+            for n in names:
+                _add_latin(lex, n, e_city)
+    elif level in ("county", "acounty", "county_full", "district"):
+        if level == "county_full":
+            e = Entry("PLACE", en, base=en.replace(" County", ""), level="county", modifier=en)
+            _add_zh(lex, zh, e)
+            for n in names:
+                _add_latin(lex, n, e)
+            return
+        if level == "district":
+            e_full = Entry("PLACE", f"{en} District", base=en, level="district")
+            e_bare = Entry("PLACE", en, base=en, level="district")
+            _add_zh(lex, zh + "区", e_full)
+            if bare_ok:
+                _add_zh(lex, zh, e_bare)
+            for n in names:
+                _add_latin(lex, n, e_bare)
+                _add_latin(lex, f"{n} District", e_full)
+            return
+        en = en.removesuffix(" County")        # a row may give "Yiwu County" or "Yiwu"
+        names = [n.removesuffix(" County") for n in names]
+        county = f"{en} County"
+        e = Entry("PLACE", county, base=en, level="county", modifier=county)
+        _add_zh(lex, zh + "县", e)
+        if bare_ok:
+            _add_zh(lex, zh, e)
+        for n in names:
+            for form in (n, f"{n} County", f"{n} county"):
+                _add_latin(lex, form, e)
+        if level == "acounty" and r.get("full_en"):
+            e_full = Entry("PLACE", r["full_en"], base=en, level="county", modifier=r["full_en"])
+            for f in r.get("full_zh") or []:
+                _add_zh(lex, f, e_full)
+            _add_latin(lex, r["full_en"], e_full)
+    else:
+        raise ResourceError(f"entities_admin.yaml: unknown level {level!r} for {zh}")
 
 
 def _build_names(lex: Lexicon, data: dict) -> None:
@@ -211,10 +240,18 @@ def lexicon() -> Lexicon:
     # within each kind, earlier files win (entities_world / entities_admin_china only add)
     for topic in ("entities_names", "entities_world"):
         _build_names(lex, load("common", topic))
-    for topic in ("entities_admin", "entities_admin_china"):
-        data = load("common", topic)
-        # entities_admin_china groups its rows by province: read every list-valued group in order
-        _build_admin(lex, {"cities": [r for g in data.values() if isinstance(g, list) for r in g]})
+    _build_admin(lex, {"cities": [r for g in load("common", "entities_admin").values() if isinstance(g, list)
+                                  for r in g]})
+    # entities_admin_china groups its rows by province (group key = the province's English name,
+    # lower case, "_" for spaces): every row's parent is that province
+    provinces = {v.base.lower().replace(" ", "_"): v for v in lex.zh.values() if v.level == "province"}
+    for key, group in load("common", "entities_admin_china").items():
+        if isinstance(group, list):
+            prov = provinces.get(key)
+            _build_admin(lex, {"cities": group},
+                         default_parent=f"{prov.base} Province" if prov is not None else "")
+    for k in [k for k in lex.parents if k.startswith("\x00")]:
+        del lex.parents[k]
     return lex
 
 
@@ -268,6 +305,12 @@ def init_jieba():
 
 def word_tag(word: str) -> str:
     """jieba's dictionary POS tag of a word, 'nlex' for a word we added, 'unk' for one jieba guessed."""
+    return _ADDED.get(word) or _tag_table().get(word, "unk")
+
+
+@lru_cache(maxsize=1)
+def _tag_table() -> dict[str, str]:
+    """jieba's word → POS table (read once; word_tag is called for every token)."""
     import jieba.posseg
 
-    return _ADDED.get(word) or jieba.posseg.dt.word_tag_tab.get(word, "unk")
+    return jieba.posseg.dt.word_tag_tab

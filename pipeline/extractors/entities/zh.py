@@ -1,5 +1,8 @@
 """Chinese entity finder: jieba tokens + lexicon units + suffix/cue rules.
 
+The lowest administrative units (乡 镇 村 社区 街道), XPCC divisions and regiments, and transcribed
+names without an interpunct are found by characters in ``zh_units.py``.
+
 ``find_zh(text, base)`` returns :class:`Candidate` spans (absolute offsets = base + local) with
 label and canonical already resolved (the composite's canonical is built from its parts).
 """
@@ -11,8 +14,9 @@ from functools import lru_cache
 import regex
 
 from .candidate import CUE, LEXICON, RULE, Candidate
-from .canonical import INTERPUNCTS, person_zh, proper_zh, translate_zh_parts
+from .canonical import INTERPUNCTS, person_zh, place_stem_zh, proper_zh, translate_zh_parts
 from .lexicon import SKIP, Entry, init_jieba, lexicon, rules, word_tag
+from . import zh_units
 
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "j", "unk", "eng"})
 WEAK_TAGS = frozenset({"n", "a", "b", "ng", "an", "vn", "l", "s"})
@@ -59,6 +63,8 @@ def _data():
         "village_bodies": {k: str(v) for k, v in sorted((zh.get("village_bodies") or {}).items(),
                                                         key=lambda kv: -len(kv[0]))},
         "admin": dict(zh.get("admin_suffixes") or {}),
+        "admin_longest": tuple(sorted(zh.get("admin_suffixes") or {}, key=len, reverse=True)),
+        "event_heads": tuple(sorted((k for k, v in suffixes.items() if v[0] == "EVENT_NAME"), key=len, reverse=True)),
         "glossary": {k: ("" if v is None else str(v)) for k, v in (zh.get("glossary") or {}).items()},
         "titles": frozenset(zh.get("person_titles") or []),
         "after": frozenset(zh.get("person_after") or []),
@@ -83,9 +89,14 @@ def _data():
         "village_stem_stop": tuple(zh.get("village_stem_stop") or ("\x00",)),
         "outlet_cues": tuple(zh.get("outlet_cues") or ()),
         "outlet_after": tuple(zh.get("outlet_after") or ("\x00",)),
+        # glossary words that are themselves institutions (农业银行): they anchor a composite name
+        "glossary_orgs": frozenset(g for g in (zh.get("glossary") or {})
+                                   if any(g.endswith(k) and len(g) > len(k) and v[0] == "ORG"
+                                          for k, v in suffixes.items() if len(k) >= 2)),
     }
 
 
+@lru_cache(maxsize=16384)
 def _stem_ok(stem: str) -> bool:
     """A stem before 村/乡/镇… that can be a place name: no verb or function word inside
     (推动快递进|村, 服务到|村 are clauses, not villages)."""
@@ -123,6 +134,13 @@ def _split_guesses(words):
                                                      and w[1] in FUNCTION_CHARS | set("上下中开举")):
             yield w[0]
             yield w[1]
+            continue
+        # a head glued to the title after it: 协会|会长, 局|局长 (…电子商务协会会长刘振华)
+        k = next((k for k in range(1, len(w) - 1) if w[:k] in d["suffixes"] and w[k:] in d["titles"]), 0) \
+            if len(w) >= 3 and w not in lexicon().zh else 0
+        if k:
+            yield w[:k]
+            yield w[k:]
         else:
             yield w
 
@@ -156,11 +174,23 @@ def _interpunct_span(text: str, a: int) -> tuple[int, int]:
     return s, e
 
 
+def _interpunct_left_edge(text: str, a: int, title_ends: set[int]) -> int | None:
+    """The left edge of a transcribed name whose first part has characters outside the
+    transcription set (村民若克艳·图迪, 他和若克艳·图迪): the nearest title end, clause start or
+    function character 2-5 characters before the interpunct, with only Han characters between."""
+    for t in range(a - 1, max(-1, a - 6), -1):
+        if not _is_han(text[t]) or text[t] in NAME_END_STOP:
+            return t + 1 if a - t - 1 >= 2 else None
+        if a - t >= 2 and (t in title_ends or t == 0):
+            return t
+    return None
+
+
 def _tokens(text: str) -> list[Unit]:
     tokenizer = init_jieba()
     d = _data()
     out, pos = [], 0
-    for w in _split_guesses(tokenizer.cut(text, HMM=True)):
+    for w in _split_guesses(w for chunk in _chunks(text) for w in tokenizer.cut(chunk, HMM=True)):
         s, e = pos, pos + len(w)
         pos = e
         # split "培训基地" into glossary word + suffix so the head is seen
@@ -175,7 +205,38 @@ def _tokens(text: str) -> list[Unit]:
                 out.append(Unit(s, e, w, word_tag(w)))
             continue
         out.append(Unit(s, e, w, word_tag(w)))
-    return _split_heads(out)
+    return _split_heads(_regroup_heads(out))
+
+
+def _regroup_heads(toks: list[Unit]) -> list[Unit]:
+    """A head jieba split across two tokens (纺织工业|城, 刺绣工|坊): move the first token's tail
+    onto the second so the head is one unit (纺织|工业城, 刺绣|工坊)."""
+    heads = _data()["suffixes"]
+    lex = lexicon().zh
+    for i in range(len(toks) - 1):
+        w, v = toks[i], toks[i + 1]
+        if w.entry is not None or w.text in lex or v.text in heads or len(w.text) < 2:
+            continue
+        for j in (1, 2, 3):
+            if len(w.text) > j and w.text[-j:] + v.text in heads and _is_han(w.text):
+                rest = w.text[:-j]
+                toks[i] = Unit(w.s, w.e - j, rest, word_tag(rest))
+                toks[i + 1] = Unit(w.e - j, v.e, w.text[-j:] + v.text, "nlex")
+                break
+    return toks
+
+
+_CHUNK = 1000      # issue 8: jieba's HMM copies its path per character (quadratic on 100,000 亿)
+
+
+def _chunks(text: str):
+    """``text`` in pieces of at most _CHUNK characters, cut after punctuation or a space if possible."""
+    while len(text) > _CHUNK:
+        window = text[:_CHUNK]
+        cut = max(window.rfind(c) for c in "。，、；：！？,;: \n") + 1 or _CHUNK
+        yield text[:cut]
+        text = text[cut:]
+    yield text
 
 
 def _split_heads(toks: list[Unit]) -> list[Unit]:
@@ -250,9 +311,7 @@ def _part_of(u: Unit) -> tuple[str, str, bool] | None:
         return "en", value, True
     if u.text in d["glossary"]:
         # a glossary word that is itself an institution (农业银行) anchors the name: 农业银行喀什支行
-        own = any(u.text.endswith(k) and len(u.text) > len(k) and v[0] == "ORG" for k, v in d["suffixes"].items()
-                  if len(k) >= 2)
-        return "en", d["glossary"][u.text], own
+        return "en", d["glossary"][u.text], u.text in d["glossary_orgs"]
     if u.text in d["suffixes"]:
         return "en", d["suffixes"][u.text][1], False
     if u.text in d["products"]:
@@ -264,7 +323,7 @@ def _part_of(u: Unit) -> tuple[str, str, bool] | None:
             return None         # a jieba guess glued to a function word (县有): not a name
         for suf in ("村", "乡", "镇"):
             if len(u.text) >= 3 and u.text.endswith(suf):       # 加依村 inside 加依村村委会
-                return "en", f"{proper_zh(u.text[:-1])} {d['admin'][suf]}", True
+                return "en", f"{place_stem_zh(u.text[:-1])} {d['admin'][suf]}", True
         return "proper", u.text, True
     if u.tag in WEAK_TAGS:
         return "proper", u.text, False
@@ -550,35 +609,7 @@ def _unit_at(text: str, a: int, relaxed: bool = False) -> tuple[int, int, str, s
 VILLAGE_COORD = ("以及", "和", "与", "及", "、", "或")
 
 
-def _lone_villages(text: str) -> list[tuple[int, int, str, str]]:
-    """镇/乡/村 names that start right after a cue word (在, 来到, 位于 …) or a clause start, and the
-    units chained or coordinated after them: 水西沟镇平西梁村, 红旗镇和盖孜库木乡."""
-    d = _data()
-    out = []
-    pos = 0
-    n = len(text)
-    while pos < n:
-        starts = []         # (position, relaxed): after a cue word a common-word stem (团结村) is a name too
-        if pos == 0 or text[pos - 1] in CLAUSE_START:
-            starts.append((pos, False))
-        for cue in d["village_cues"]:
-            if text.startswith(cue, pos):
-                starts.append((pos + len(cue), True))
-                break
-        hit = next((h for h in (_unit_at(text, a, relaxed=r) for a, r in starts) if h is not None), None)
-        if hit is None:
-            pos += 1
-            continue
-        while hit is not None:
-            out.append(hit)
-            pos = hit[1]
-            hit = _unit_at(text, pos, relaxed=True)
-            if hit is None:
-                coord = next((c for c in VILLAGE_COORD if text.startswith(c, pos)), None)
-                hit = _unit_at(text, pos + len(coord), relaxed=True) if coord else None
-    return out
-
-
+@lru_cache(maxsize=16384)
 def _stem_words_ok(stem: str) -> bool:
     """No word of the stem, one character or more, is a verb, adverb, pronoun or function word
     (干部们走|村 is a clause)."""
@@ -660,9 +691,10 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                         add(u.s, u.e + len(tail), "ORG", u.entry.canonical, "outlet", RULE)
                         break
             # place + produce noun → PRODUCT (阿克苏苹果)
-            # (a one-character-stem county is only ever written with its 县: 礼县苹果)
+            # (a one-character-stem county is only ever written with its 县: 礼县苹果; a prefecture
+            # short form keeps its 州: 巴州香梨)
             if u.entry.label == "PLACE" and i + 1 < n \
-                    and (not u.text.endswith(ADMIN_ENDINGS) or len(u.text) == 2 and u.text.endswith("县")) \
+                    and (not u.text.endswith(ADMIN_ENDINGS) or len(u.text) == 2 and u.text.endswith(("县", "州"))) \
                     and (units[i + 1].text in d["products"]
                          or units[i + 1].entry is not None and units[i + 1].entry.label == "PRODUCT") \
                     and not text.startswith(d["not_product_before"], units[i + 1].e):
@@ -681,17 +713,17 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                 out.append(c)
         # unknown admin units: 加依村, 某某县
         if u.tag in PROPER_TAGS and _is_han(u.text) and len(u.text) >= 3 and u.text[0] not in GENERIC_LEAD:
-            for suf in sorted(d["admin"], key=len, reverse=True):
+            for suf in d["admin_longest"]:
                 if u.text.endswith(suf) and len(u.text) - len(suf) >= 2 and suf in SMALL_ADMIN \
                         and word_tag(u.text[:-len(suf)]) in PROPER_TAGS and _stem_ok(u.text[:-len(suf)]):
-                    add(u.s, u.e, "PLACE", f"{proper_zh(u.text[:-len(suf)])} {d['admin'][suf]}", "admin", RULE)
+                    add(u.s, u.e, "PLACE", f"{place_stem_zh(u.text[:-len(suf)])} {d['admin'][suf]}", "admin", RULE)
                     break
         if u.text in d["admin"] and i > 0:
             p = units[i - 1]
             if p.entry is None and p.tag in PROPER_TAGS and _is_han(p.text) and 2 <= len(p.text) <= 4 \
                     and u.text in SMALL_ADMIN \
                     and p.text[0] not in GENERIC_LEAD and p.text not in d["glossary"] and _stem_ok(p.text):
-                add(p.s, u.e, "PLACE", f"{proper_zh(p.text)} {d['admin'][u.text]}", "admin", RULE)
+                add(p.s, u.e, "PLACE", f"{place_stem_zh(p.text)} {d['admin'][u.text]}", "admin", RULE)
         # persons after a title or before a speech verb
         counted = u.text in d["titles"] and COUNTED_ROLE.search(text, max(0, u.s - 8), u.s)
         if (u.text in d["titles"] and not counted) or u.text == "的" and i > 0 and units[i - 1].text.endswith("岁"):
@@ -749,7 +781,7 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                     alt = _unit_at(text, pos) if mt and mt.group(2) in ("乡", "镇", "村") else None
                     if alt is None or alt[1] != mt.end():
                         break
-                add(mt.start(), mt.end(), "PLACE", f"{proper_zh(mt.group(1))} {d['admin'][mt.group(2)]}",
+                add(mt.start(), mt.end(), "PLACE", f"{place_stem_zh(mt.group(1))} {d['admin'][mt.group(2)]}",
                     "subunit", RULE)
                 pos = mt.end()
             # a unit coordinated with the chain's last one: 沙雅县红旗镇和盖孜库木乡
@@ -758,11 +790,19 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                 hit = _unit_at(text, pos + len(coord), relaxed=True) if coord else None
                 if hit is None:
                     break
-                add(hit[0], hit[1], "PLACE", f"{proper_zh(hit[2])} {d['admin'][hit[3]]}", "subunit", RULE)
+                add(hit[0], hit[1], "PLACE", f"{place_stem_zh(hit[2])} {d['admin'][hit[3]]}", "subunit", RULE)
                 pos = hit[1]
-    # a town or village named on its own after a cue word: 在水西沟镇, 来到东湾村, 东湾村党支部书记
-    for s0, e0, stem, unit in _lone_villages(text):
-        add(s0, e0, "PLACE", f"{proper_zh(stem)} {d['admin'][unit]}", "village", CUE)
+    # towns and villages by the head-noun grammar (zh_units.py; one scan over the heads, where the
+    # old rule tried every cue word at every character): 在水西沟镇, 达玛沟乡托帕艾日克村
+    known = {c.end - base for c in out if c.label == "PLACE"}
+    known |= {u.e for u in units if u.entry is not None and u.entry.label == "PLACE"}
+    for s0, e0, canonical in zh_units.units(text, known, {u.e: u.tag for u in units}):
+        add(s0, e0, "PLACE", canonical, "unit", CUE)
+    for s0, e0, label, canonical in zh_units.xpcc(text):
+        add(s0, e0, label, canonical, "xpcc", RULE)
+    persons = [(c.start - base, c.end - base) for c in out if c.label == "PERSON"]
+    for s0, e0 in zh_units.translit_names(text, persons):
+        add(s0, e0, "PERSON", person_zh(text[s0:e0]), "translit", CUE)
     # a village's or town's own body: 东湾村|村委会, 平西梁村|党支部(书记) → ORG "<place> <English head>"
     for c in list(out):
         if c.label == "PLACE" and c.text[-1:] in VILLAGE_UNITS:
@@ -788,9 +828,16 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
             if mt:
                 add(a + 1, a + mt.end(1), "EVENT_NAME", _phrase_canonical(text[a + 1:a + mt.end(1)]), "ji", RULE)
     # transcribed names with an interpunct: 迪丽妮格·依明
+    title_ends = {mt.end() for mt in _title_re().finditer(text)}
     for mt in INTERPUNCT.finditer(text):
         a = mt.start()
         s, e = _interpunct_span(text, a)
+        if a - s < 2:
+            edge = _interpunct_left_edge(text, a, title_ends)
+            tl = d["translit"]
+            if edge is not None and set(text[edge:a]) & tl and all(c in tl for c in text[a + 1:e]) \
+                    and text[edge:a] not in lexicon().zh and word_tag(text[edge:a])[:1] not in ("n", "v", "a", "d"):
+                s = edge
         left, right = text[s:a], text[a + 1:e]
         if len(left) >= 2 and len(right) >= 2:
             add(s, e, "PERSON", person_zh(text[s:e]), "interpunct", RULE)
@@ -798,7 +845,15 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
     # an entity on its own (“精致柯坪” is not the place 柯坪)
     spans = {(c.start - base, c.end - base) for c in out}
     for mt in QUOTED.finditer(text):
-        if (mt.start(1), mt.end(1)) not in spans:
+        if (mt.start(1), mt.end(1)) in spans:
+            continue
+        head = next((h for h in d["event_heads"] if mt.group(1).endswith(h)), None)
+        if head is not None and len(mt.group(1)) > len(head) + 1 and _is_han(mt.group(1)):
+            # a quoted name with an event head is the event's name (“金山银水好物节”)
+            name = mt.group(1)
+            canonical = translate_zh_parts([("proper", name[:-len(head)]), ("en", d["suffixes"][head][1])])
+            add(mt.start(1), mt.end(1), "EVENT_NAME", canonical, "quoted-event", CUE)
+        else:
             add(mt.start(1), mt.end(1), SKIP, "", "quoted", CUE)
     # XPCC divisions: 一师, 第十四师
     for mt in XPCC.finditer(text):

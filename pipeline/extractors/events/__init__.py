@@ -443,7 +443,19 @@ def extract(doc: Document) -> Iterator[Mention]:
     by_sentence: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sentence.setdefault(id(c.sentence), []).append(c)
+    place = {id(c): i for group in by_sentence.values() for i, c in enumerate(group)}
     for c in cands:
-        m = resolve(doc, c, by_sentence[id(c.sentence)])
+        m = resolve(doc, c, _near(place[id(c)], by_sentence[id(c.sentence)]))
         if m is not None:
             yield m
+
+
+_MAX_SIBLINGS = 16    # issue 8: a "sentence" with thousands of dates (a megabyte on one line) stays linear
+
+
+def _near(i: int, siblings: list[Candidate]) -> list[Candidate]:
+    """The sentence-mates of ``siblings[i]``; in a sentence with very many, only the nearest ones."""
+    if len(siblings) <= _MAX_SIBLINGS:
+        return siblings
+    half = _MAX_SIBLINGS // 2
+    return siblings[max(0, i - half):i + half + 1]

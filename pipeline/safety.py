@@ -1,0 +1,122 @@
+"""Safe outputs: atomic file writes, a lock on the output folder, and cells/terminal text that
+cannot run as a formula or an escape sequence.
+
+* ``atomic_write(path, data)`` / ``atomic_path(path)``: write to a temporary name in the same
+  folder, flush to disk, then ``os.replace`` — a reader sees the old file or the new one, never half.
+* ``OutputLock``: an exclusive ``fcntl.flock`` on ``<out>/.factmine.lock``; a second run on the
+  same folder fails at once with ``OutputLocked`` instead of interleaving its writes.
+* ``spreadsheet_safe(s)``: OWASP "CSV injection" advice — a cell starting with ``= + - @``, a tab
+  or a carriage return gets a leading ``'`` so a spreadsheet shows it as text.
+* ``terminal_safe(s)``: control characters (ANSI escape sequences, bells, C1 controls) removed
+  before text from an article reaches a terminal.
+"""
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import os
+import re
+import tempfile
+import time
+from pathlib import Path
+from typing import Iterator
+
+from .errors import OutputLocked
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+LOCK_NAME = ".factmine.lock"
+TEMP_PREFIX = ".fm-tmp-"
+# ESC [ ... final byte (CSI), ESC ] ... BEL/ST (OSC), any other ESC x, and C0/C1 controls but \t \n.
+_TERMINAL_CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?"
+                                r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def spreadsheet_safe(value: str) -> str:
+    """Prefix ``'`` to a cell a spreadsheet would evaluate as a formula (OWASP CSV injection)."""
+    if value and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def terminal_safe(value: str) -> str:
+    """Remove escape sequences and control characters (keeps tabs and newlines)."""
+    return _TERMINAL_CONTROLS.sub("", value)
+
+
+def _test_pause(phase: str, name: str) -> None:
+    """Test hook for the crash tests: ``FACTMINE_TEST_PAUSE=<phase>:<glob>`` makes the process touch
+    ``FACTMINE_TEST_PAUSE_MARK`` and sleep at that point, so a test can SIGKILL it there."""
+    spec = os.environ.get("FACTMINE_TEST_PAUSE")
+    if not spec:
+        return
+    want, _, pattern = spec.partition(":")
+    if want == phase and fnmatch.fnmatch(name, pattern or "*"):
+        mark = os.environ.get("FACTMINE_TEST_PAUSE_MARK")
+        if mark:
+            Path(mark).touch()
+        time.sleep(float(os.environ.get("FACTMINE_TEST_PAUSE_SECONDS", "30")))
+
+
+@contextlib.contextmanager
+def atomic_path(path: Path) -> Iterator[Path]:
+    """Yield a temporary path next to ``path``; on success it replaces ``path`` atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix="-" + path.name, dir=path.parent)
+    os.close(fd)
+    tmp_path = Path(tmp)
+    try:
+        yield tmp_path
+        with open(tmp_path, "rb+") as fh:
+            os.fsync(fh.fileno())
+        _test_pause("rename", path.name)
+        os.replace(tmp_path, path)
+    finally:
+        if tmp_path.exists():
+            tmp_path.unlink()
+
+
+def atomic_write(path: Path, data: bytes | str) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    with atomic_path(path) as tmp:
+        if isinstance(data, str):
+            tmp.write_text(data, encoding="utf-8")
+        else:
+            tmp.write_bytes(data)
+
+
+def remove_stale_temps(folder: Path, *, below: bool = False) -> None:
+    """Temporary files left by a killed run (our own prefix only), in ``folder`` (and below)."""
+    if folder.is_dir():
+        for p in (folder.rglob if below else folder.glob)(TEMP_PREFIX + "*"):
+            with contextlib.suppress(OSError):
+                p.unlink()
+
+
+class OutputLock:
+    """Exclusive lock on an output folder for the duration of a run (released when the process dies)."""
+
+    def __init__(self, out: Path):
+        self.path = out / LOCK_NAME
+        self._fd: int | None = None
+
+    def __enter__(self) -> "OutputLock":
+        import fcntl
+
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            raise OutputLocked(f"{self.path.parent}: another factmine run is writing here "
+                               f"(lock {self.path} is held); wait for it to finish") from None
+        self._fd = fd
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import fcntl
+
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None

@@ -1,0 +1,92 @@
+"""Safe outputs (pipeline/safety.py, the writers in consolidate/table.py)."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.consolidate import build_entities, write_csv, write_parquet
+from pipeline.safety import atomic_write, spreadsheet_safe, terminal_safe
+from pipeline.run import run
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("cell,expected", [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"), ("+1+1", "'+1+1"), ("-2+3", "'-2+3"),
+    ("@SUM(A1)", "'@SUM(A1)"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("sales", "sales"), ("", ""),
+    ("72.33 billion", "72.33 billion"), ("去年", "去年"),
+])
+def test_safety_spreadsheet_safe(cell, expected):
+    assert spreadsheet_safe(cell) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("plain 文本 text", "plain 文本 text"), ("\x1b[31mred\x1b[0m", "red"), ("bell\x07!", "bell!"),
+    ("\x1b]0;title\x07x", "x"), ("a\tb\nc", "a\tb\nc"), ("c1\x9bcontrol", "c1control"),
+])
+def test_safety_terminal_safe(text, expected):
+    assert terminal_safe(text) == expected
+
+
+def test_issue_8_csv_neutralises_formulas_parquet_keeps_raw_numbers_stay_numbers(tmp_path):
+    df = pd.DataFrame({"text": ["=1+2", "-5 percent", "ok", None], "value": [-5.0, -1.5, 3.0, None],
+                       "doc_ids": [["a,b.txt", "c.txt"], ["x"], [], ["=evil.txt"]]})
+    df["text"] = df["text"].astype("string")
+    df["value"] = df["value"].astype("Float64")
+    write_csv(df, tmp_path / "t.csv")
+    write_parquet(df, tmp_path / "t.parquet")
+    rows = list(csv.DictReader((tmp_path / "t.csv").open(encoding="utf-8")))
+    assert [r["text"] for r in rows] == ["'=1+2", "'-5 percent", "ok", ""]
+    assert [r["value"] for r in rows] == ["-5.0", "-1.5", "3.0", ""]           # numbers untouched
+    assert json.loads(rows[0]["doc_ids"]) == ["a,b.txt", "c.txt"]
+    assert json.loads(rows[3]["doc_ids"]) == ["=evil.txt"]                       # a JSON array, no formula
+    back = pd.read_parquet(tmp_path / "t.parquet")
+    assert back["text"].iloc[0] == "=1+2" and list(back["doc_ids"].iloc[0]) == ["a,b.txt", "c.txt"]
+
+
+def test_issue_8_entity_doc_ids_are_a_list_even_with_commas_in_names(tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    for name in ("a,b.txt", "c.txt"):
+        (corpus / name).write_text("Officials in Aksu said sales rose 13 percent last year.\n", encoding="utf-8")
+    report = run(corpus, out)
+    aksu = report.entities.set_index("canonical").loc["Aksu"]
+    assert list(aksu["doc_ids"]) == ["a,b.txt", "c.txt"]
+    rows = {r["canonical"]: r for r in csv.DictReader((out / "entities.csv").open(encoding="utf-8"))}
+    assert json.loads(rows["Aksu"]["doc_ids"]) == ["a,b.txt", "c.txt"]
+    assert list(pd.read_parquet(out / "entities.parquet").set_index("canonical").loc["Aksu", "doc_ids"]) == \
+        ["a,b.txt", "c.txt"]
+
+
+def test_issue_8_formula_in_article_is_text_in_facts_csv(tmp_path):
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("=HYPERLINK(\"http://evil\") Sales in Aksu rose 13 percent last year.\n"
+                                  "+5 percent was the rise in Hotan in 2023, officials said.\n", encoding="utf-8")
+    run(corpus, out)
+    cells = [c for row in csv.reader((out / "facts.csv").open(encoding="utf-8")) for c in row]
+    assert not any(c.startswith(("=", "+", "@")) for c in cells)
+    assert any(c.startswith("'=HYPERLINK") or c.startswith("'+5") for c in cells)
+
+
+def test_issue_8_ingest_strips_terminal_escapes(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Sales \x1b]0;pwned\x07rose \x1b[2J13 percent in Aksu last year, officials of the county said "
+                 "on Monday in a statement about the harvest and the new roads to the markets of the region.\n",
+                 encoding="utf-8")
+    result = runner.invoke(app, ["ingest", str(f)])
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+
+
+def test_issue_8_atomic_write_replaces_whole_and_leaves_no_temp(tmp_path):
+    target = tmp_path / "sub" / "f.txt"
+    atomic_write(target, "one")
+    atomic_write(target, "two")
+    assert target.read_text(encoding="utf-8") == "two"
+    assert [p.name for p in target.parent.iterdir()] == ["f.txt"]
