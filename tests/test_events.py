@@ -718,3 +718,40 @@ FOURTH_PASS_NOT_EVENTS = [
 @pytest.mark.parametrize("lang,text", FOURTH_PASS_NOT_EVENTS)
 def test_events_fronted_vague_without_action_not_events(lang, text):
     assert _events(text) == []
+
+
+# ----------------------------------------------------------------------------- issue 11
+
+def _list_like(n: int) -> str:
+    """Short lines with figures and dates and no sentence punctuation: one long sentence."""
+    return "\n".join(f"{2000 + i % 24}年{1 + i % 12}月{1 + i % 28}日 产量{i}吨，增长{i % 50}%" for i in range(n))
+
+
+def test_issue_11_events_work_is_bounded_on_a_list_like_file(monkeypatch):
+    """Resolving a date looks only at its neighbours: the date spans handed to the masking grow
+    with the file, not with the file times its dates (it was quadratic: every date of the
+    sentence was handed over for every other)."""
+    import pipeline.extractors.events as events
+    masked = []
+    real = events._masked
+
+    def counting(text, spans):
+        spans = list(spans)
+        masked.append(len(spans))
+        return real(text, spans)
+    monkeypatch.setattr(events, "_masked", counting)
+    work = {}
+    for n in (200, 800):
+        masked.clear()
+        doc = ingest_text(_list_like(n), "list", reference_date="2024-06-15")
+        list(extract(doc))
+        work[n] = sum(masked) / len(doc.text)
+    assert work[800] < 3 * work[200] + 1        # per character, not per character x date
+
+
+def test_issue_11_headline_year_in_a_byline_line_is_not_the_publication():
+    doc = ingest_text("Xinjiang's foreign trade up 23.68 pct in 2023 | Xinhua | 2024-01-17\n\n"
+                      "URUMQI, Jan. 17 (Xinhua) -- The foreign trade of Xinjiang reached 357.32 billion yuan last year.\n",
+                      "h", reference_date="2024-01-17")
+    pubs = [(m.text, m.date) for m in extract(doc) if m.label == "publication"]
+    assert ("2023", "2023") not in pubs and ("2024-01-17", "2024-01-17") in pubs

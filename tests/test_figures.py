@@ -1208,3 +1208,13 @@ def test_issue_11_glued_codes_and_symbols(lang, text, expected):
 @pytest.mark.parametrize("lang,text", [("zh", "共5"), ("en", "paid 5"), ("es", "pagó 5"), ("zh", "5"), ("en", "5")])
 def test_issue_11_number_at_text_end(lang, text):
     assert _figs(lang, text) == []          # the unit lookahead stops at the end of the text
+
+
+def test_issue_11_headline_figure_period_from_the_text_not_the_publication():
+    from pipeline.extractors.figures import extract as figures
+    from pipeline.ingest import ingest_text
+    doc = ingest_text("Xinjiang's foreign trade up 23.68 pct in 2023 | Xinhua | 2024-01-17\n\n"
+                      "新华社乌鲁木齐1月17日电 新疆外贸进出口总值3573.2亿元。\n", "h", reference_date="2024-01-17")
+    periods = {m.text: m.period for m in figures(doc)}
+    assert periods["23.68 pct"] == "2023"
+    assert periods["3573.2亿元"] != "2024-01-17"      # a dateline is the publication, not a period

@@ -33,3 +33,17 @@ def test_resources_alternation_longest_first():
 @pytest.mark.parametrize("path", sorted(resources.ROOT.glob("*/*.yaml")), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_resources_every_file_loads(path):
     assert resources.load(path.parent.name, path.stem)
+
+
+@pytest.mark.parametrize("path", sorted(resources.ROOT.glob("*/*.yaml")), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_issue_13_c_loader_reads_the_same_data_as_the_python_loader(path):
+    """The fast libyaml loader must not change a single value (booleans above all)."""
+    import yaml
+
+    class PyLoader(yaml.SafeLoader):
+        pass
+
+    PyLoader.yaml_implicit_resolvers = resources._Loader.yaml_implicit_resolvers
+    assert resources._Loader.__mro__[1] is getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    assert yaml.load(path.read_bytes(), Loader=resources._Loader) == yaml.load(path.read_text(encoding="utf-8"),
+                                                                               Loader=PyLoader)

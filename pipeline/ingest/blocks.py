@@ -162,14 +162,15 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def assign_languages(lines: list[Line]) -> None:
-    """Script first; Latin-script lines by lingua, short ones take the document's Latin majority."""
+def assign_languages(lines: list[Line], forced: str | None = None) -> None:
+    """Script first; Latin-script lines by lingua, short ones take the document's Latin majority.
+    ``forced`` (``--lang``) stands in for the detector, which is then never loaded."""
     pending = []
     counts = {"en": 0, "es": 0}
     for ln in lines:
         lang = script_language(ln.text)
         if lang is None and len(ln.text.split()) >= 4:
-            lang = detect_language(ln.text)
+            lang = forced or detect_language(ln.text)
             if lang in counts:
                 counts[lang] += len(ln.text)
         if lang is None:

@@ -47,7 +47,7 @@ def ingest_text(raw: str, doc_id: str = "-", *, lang: str | None = None, referen
         raw = raw[1:]
     norm = normalize(raw, markdown_markup(raw) if markdown else None)
     lines = B.split_lines(norm.text)
-    B.assign_languages(lines)
+    B.assign_languages(lines, lang)
     if lang:
         for ln in lines:
             if ln.lang != "other" or B.script_language(ln.text) is None:

@@ -2,7 +2,7 @@
 
 Find, then resolve:
   * :func:`find` walks the readable sentences (bylines included) and yields :class:`Candidate`
-    — a date expression (a :class:`~pipeline.extractors.timex.Timex`, offsets absolute in the
+    — a date expression (a :class:`~pipeline.dates.Timex`, offsets absolute in the
     analysis text) with its role: ``publication`` (byline date, dateline), ``timeline`` (a year
     heading of a timeline list or a month/day inside one of its entries) or ``body``;
   * :func:`resolve` decides whether a candidate is an event and fills label and description.
@@ -19,7 +19,7 @@ Rules (all word lists in ``resources/<lang>/events.yaml``):
   * year context inside a paragraph: a year-less date later in the same year as an explicit month
     date before it takes that year (2015年4月，…；7月中旬，… -> 2015-07), as does one after a year
     opening the paragraph (2019年，…。3月，… -> 2019-03); 同年/次年 take the paragraph's last
-    explicit year.  Otherwise year-less dates follow the rule of :mod:`pipeline.extractors.timex`.
+    explicit year.  Otherwise year-less dates follow the rule of :mod:`pipeline.dates`.
   * vague dates (since 2020, 近五年, ten years ago: Timex.kind since/last_n/ago) are events only
     with an action cue in their own clause;
   * two adjacent expressions of one date (Singles' Day on Nov. 11) are one event spanning both;
@@ -33,6 +33,7 @@ Rules (all word lists in ``resources/<lang>/events.yaml``):
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
@@ -41,10 +42,11 @@ import regex
 
 from ...resources import alternation, load
 from ...types import BYLINE, EVENT_KINDS, LANGS, Document, Mention, Sentence
-from ..timex import Timex, find_timexes
+from ... import dates
+from ...dates import Timex
 from .rules import EventRules, best_cue, festival_as_time, is_weak, label_of, rules
 
-__all__ = ["extract", "find", "resolve", "Candidate", "timeline_years"]
+__all__ = ["extract", "find", "resolve", "Candidate", "timeline_years", "is_dateline"]
 
 _YEAR_LINE = regex.compile(r"^\s*(?P<y>(?:18|19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*(?:年)?\s*[:：.]?\s*$")
 _MAX_ENTRY = 400   # characters: longer blocks are article paragraphs, not timeline entries
@@ -119,7 +121,7 @@ def _is_byline(doc: Document, s: Sentence, text: str) -> bool:
     return block.index < 8 and len(line) < 200 and bool(_byline_line().search(line))
 
 
-def _is_dateline(s: Sentence, text: str, tx: Timex, block_start: int) -> bool:
+def is_dateline(s: Sentence, text: str, tx: Timex, block_start: int) -> bool:
     """The date stands at the start of a paragraph, between a place and a source marker."""
     if s.start != block_start:
         return False
@@ -161,7 +163,7 @@ def _inherit_year(text: str, lang: str, ref: str | None, tx: Timex, ctx: tuple[i
         return tx
     year, month = ctx
     if year not in cache:
-        cache[year] = {(t.start, t.end): t for t in find_timexes(text, lang, ref, default_year=year)}
+        cache[year] = {(t.start, t.end): t for t in dates.anchors(dates.find(text, lang, ref, default_year=year))}
     a = cache[year].get((tx.start, tx.end))
     if a is not None and not a.relative and len(a.date) >= 7 and int(a.date[5:7]) >= month:
         return a
@@ -239,9 +241,14 @@ def find(doc: Document) -> Iterator[Candidate]:
         if s.block != anchor_block:
             anchor_block, anchor = s.block, None
         cache: dict[int, dict[tuple[int, int], Timex]] = {}
-        found = find_timexes(text, s.lang, ref, default_year=default_year)
+        found = [t for t in dates.anchors(dates.sentence_dates(doc, s, text, s.lang, default_year=default_year))
+                 if t.kind != "present"]
+        found_texts = {t.text for t in found}
+        # a byline line that also carries a headline ("… up 23.68 pct in 2023 | Xinhua | 2024-01-17"):
+        # only its day dates are the publication; a year there belongs to the headline's text
+        day_dated = byline and any(t.granularity == "day" for t in found)
         for tx in _merge_appositions(text, found):
-            if tx.kind == "festival" and tx.text in {t.text for t in found} and not festival_as_time(
+            if tx.kind == "festival" and tx.text in found_texts and not festival_as_time(
                     rules(s.lang), text, tx.start, tx.end):
                 continue   # a festival named, not used as a time (Double 11 shopping festival)
             if (ctx is not None and default_year is None and not byline
@@ -252,11 +259,11 @@ def find(doc: Document) -> Iterator[Candidate]:
                 # 同年7月 / 次年: anaphoric, resolved from the paragraph's last explicit year
                 if anchor not in cache:
                     cache[anchor] = {(t.start, t.end): t
-                                     for t in find_timexes(text, s.lang, ref, default_year=anchor)}
+                                     for t in dates.anchors(dates.find(text, s.lang, ref, default_year=anchor))}
                 tx = cache[anchor].get((tx.start, tx.end), tx)
             if tx.date and _EXPLICIT_YEAR.search(tx.text) and tx.granularity != "period":
                 anchor = int(tx.date[:4])
-            if byline or _is_dateline(s, text, tx, block.start) or (
+            if (byline and (tx.granularity == "day" or not day_dated)) or is_dateline(s, text, tx, block.start) or (
                     doc.meta.date_span is not None and
                     (tx.start + s.start, tx.end + s.start) == tuple(doc.meta.date_span)):
                 role = "publication"
@@ -274,7 +281,43 @@ def find(doc: Document) -> Iterator[Candidate]:
 
 # ----------------------------------------------------------------------------- resolve
 
-_VAGUE_KINDS = frozenset({"since", "last_n", "ago"})
+class _SentenceDates:
+    """The dates of one sentence (sentence offsets, sorted, non-overlapping) and its text, built
+    once per sentence so that resolving each of its dates looks only at its neighbours: a
+    list-like file read as one long sentence stays linear."""
+
+    def __init__(self, doc: Document, s: Sentence, siblings: list["Candidate"]):
+        self.text = doc.text[s.start:s.end]
+        spans = sorted((c.timex.start - s.start, c.timex.end - s.start) for c in siblings)
+        self.starts = [a for a, _ in spans]
+        self.ends = [b for _, b in spans]
+        self.anchoring = sum(1 for c in siblings if c.timex.granularity != "year" or c.role == "timeline")
+        self._clauses: tuple[str, list[tuple[int, int]], list[int]] | None = None
+
+    def prev_end(self, rel_s: int) -> int:
+        """End of the nearest date ending at or before rel_s (0 if none)."""
+        j = bisect_right(self.ends, rel_s)
+        return self.ends[j - 1] if j else 0
+
+    def next_start(self, rel_e: int) -> int | None:
+        """Start of the nearest date starting at or after rel_e (None if none)."""
+        i = bisect_left(self.starts, rel_e)
+        return self.starts[i] if i < len(self.starts) else None
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The dates overlapping [lo, hi)."""
+        i, j = bisect_right(self.ends, lo), bisect_left(self.starts, hi)
+        return list(zip(self.starts[i:j], self.ends[i:j]))
+
+    def clauses(self, delims: str) -> tuple[list[tuple[int, int]], list[int]]:
+        if self._clauses is None or self._clauses[0] != delims:
+            spans = _clauses(self.text, delims)
+            self._clauses = (delims, spans, [a for a, _ in spans])
+        return self._clauses[1], self._clauses[2]
+
+
+_EDITION_REACH = 200   # characters after a year an event name may take (edition_nouns patterns are short)
+_VAGUE_KINDS = frozenset({"since", "last_n", "ago", "near"})
 _FRONT_LEAD = regex.compile(r"\s*(?:(?:but|and|yet|so|pero|y|sin\s+embargo|mientras\s+que)\s*,?\s*)?", regex.I)
 _TRIM = " \t\n,，。.;；:：、!！?？—-–()（）[]【】\"'“”‘’《》…"
 _LEAD_WORDS = {
@@ -327,20 +370,24 @@ def _clauses(text: str, delims: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
-def _describe(r: EventRules, lang: str, text: str, cue_at: int | None,
-              dates: list[tuple[int, int]], scope: tuple[int, int]) -> str:
+def _describe(r: EventRules, lang: str, view: _SentenceDates, cue_at: int | None,
+              own: tuple[int, int], scope: tuple[int, int]) -> str:
     """A short phrase from the sentence saying what happened: for Chinese the clause around the
     cue (with the next one when it is too short), else the date's scope; dates removed."""
+    text = view.text
     if lang == "zh":
-        spans = _clauses(text, r.delimiters)
+        spans, starts = view.clauses(r.delimiters)
         at = cue_at if cue_at is not None else scope[0]
-        idx = next((i for i, (a, b) in enumerate(spans) if a <= at < b), None)
+        k = bisect_right(starts, at) - 1
+        idx = k if k >= 0 and spans[k][0] <= at < spans[k][1] else None
         if idx is None:
-            idx = next((i for i, (a, b) in enumerate(spans) if b > scope[0]), 0)
-        # a date's preposition goes with it (将于明年3月在喀什举办 -> 将在喀什举办)
-        dates = [(s0 - 1 if s0 > 0 and text[s0 - 1] in "于在" else s0, e0) for s0, e0 in dates]
+            k = bisect_right(starts, scope[0])
+            idx = next((i for i in range(max(0, k - 1), len(spans)) if spans[i][1] > scope[0]), 0)
         pieces = []
         for a, b in spans[idx:]:
+            # a date's preposition goes with it (将于明年3月在喀什举办 -> 将在喀什举办)
+            dates = set(view.within(a, b + 1)) | {own}
+            dates = [(s0 - 1 if s0 > 0 and text[s0 - 1] in "于在" else s0, e0) for s0, e0 in dates]
             piece = _masked(text[a:b], [(s0 - a, e0 - a) for s0, e0 in dates]).replace(" ", "")
             pieces.append(piece)
             if sum(len(p.strip(_TRIM)) for p in pieces) >= 6:
@@ -348,18 +395,20 @@ def _describe(r: EventRules, lang: str, text: str, cue_at: int | None,
         return _clean("，".join(p for p in pieces if p.strip(_TRIM)), lang, 40)
     a, b = scope
     part = text[a:b]
-    for s0, e0 in sorted(dates, reverse=True):
+    for s0, e0 in sorted(set(view.within(a, b)) | {own}, reverse=True):
         if a <= s0 and e0 <= b:
             part = _PREP_BEFORE_DATE.sub("", part[:s0 - a], count=1) + " " + part[e0 - a:]
             b = a + len(part)
     return _clean(part, lang, 120)
 
 
-def _scope(text: str, rel_s: int, rel_e: int, others: list[tuple[int, int]], r: EventRules) -> tuple[int, int]:
+def _scope(view: _SentenceDates, rel_s: int, rel_e: int, r: EventRules) -> tuple[int, int]:
     """The part of the sentence a date governs: from the start of its clause (or the previous
     date) to the next date or the end of the sentence."""
-    prev_end = max((e for s, e in others if e <= rel_s), default=0)
-    next_start = min((s for s, e in others if s >= rel_e), default=len(text))
+    text = view.text
+    prev_end = view.prev_end(rel_s)
+    nxt = view.next_start(rel_e)
+    next_start = len(text) if nxt is None else nxt
     start = prev_end
     for i in range(rel_s - 1, prev_end - 1, -1):
         if text[i] in r.delimiters:
@@ -376,8 +425,10 @@ def _masked(text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
-def resolve(doc: Document, cand: Candidate, siblings: list[Candidate]) -> Mention | None:
-    """Decide whether a candidate is an event; build its Mention (None if not)."""
+def resolve(doc: Document, cand: Candidate, siblings: list[Candidate],
+            view: _SentenceDates | None = None) -> Mention | None:
+    """Decide whether a candidate is an event; build its Mention (None if not).  ``view``: the
+    sentence's dates, shared by its candidates (built here when not given)."""
     tx, s = cand.timex, cand.sentence
     if not tx.date:
         return None  # relative and the document date is unknown
@@ -391,27 +442,27 @@ def resolve(doc: Document, cand: Candidate, siblings: list[Candidate]) -> Mentio
         first = _clauses(entry, "。.;；!?！？\n")
         first_text = entry[first[0][0]:first[0][1]] if first else ""
         # the heading summarises its entry: skip a leading month/day of the first item
-        lead = find_timexes(first_text, lang, None, default_year=int(tx.date[:4]))
+        lead = dates.find(first_text, lang, None, default_year=int(tx.date[:4]))
         if lead and first_text[:lead[0].start].strip(_TRIM) == "":
             first_text = first_text[lead[0].end:]
         cue = r.cue.search(entry)
         return doc.mention("event", tx.start, tx.end, s, date=tx.date,
                            label=label_of(r, cue.group(0)) if cue else "other",
                            description=_clean(first_text, lang, 40 if lang == "zh" else 120))
-    text = doc.text[s.start:s.end]
+    view = view or _SentenceDates(doc, s, siblings)
+    text = view.text
     rel_s, rel_e = tx.start - s.start, tx.end - s.start
-    others = [(c.timex.start - s.start, c.timex.end - s.start) for c in siblings if c is not cand]
     # baselines of a comparison
     if r.baseline.search(text[max(0, rel_s - 25):rel_s]):
         return None
     # edition year inside an event name, when another date carries the event
-    name = r.edition.match(text[rel_e:])
-    if (tx.granularity == "year" and name and not r.cue.search(name.group(0)) and any(
-            c.timex.granularity != "year" or c.role == "timeline" for c in siblings if c is not cand)):
+    name = r.edition.match(text[rel_e:rel_e + _EDITION_REACH])
+    own_anchoring = tx.granularity != "year" or cand.role == "timeline"
+    if tx.granularity == "year" and name and not r.cue.search(name.group(0)) and view.anchoring - own_anchoring > 0:
         return None
-    a, b = _scope(text, rel_s, rel_e, others, r)
+    a, b = _scope(view, rel_s, rel_e, r)
     scope = text[a:b]
-    masked = _masked(scope, [(s0 - a, e0 - a) for s0, e0 in others + [(rel_s, rel_e)]])
+    masked = _masked(scope, [(s0 - a, e0 - a) for s0, e0 in view.within(a, b)])
     cue = best_cue(r, masked)
     if cue is None and cand.role != "timeline" and r.figure.search(masked):
         return None  # the date only frames a figure: that figure's period
@@ -423,7 +474,7 @@ def resolve(doc: Document, cand: Candidate, siblings: list[Candidate]) -> Mentio
         # clause that follows: in English/Spanish that runs to the end of the sentence (commas
         # there separate its coordinated parts: "…had no road, but it opened …")
         # (unless a later date of the sentence may carry that action: "…, but it built one in 2020")
-        fronted = (lang != "zh" and lead > 0 and "," in after[:lead] and not any(s0 >= rel_e for s0, _ in others)
+        fronted = (lang != "zh" and lead > 0 and "," in after[:lead] and view.next_start(rel_e) is None
                    and bool(_FRONT_LEAD.fullmatch(text[a:rel_s])))
         stop = regex.search(r"[;；]" if fronted else r"[,;，；\"“”]", after, pos=lead)
         own = masked[:rel_e - a + stop.start()] if stop else masked
@@ -433,8 +484,8 @@ def resolve(doc: Document, cand: Candidate, siblings: list[Candidate]) -> Mentio
     if (cue is None or is_weak(r, cue.group(0))) and r.event_noun is not None and r.event_noun.search(masked):
         label = "conference"   # a planned fair / forum / expo
     return doc.mention("event", tx.start, tx.end, s, date=tx.date, label=label,
-                       description=_describe(r, lang, text, a + cue.start() if cue else None,
-                                             others + [(rel_s, rel_e)], (a, b)))
+                       description=_describe(r, lang, view, a + cue.start() if cue else None,
+                                             (rel_s, rel_e), (a, b)))
 
 
 def extract(doc: Document) -> Iterator[Mention]:
@@ -443,19 +494,11 @@ def extract(doc: Document) -> Iterator[Mention]:
     by_sentence: dict[int, list[Candidate]] = {}
     for c in cands:
         by_sentence.setdefault(id(c.sentence), []).append(c)
-    place = {id(c): i for group in by_sentence.values() for i, c in enumerate(group)}
+    views: dict[int, _SentenceDates] = {}
     for c in cands:
-        m = resolve(doc, c, _near(place[id(c)], by_sentence[id(c.sentence)]))
+        key = id(c.sentence)
+        if key not in views:
+            views[key] = _SentenceDates(doc, c.sentence, by_sentence[key])
+        m = resolve(doc, c, by_sentence[key], views[key])
         if m is not None:
             yield m
-
-
-_MAX_SIBLINGS = 16    # issue 8: a "sentence" with thousands of dates (a megabyte on one line) stays linear
-
-
-def _near(i: int, siblings: list[Candidate]) -> list[Candidate]:
-    """The sentence-mates of ``siblings[i]``; in a sentence with very many, only the nearest ones."""
-    if len(siblings) <= _MAX_SIBLINGS:
-        return siblings
-    half = _MAX_SIBLINGS // 2
-    return siblings[max(0, i - half):i + half + 1]

@@ -1,6 +1,6 @@
 """Context of a figure inside its sentence: metric (what is measured), period, conversion group.
 
-The period comes from the shared temporal module (``pipeline.extractors.timex``): the time expression
+The period comes from the dates layer (``pipeline.dates``): the time expression
 of the figure's own clause (before it, else after it), else the nearest one before it in the
 sentence, else the latest one of an earlier sentence of the same paragraph, else the year heading
 the figure stands under (a timeline ``2017年`` line).  Durations and ages only take their own
@@ -23,8 +23,8 @@ from ...resources import load
 from ...types import Document, Sentence
 from .find import _Spans
 from .lexicon import MONEY, MULTIPLE, PERCENT
-
-from ..timex import find_timexes
+from ... import dates
+from ..events import is_dateline
 
 _CLAUSE_SEP = regex.compile(r"[,，;；:：。!?！？]|\s[—–-]{1,2}\s|——|--")
 _CONVERSION = regex.compile(
@@ -55,12 +55,12 @@ class Context:
         self.section_block = -1
         self._group_n = 0
         self.block_period: tuple[int, str] = (-1, "")
-        self._pending: list[tuple[int, str, str]] = []
+        self._pending: list[tuple[int, str, str, Sentence]] = []
 
     # --- timeline headings ("2017年" on its own line give the year of what follows)
 
     def _heading(self, s: Sentence, text: str) -> list:
-        tx = self._timexes(text, s.lang)
+        tx = self._timexes(s, text, s.lang)
         stripped = text.strip()
         if tx and len(tx) == 1 and tx[0].date and len(stripped) <= len(tx[0].text) + 2 \
                 and tx[0].granularity in ("year", "month", "quarter"):
@@ -71,14 +71,18 @@ class Context:
             self.section_date = ""
         return tx
 
-    def _timexes(self, text: str, lang: str) -> list:
+    def _timexes(self, s: Sentence, text: str, lang: str) -> list:
+        """The sentence's dates, present-time anchors included (shared with the events extractor)."""
         year = int(self.section_date[:4]) if self.section_date[:4].isdigit() else None
-        return find_timexes(text, lang, self.ref, default_year=year, include_present=True)
+        return dates.anchors(dates.sentence_dates(self.doc, s, text, lang, default_year=year))
 
     # --- fields for the figures of one sentence
     def fields(self, s: Sentence, text: str, found) -> list[dict]:
         lang = s.lang
         all_tx = self._heading(s, text)
+        block_start = self.doc.blocks[s.block].start
+        # a dateline (新华社乌鲁木齐1月17日电, URUMQI, Jan. 17 (Xinhua) --) is the publication, not a period
+        all_tx = [t for t in all_tx if not is_dateline(s, text, t, block_start)]
         spans = _Spans((c.start, c.end) for c, _ in found)
         all_tx = [t for t in all_tx if not spans.overlaps(t.start, t.end)]
         tx = _Timeline([t for t in all_tx if t.date
@@ -134,7 +138,7 @@ class Context:
             self.section_date = ""
         if self._pending and self._pending[-1][0] != s.block:
             self._pending.clear()
-        self._pending.append((s.block, s.lang, text))
+        self._pending.append((s.block, s.lang, text, s))
         del self._pending[:-3]
 
     def _remember(self, s: Sentence, text: str, tx) -> None:
@@ -145,10 +149,10 @@ class Context:
 
     def _carry(self, block: int) -> str:
         """The period of the latest earlier sentence of the same paragraph that has one."""
-        for b, lang, text in reversed(self._pending):
+        for b, lang, text, s in reversed(self._pending):
             if b != block:
                 break
-            tx = [t for t in self._timexes(text, lang) if t.date and
+            tx = [t for t in self._timexes(s, text, lang) if t.date and
                   not _patterns(lang)["baseline_before"].search(text[max(0, t.start - 20):t.start])]
             if tx:
                 self.block_period = (block, tx[-1].date)

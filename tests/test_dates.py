@@ -1,9 +1,10 @@
-"""Temporal expressions: pipeline.extractors.timex (find, then resolve; zh / en / es)."""
+"""The dates layer: pipeline.dates (find, then resolve; zh / en / es)."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.extractors.timex import Timex, find_timexes, parse_reference, resolve_partial_year
+from pipeline.dates import Timex, parse_reference, resolve_partial_year
+from pipeline.dates import find as find_timexes
 
 REF = "2024-06-15"
 
@@ -328,7 +329,9 @@ _FRAGMENTS = {
     "es": ["mayo", " ", "28", "de", "2024", "en", "el año pasado", "el primer trimestre", "a principios de",
            "junio", "jun", "(", "Xinhua", ")", "personas", "."],
 }
-_ISO = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4])?)(?:/\d{4}(?:-\d{2}(?:-\d{2})?)?)?$")
+# a value, a closed interval a/b, or (issue 11) an open one: /b (before, until) or a/ (after)
+_ISO = re.compile(r"^(?:\d{4}(?:-\d{2}(?:-\d{2})?|-Q[1-4])?)(?:/(?:\d{4}(?:-\d{2}(?:-\d{2})?)?)?)?$"
+                  r"|^/\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en", "es"])
@@ -457,10 +460,11 @@ def test_timex_festivals(lang, text, expected):
 
 
 def test_timex_festival_table_covers_2015_2030():
-    from pipeline.resources import load
-    table = load("zh", "timex")["chinese_new_year"]
-    assert sorted(int(y) for y in table) == list(range(2015, 2031))
-    assert all(str(d).startswith(f"{y}-0") for y, d in table.items())
+    """Chinese New Year now comes from lunardate (issue 11): every year 2015-2030 in Jan/Feb."""
+    from pipeline.dates.calendars import chinese_new_year
+    table = {y: chinese_new_year(y) for y in range(2015, 2031)}
+    assert all(d is not None and str(d).startswith(f"{y}-0") for y, d in table.items())
+    assert table[2020].isoformat() == "2020-01-25" and table[2024].isoformat() == "2024-02-10"
 
 
 # 3. abbreviated months; 3b. planned dates resolve forward
@@ -669,15 +673,14 @@ def test_timex_lunar_festivals(lang, text, expected):
 
 
 def test_timex_lunar_tables_well_formed():
+    """Every festival spec of the three timex.yaml resolves to a date in every year 2015-2030."""
+    from pipeline.dates.festivals import _festival_date
     from pipeline.resources import load
-    tables = load("zh", "timex")["lunar_tables"]
-    for name, t in tables.items():
-        assert t["granularity"] in ("day", "month")
-        assert sorted(int(y) for y in t["dates"]) == list(range(2015, 2031)), name
-        assert all(str(d)[:4] == str(y) for y, d in t["dates"].items()), name
     fests = [v for lang in ("zh", "en", "es") for v in load(lang, "timex")["festivals"].values()]
     for spec in fests:
-        assert re.fullmatch(r"\d\d(?:-\d\d)?|cny(?:[+-]\d+)?", str(spec)) or spec in tables, spec
+        for y in range(2015, 2031):
+            r = _festival_date(str(spec), y, None)
+            assert r is not None and r[0][:4] == str(y), (spec, y)
 
 
 # ----------------------------------------------------------------------------- third pass (issue 5)
@@ -837,3 +840,141 @@ MORE_RELATIVE_3 = [
 @pytest.mark.parametrize("lang,text,expected", MORE_RELATIVE_3)
 def test_timex_more_relative_days_and_weeks(lang, text, expected):
     assert _pairs(text, lang, WED) == expected
+
+
+# ----------------------------------------------------------------------------- issue 11: breadth
+# reference Monday 2020-06-15 (the case tables in tests/specs/dates use the same)
+R11 = "2020-06-15"
+
+ISSUE_11 = [
+    # numeric dates, every separator; day/month order by language
+    ("en", "The contract was signed on 05/05/89 in Boston.", [("05/05/89", "1989-05-05")]),
+    ("en", "Police said the attack happened on 13.5.2015.", [("13.5.2015", "2015-05-13")]),
+    ("en", "Results were published on 12/25/2019.", [("12/25/2019", "2019-12-25")]),
+    ("es", "La medida entra en vigor el 1/2/2020.", [("1/2/2020", "2020-02-01")]),
+    ("es", "El sismo ocurrió el 3-9-19 por la mañana.", [("3-9-19", "2019-09-03")]),
+    ("es", "Las ventas crecieron en 12-2015.", [("12-2015", "2015-12")]),
+    ("zh", "截至2021.06，项目已完工。", [("2021.06", "2021-06")]),
+    ("zh", "该文件落款为2010/01/29。", [("2010/01/29", "2010-01-29")]),
+    # two-digit years
+    ("zh", "08年，北京举办了奥运会。", [("08年", "2008")]),
+    ("zh", "15年3月，该厂正式投产。", [("15年3月", "2015-03")]),
+    ("en", "The class of '89 met again.", [("'89", "1989")]),
+    ("es", "Llegó a Madrid en marzo del '99.", [("marzo del '99", "1999-03")]),
+    # relative days, Traditional forms too
+    ("zh", "後天將舉行開幕式。", [("後天", "2020-06-17")]),
+    ("zh", "大后天公布结果。", [("大后天", "2020-06-18")]),
+    ("zh", "三天前，大桥发生坍塌。", [("三天前", "2020-06-12")]),
+    ("en", "The vote will take place the day after tomorrow.", [("the day after tomorrow", "2020-06-17")]),
+    ("es", "El ministro dimitió anteayer.", [("anteayer", "2020-06-13")]),
+    ("es", "La votación será pasado mañana.", [("pasado mañana", "2020-06-17")]),
+    ("es", "Hace dos días se derrumbó el puente.", [("Hace dos días", "2020-06-13")]),
+    # before / after / until / between: open or closed ISO intervals
+    ("en", "Prices were stable before 2010.", [("before 2010", "/2009-12-31")]),
+    ("en", "Output rose after Feb 2018.", [("after Feb 2018", "2018-03-01/")]),
+    ("es", "La oferta es válida hasta marzo de 2021.", [("hasta marzo de 2021", "/2021-03-31")]),
+    ("es", "Las importaciones se duplicaron entre 2010 y 2015.", [("entre 2010 y 2015", "2010/2015")]),
+    ("zh", "2010年以前，价格一直稳定。", [("2010年以前", "/2009-12-31")]),
+    ("zh", "自2016年起，该政策全面实施。", [("自2016年起", "2016/2020")]),
+    # offsets from an anchor
+    ("en", "The suspect fled 2 weeks before May 13 1999.", [("2 weeks before May 13 1999", "1999-04-29")]),
+    ("en", "Growth slowed in the year before 2015.", [("the year before 2015", "2014")]),
+    ("es", "Dos años después de 2008, la economía se recuperó.", [("Dos años después de 2008", "2010")]),
+    ("zh", "1999年5月13日前两周，嫌犯逃离。", [("1999年5月13日前两周", "1999-04-29")]),
+    # holidays: Easter computed (dateutil), lunar festivals (lunardate)
+    ("en", "Stores will reopen next Easter.", [("next Easter", "2021-04-04")]),
+    ("en", "Good Friday 2020 fell in lockdown.", [("Good Friday 2020", "2020-04-10")]),
+    ("es", "El Viernes Santo de 2019 llovió.", [("Viernes Santo de 2019", "2019-04-19")]),
+    ("es", "La Semana Santa de 2020 se vivió sin procesiones.", [("Semana Santa de 2020", "2020-04-05/2020-04-12")]),
+    ("zh", "2019年中秋节，全家团聚。", [("2019年中秋节", "2019-09-13")]),
+    ("zh", "2022年重阳节，老人登高。", [("2022年重阳节", "2022-10-04")]),
+    # spelled-out years and days (text2num)
+    ("en", "The company was founded on January first 2000.", [("January first 2000", "2000-01-01")]),
+    ("en", "The target year is two thousand and thirty two.", [("two thousand and thirty two", "2032")]),
+    ("en", "By nineteen ninety-eight the firm had grown.", [("nineteen ninety-eight", "1998")]),
+    ("es", "El quince de agosto de dos mil diez se inauguró.", [("quince de agosto de dos mil diez", "2010-08-15")]),
+    # month ranges and parts of the month
+    ("es", "En el período enero-agosto las ventas crecieron.", [("enero-agosto", "2020-01/2020-08")]),
+    ("es", "Entre abril y junio del año pasado subió el paro.", [("Entre abril y junio del año pasado", "2019-04/2019-06")]),
+    ("en", "Exports rose in January-May.", [("January-May", "2020-01/2020-05")]),
+    ("zh", "1-5月，全市工业增加值增长5%。", [("1-5月", "2020-01/2020-05")]),
+    ("es", "Los pagos se hacen a inicio de mes.", [("inicio de mes", "2020-06")]),
+    ("en", "At the beginning of the month, prices rose.", [("the beginning of the month", "2020-06")]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", ISSUE_11)
+def test_issue_11_date_forms(lang, text, expected):
+    assert [(t.text, t.value) for t in find_timexes(text, lang, R11)] == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "The meeting starts at 10:30 and ends at 12:15."),
+    ("en", "Update to version 2.1.3 before installing."),
+    ("en", "Call 555-1234 or 800-555-0199 for details."),
+    ("en", "The ratio was 3/4 of the total, 1.2.10 was the release."),
+    ("es", "El marcador final fue 21-19 y el Barcelona ganó 2-0."),
+    ("es", "Llame al 91 555 12 34 para más información."),
+    ("zh", "咨询电话：010-12345678。"),
+    ("zh", "他在这里工作了12年，该县有300年历史。"),
+    ("zh", "5G基站数量达到2000个，比分为21-19。"),
+])
+def test_issue_11_not_dates(lang, text):
+    assert find_timexes(text, lang, R11) == []
+
+
+def test_issue_11_ambiguous_numeric_date_keeps_the_other_reading():
+    """01/02/2020 in English: month first by convention, the day-first reading kept."""
+    (t,) = find_timexes("It was filed on 01/02/2020.", "en", R11)
+    assert (t.value, t.alternatives) == ("2020-01-02", ("2020-02-01",))
+    (t,) = find_timexes("It was filed on 01/02/2020.", "en", R11, day_first=True)
+    assert (t.value, t.alternatives) == ("2020-02-01", ())
+    (t,) = find_timexes("Se presentó el 01/02/2020.", "es", R11)
+    assert t.value == "2020-02-01"
+
+
+def test_issue_11_document_order_of_numeric_dates():
+    from pipeline.dates.numeric import day_first_in
+    assert day_first_in("Filed 25/12/2019, amended 01/02/2020.") is True
+    assert day_first_in("Filed 12/25/2019, amended 01/02/2020.") is False
+    assert day_first_in("Filed 12/25/2019 and 25/12/2019.") is None
+
+
+def test_issue_11_public_api_parse_and_frozen_results():
+    import dataclasses
+
+    from pipeline import dates
+    t = dates.parse("pasado mañana", "es", reference_date=R11)
+    assert (t.start, t.end, t.value, t.granularity, t.relative) == (0, 13, "2020-06-17", "day", True)
+    assert dates.parse("no date here", "en") is None
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        t.value = "x"
+
+
+def test_issue_11_anchors_give_back_the_written_date():
+    from pipeline import dates
+    found = dates.find("Prices were stable before 2010 and after May 2012.", "en", R11)
+    assert [t.value for t in found] == ["/2009-12-31", "2012-06-01/"]
+    assert [(t.text, t.value) for t in dates.anchors(found)] == [("2010", "2010"), ("May 2012", "2012-05")]
+
+
+@pytest.mark.parametrize("year,name,day", [
+    (2020, "cny", "2020-01-25"), (2021, "cny", "2021-02-12"), (2021, "dragon_boat", "2021-06-14"),
+    (2020, "mid_autumn", "2020-10-01"), (2019, "lantern", "2019-02-19")])
+def test_issue_11_lunar_calendar_from_lunardate(year, name, day):
+    from pipeline.dates.calendars import lunar
+    assert lunar(year, name).isoformat() == day
+
+
+def test_issue_11_easter_and_islamic_feasts_from_libraries():
+    from pipeline.dates.calendars import easter, islamic, public_holiday
+    assert easter(2021).isoformat() == "2021-04-04" and easter(2020, -2).isoformat() == "2020-04-10"
+    assert islamic(2020, "eid_adha").isoformat() == "2020-07-31"
+    assert public_holiday("US", "Thanksgiving Day", 2019).isoformat() == "2019-11-28"
+
+
+def test_issue_11_shadow_keeps_raw_offsets():
+    text = "En el '89 y el quince de agosto de dos mil diez; 08年"
+    for lang in ("es", "zh"):
+        for t in find_timexes(text, lang, R11):
+            assert text[t.start:t.end] == t.text

@@ -1,0 +1,255 @@
+"""Where the per-document work runs: in this process, in a pool of processes, or on a Dask cluster.
+
+Every engine has one method, ``map(fn, jobs, sizes=None, on_error=None)``, which yields ``fn(job)``
+for every job *as it completes* (not in job order), so the caller can write and report while the
+rest still runs.  When a worker dies (out of memory, killed), ``on_error(job, exc)`` is yielded for
+each job it took down; without ``on_error`` the error is raised.
+``fn`` must be a module-level function (it is pickled) and its result should say which job it
+belongs to.  Results cross process boundaries, so keep them compact (tuples, not dicts: see
+``Mention.to_row``).
+
+* ``SerialEngine``   — in this process, in order; no start-up cost.
+* ``ProcessEngine``  — a pool of worker processes on this machine.  The parent runs ``warm_up``
+  (loads lexicons, compiles patterns, loads jieba) *before* the pool starts and the workers are
+  forked from it (Linux), so nothing is loaded twice.  Jobs go in chunks balanced by size (largest
+  first), workers die with their parent (``PR_SET_PDEATHSIG``), at most one worker per core.
+* ``DaskEngine``     — a ``dask.distributed`` cluster: a scheduler address, or a ``LocalCluster``
+  on this machine without one.  Jobs carry file paths, so files are read on the workers: the
+  workers must see the corpus at the same path (a shared filesystem).
+
+``make_engine(name, workers, scheduler)`` builds one from CLI options.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+log = logging.getLogger("factmine")
+
+ENGINES = ("serial", "process", "dask")
+CHUNKS_PER_WORKER = 4      # more chunks balance better; fewer cost less in messages
+
+
+def cores() -> int:
+    """CPUs this process may use (the affinity mask, not the machine's count, where known)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:                                     # macOS, Windows
+        return max(1, os.cpu_count() or 1)
+
+
+def balanced_chunks(jobs: Sequence[Any], sizes: Sequence[int] | None, n_chunks: int) -> list[list[Any]]:
+    """Jobs in ``n_chunks`` groups of about equal total size, the groups with the largest jobs first.
+
+    Greedy longest-processing-time packing: each job, largest first, goes to the lightest chunk.
+    Without sizes every job counts 1.  Empty chunks are dropped.
+    """
+    if not jobs:
+        return []
+    sizes = list(sizes) if sizes is not None else [1] * len(jobs)
+    if len(sizes) != len(jobs):
+        raise ValueError(f"{len(jobs)} jobs but {len(sizes)} sizes")
+    n_chunks = max(1, min(n_chunks, len(jobs)))
+    loads = [0] * n_chunks
+    chunks: list[list[Any]] = [[] for _ in range(n_chunks)]
+    for i in sorted(range(len(jobs)), key=lambda i: -sizes[i]):
+        lightest = min(range(n_chunks), key=loads.__getitem__)
+        chunks[lightest].append(jobs[i])
+        loads[lightest] += max(1, sizes[i])
+    order = sorted(range(n_chunks), key=lambda c: -loads[c])
+    return [chunks[c] for c in order if chunks[c]]
+
+
+def run_chunk(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
+    """One task on a worker: ``fn`` over a chunk of jobs."""
+    return [fn(job) for job in chunk]
+
+
+class SerialEngine:
+    """Everything in this process, in job order."""
+    name = "serial"
+    workers = 1
+
+    def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any], sizes: Sequence[int] | None = None,
+            on_error: Callable[[Any, BaseException], Any] | None = None) -> Iterator[Any]:
+        for job in jobs:
+            yield fn(job)
+
+    def close(self) -> None:
+        pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: on Linux ask the kernel for SIGKILL when the parent dies; everywhere,
+    leave at once if the parent is already gone (it died between fork and this call), and watch
+    for it from a daemon thread (platforms without PR_SET_PDEATHSIG)."""
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            PR_SET_PDEATHSIG = 1
+            if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+                log.debug("prctl(PR_SET_PDEATHSIG) failed: errno %d", ctypes.get_errno())
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        time.sleep(1.0)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+class ProcessEngine(SerialEngine):
+    """A pool of worker processes forked after ``warm_up`` ran in the parent (where fork exists)."""
+    name = "process"
+
+    def __init__(self, workers: int, warm_up: Callable[[], Any] | None = None):
+        self.workers = max(1, min(workers, cores()))
+        self.warm_up = warm_up
+        self._pool: ProcessPoolExecutor | None = None
+
+    def _start(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            fork = "fork" in methods
+            if self.warm_up is not None and fork:
+                self.warm_up()                     # loaded once, shared copy-on-write by the workers
+            ctx = multiprocessing.get_context("fork" if fork else "spawn")
+            self._pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_initialize,
+                                             initargs=(os.getpid(), None if fork else self.warm_up))
+        return self._pool
+
+    def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any], sizes: Sequence[int] | None = None,
+            on_error: Callable[[Any, BaseException], Any] | None = None) -> Iterator[Any]:
+        jobs = list(jobs)
+        if not jobs:
+            return
+        pool = self._start()
+        chunks = {pool.submit(run_chunk, fn, chunk): chunk
+                  for chunk in balanced_chunks(jobs, sizes, self.workers * CHUNKS_PER_WORKER)}
+        pending = set(chunks)
+        try:
+            while pending:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    try:
+                        results = future.result()
+                    except BrokenProcessPool as exc:       # a worker died: its chunk is lost
+                        if on_error is None:
+                            raise
+                        results = [on_error(job, exc) for job in chunks[future]]
+                    yield from results
+        finally:
+            for future in pending:
+                future.cancel()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def _initialize(parent: int, warm_up: Callable[[], Any] | None) -> None:
+    die_with_parent(parent)
+    if warm_up is not None:                       # spawn: nothing inherited, load here
+        warm_up()
+
+
+class DaskEngine(SerialEngine):
+    """Jobs on a ``dask.distributed`` cluster; a ``LocalCluster`` when no scheduler address is given."""
+    name = "dask"
+
+    def __init__(self, workers: int = 1, scheduler: str | None = None, *, processes: bool = True,
+                 warm_up: Callable[[], Any] | None = None):
+        from dask.distributed import Client, LocalCluster
+
+        self._cluster = None
+        if scheduler:
+            self._client = Client(scheduler)
+        else:
+            self._cluster = LocalCluster(n_workers=max(1, min(workers, cores())), threads_per_worker=1,
+                                         processes=processes, dashboard_address=None,
+                                         silence_logs=logging.ERROR)   # no shutdown chatter on stderr
+            self._client = Client(self._cluster)
+        self.workers = max(1, len(self._client.scheduler_info().get("workers", {})))
+        if warm_up is not None:
+            self._client.run(warm_up)             # load lexicons and jieba on every worker once
+
+    def map(self, fn: Callable[[Any], Any], jobs: Iterable[Any], sizes: Sequence[int] | None = None,
+            on_error: Callable[[Any, BaseException], Any] | None = None) -> Iterator[Any]:
+        from dask.distributed import as_completed
+
+        jobs = list(jobs)
+        if not jobs:
+            return
+        chunks = balanced_chunks(jobs, sizes, self.workers * CHUNKS_PER_WORKER)
+        futures = self._client.map(run_chunk, [fn] * len(chunks), chunks, pure=False)
+        chunk_of = {f.key: chunk for f, chunk in zip(futures, chunks)}
+        try:
+            for future in as_completed(futures):
+                try:
+                    results = future.result()
+                except Exception as exc:                   # noqa: BLE001 — a worker lost (KilledWorker)
+                    if on_error is None:
+                        raise
+                    results = [on_error(job, exc) for job in chunk_of[future.key]]
+                future.release()
+                yield from results
+        finally:
+            self._client.cancel([f for f in futures if not f.done()])
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def make_engine(name: str = "process", workers: int = 1, scheduler: str | None = None,
+                warm_up: Callable[[], Any] | None = None) -> SerialEngine:
+    """The engine for ``factmine run --engine NAME --workers N [--scheduler ADDRESS]``.
+
+    ``process`` with one worker is the serial engine (a pool of one only adds start-up).
+    """
+    if name not in ENGINES:
+        raise ValueError(f"unknown engine {name!r}: choose from {', '.join(ENGINES)}")
+    if name == "dask":
+        return DaskEngine(workers, scheduler, warm_up=warm_up)
+    if scheduler:
+        raise ValueError("--scheduler needs --engine dask")
+    if name == "serial" or workers <= 1:
+        return SerialEngine()
+    return ProcessEngine(workers, warm_up=warm_up)
+
+
+WARM_UP_TEXT = ("Sales rose 5 percent in Beijing last year, Li Wei said on May 3.\n\n"
+                "去年，北京的销售额增长5%，李伟5月3日说。\n\n"
+                "Las ventas subieron un 5 por ciento en Madrid el año pasado, dijo el 3 de mayo.")
+
+
+def warm_up(kinds: Sequence[str] | None = None) -> None:
+    """Load every resource, compiled pattern and jieba once, by extracting from a small text in
+    each language (before forking workers, or once on each Dask worker)."""
+    from .extractors import extract_all
+    from .ingest import ingest_text
+
+    extract_all(ingest_text(WARM_UP_TEXT, "warm-up", reference_date="2024-01-01"), kinds)

@@ -1,0 +1,133 @@
+"""Engines: the same tables from every engine, chunks balanced by size, workers that die with the parent."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline import engines
+from pipeline.run import run
+
+from .conftest import CORPUS, ROOT
+
+
+def _square(x: int) -> tuple[int, int]:
+    return x, x * x
+
+
+def _table(report) -> pd.DataFrame:
+    return report.facts.sort_values(["doc_id", "start", "end", "kind"]).reset_index(drop=True)
+
+
+def test_engines_balanced_chunks_spread_the_size():
+    sizes = [100, 90, 50, 40, 30, 20, 10, 5, 5, 5]
+    chunks = engines.balanced_chunks(list(range(len(sizes))), sizes, 3)
+    loads = sorted(sum(sizes[j] for j in chunk) for chunk in chunks)
+    assert sorted(j for chunk in chunks for j in chunk) == list(range(len(sizes)))
+    assert loads[-1] - loads[0] <= max(sizes) * 0.2
+    assert engines.balanced_chunks([], None, 4) == []
+    assert len(engines.balanced_chunks([1, 2], None, 8)) == 2       # never more chunks than jobs
+
+
+def test_engines_balanced_chunks_refuse_mismatched_sizes():
+    with pytest.raises(ValueError):
+        engines.balanced_chunks([1, 2, 3], [1, 2], 2)
+
+
+@pytest.mark.parametrize("name", ["serial", "process"])
+def test_engines_map_yields_every_result_once(name):
+    with engines.make_engine(name, 2) as engine:
+        got = sorted(engine.map(_square, range(23), sizes=[i % 5 + 1 for i in range(23)]))
+    assert got == [(i, i * i) for i in range(23)]
+
+
+def _die_on_three(x: int) -> tuple[str, int]:
+    if x == 3:
+        os._exit(1)                     # a worker killed (out of memory, say) mid-chunk
+    return "ok", x
+
+
+def test_engines_dead_worker_reported_per_job_not_raised():
+    with engines.ProcessEngine(2) as engine:
+        got = list(engine.map(_die_on_three, range(6), on_error=lambda job, exc: ("died", job)))
+    assert sorted(x for _, x in got) == list(range(6))          # every job answered once
+    assert ("died", 3) in got
+
+
+def test_engines_worker_count_capped_at_cores():
+    assert engines.ProcessEngine(10_000).workers == engines.cores()
+
+
+def test_engines_unknown_engine_and_stray_scheduler_refused():
+    with pytest.raises(ValueError):
+        engines.make_engine("spark", 2)
+    with pytest.raises(ValueError):
+        engines.make_engine("process", 2, scheduler="tcp://127.0.0.1:8786")
+
+
+def test_engines_same_tables_from_serial_process_and_dask(seed_run, tmp_path):
+    """The seed corpus through each engine gives the same fact table, row for row."""
+    pytest.importorskip("dask.distributed")
+    serial = _table(seed_run[0])
+    with engines.ProcessEngine(2, warm_up=engines.warm_up) as engine:
+        process = _table(run(CORPUS, None, use_cache=False, engine=engine))
+    with engines.DaskEngine(2, processes=False) as engine:
+        dask = _table(run(CORPUS, None, use_cache=False, engine=engine))
+    pd.testing.assert_frame_equal(process, serial)
+    pd.testing.assert_frame_equal(dask, serial)
+
+
+def _alive(pid: int) -> bool:
+    """Running (a zombie no parent reaped counts as dead)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+    return state not in ("Z", "X")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_engines_workers_die_when_the_parent_is_killed(tmp_path):
+    pids = tmp_path / "pids"
+    pids.mkdir()
+    script = textwrap.dedent(f"""
+        import os, sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from pipeline.engines import ProcessEngine
+
+        def job(i):
+            open(os.path.join({str(pids)!r}, str(os.getpid())), "w").close()
+            time.sleep(120)
+            return i
+
+        if __name__ == "__main__":
+            engine = ProcessEngine(2)
+            for _ in engine.map(job, range(4)):
+                pass
+    """)
+    (tmp_path / "parent.py").write_text(script)
+    parent = subprocess.Popen([sys.executable, str(tmp_path / "parent.py")], cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        while len(list(pids.iterdir())) < min(2, engines.cores()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        workers = [int(p.name) for p in pids.iterdir()]
+        assert workers, "no worker started"
+        assert all(_alive(pid) for pid in workers)
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait()
+    deadline = time.monotonic() + 20
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    orphans = [pid for pid in workers if _alive(pid)]
+    for pid in orphans:                      # do not leave them behind even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not orphans, f"workers {orphans} outlived their killed parent"
