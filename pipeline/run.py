@@ -36,7 +36,7 @@ from typing import Iterable, Iterator
 
 import pandas as pd
 
-from . import consolidate, engines, models
+from . import consolidate, engines, models, review
 from .consolidate import aliases
 from .errors import DocumentTimeout, EmptyCorpus, FactmineError
 from .extractors import KINDS, extract_all
@@ -67,6 +67,7 @@ class RunReport:
     timeline: pd.DataFrame | None = None
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
+    review: dict = field(default_factory=dict)   # decisions applied / re-attached / orphaned (review.apply)
     unsupported: list[str] = field(default_factory=list)       # doc_ids of files in no known format
     warnings: list[str] = field(default_factory=list)          # read, but with trouble
     undated: list[str] = field(default_factory=list)           # documents without a date
@@ -154,17 +155,6 @@ def catalog_row_for(file: Path) -> dict | None:
         if (folder / CATALOG).is_file():
             return read_catalog(folder).get(file.relative_to(folder).as_posix())
     return None
-
-
-def read_reviews(path: Path) -> dict[str, str]:
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        decisions = {}
-        for row in csv.DictReader(fh):        # later lines win: the file is an append-only log
-            if row.get("fact_id") and row.get("status") in consolidate.table.STATUSES:
-                decisions[row["fact_id"]] = row["status"]
-        return decisions
 
 
 @lru_cache(maxsize=1)
@@ -375,6 +365,7 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
     pool below); ``progress`` hears of every document (progress.py).
     Raises OutputLocked when another run writes to ``out``, EmptyCorpus when no article could be
     read (earlier outputs and the cache are then left as they were).
+    Review decisions come from the corpus's store (``reviews`` overrides its path) and are applied.
     """
     args = (tuple(kinds), workers, reviews, use_cache, doc_timeout, engine, progress or NullProgress())
     if out is None:
@@ -387,6 +378,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
     t0 = time.perf_counter()
     report = RunReport(workers=engine.workers if engine is not None else max(1, min(workers, os.cpu_count() or 1)))
     catalog = read_catalog(corpus, report.warnings)
+    decisions = review.load_decisions(corpus, reviews, out=out)   # the corpus's decision store, read only
     found = scan(corpus, exclude=out)
     report.unsupported, report.skipped = found.unsupported, list(found.refused)
     cache = None
@@ -432,7 +424,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
         raise EmptyCorpus(f"{corpus}: no article could be read ({len(report.skipped)} skipped, "
                           f"{len(report.unsupported)} unsupported); earlier outputs left as they were", report)
     _summarize(report, results)
-    _build_tables(report, results, reviews, corpus)
+    _build_tables(report, results, decisions, corpus)
     if out is not None:
         texts = _write_texts(out, results)
         _write_tables(report, out)
@@ -452,17 +444,19 @@ def _summarize(report: RunReport, results: dict[str, dict]) -> None:
             report.guessed_dates.append((doc_id, blob["date"], blob["date_source"]))
 
 
-def _build_tables(report: RunReport, results: dict[str, dict], reviews: Path | None, corpus: Path) -> None:
+def _build_tables(report: RunReport, results: dict[str, dict], decisions: dict, corpus: Path) -> None:
     all_mentions = [Mention.from_row(m) for doc_id in sorted(results) for m in results[doc_id]["mentions"]]
-    decisions = read_reviews(reviews) if reviews is not None else {}
-    report.facts = consolidate.build_table(
+    facts = consolidate.build_table(
         all_mentions, doc_dates={d: r.get("date") for d, r in results.items()},
-        doc_date_sources={d: r.get("date_source") for d, r in results.items()}, reviews=decisions)
-    report.facts, alias_error = aliases.apply_file(report.facts, corpus)   # corpus/aliases.yaml (issue 12)
+        doc_date_sources={d: r.get("date_source") for d, r in results.items()})
+    facts, alias_error = aliases.apply_file(facts, corpus)     # corpus/aliases.yaml (issue 12)
     if alias_error:
         report.skipped.append((aliases.FILENAME, alias_error))
-    report.entities = consolidate.build_entities(report.facts)
-    report.timeline = consolidate.build_timeline(report.facts)
+    report.facts = review.apply_decisions(facts, decisions)   # the corpus's review decisions (issue 10)
+    report.review = report.facts.attrs.get("review", {})
+    decided = review.decided_view(report.facts)               # derived tables: no rejected facts
+    report.entities = consolidate.build_entities(decided)
+    report.timeline = consolidate.build_timeline(decided)
 
 
 def _write_texts(out: Path, results: dict[str, dict]) -> set[str]:

@@ -214,7 +214,7 @@ def _start(corpus: Path, out: Path, mark: Path, pause: str, *extra: str) -> subp
     env = {**os.environ, "FACTMINE_TEST_PAUSE": pause, "FACTMINE_TEST_PAUSE_MARK": str(mark),
            "FACTMINE_TEST_PAUSE_SECONDS": "60"}
     return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", "--corpus", str(corpus),
-                             "--out", str(out), "--reviews", str(out.parent / "reviews.csv"), *extra],
+                             "--out", str(out), *extra],          # decisions: the tmp corpus's own store
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 

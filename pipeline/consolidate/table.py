@@ -90,7 +90,7 @@ def build_timeline(facts: pd.DataFrame) -> pd.DataFrame:
     """One row per event across the corpus, sorted by date (repeats of one event collapsed)."""
     ev = facts[(facts["kind"] == "event") & facts["date"].notna()]
     cols = ["date", "label", "description", "participants", "doc_id", "lang", "text", "context", "fact_id",
-            "cluster_id"]
+            "cluster_id", "status"]
     if ev.empty:
         return pd.DataFrame(columns=cols)
     ev = ev[~ev["duplicate"].fillna(False)]
