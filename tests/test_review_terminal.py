@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 
 from pipeline.review import DecisionStore
-from pipeline.review.terminal import Sources, Walk, format_fact, mark, select, terminal_safe
+from pipeline.review.terminal import Sources, Walk, format_fact, mark, select
+from pipeline.safety import terminal_safe
 
 SENTENCE = "Kashgar farmers sell dates, and Kashgar sellers ship them."
 

@@ -264,7 +264,7 @@ def correct_cli(ids: Optional[list[str]] = typer.Argument(None, help="Fact ids t
 @review_app.command("history")
 def history_cli(fact_id: str = typer.Argument(...), corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS) -> None:
     """Every decision recorded for one fact, oldest first (the last one is in force)."""
-    from .terminal import terminal_safe
+    from ..safety import terminal_safe
 
     store = _open(_store_path(corpus, reviews), create=False)
     for d in store.history(fact_id) if store is not None else []:
@@ -275,7 +275,7 @@ def history_cli(fact_id: str = typer.Argument(...), corpus: Path = CORPUS, revie
 @review_app.command("orphans")
 def orphans_cli(out: Path = OUT, corpus: Path = CORPUS, reviews: Optional[Path] = REVIEWS) -> None:
     """Decisions whose fact no longer exists (kept), and those re-attached after an edit."""
-    from .terminal import terminal_safe
+    from ..safety import terminal_safe
 
     store = _open(_store_path(corpus, reviews), create=False)
     facts = _facts(out, store)

@@ -6,7 +6,6 @@ Nothing here prints: functions return strings, or write through the ``write`` fu
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping
@@ -14,21 +13,12 @@ from typing import Callable, Mapping
 import pandas as pd
 
 from ..errors import FactmineError
+from ..safety import terminal_safe
 from ..types import LANGS
 from .store import CORRECTABLE, VIEW_STATUSES, DecisionStore, StoreError, parse_corrections
 
 FILTERS = ("kind", "doc", "label", "canonical", "cluster", "lang", "status")
 KINDS = ("figure", "entity", "event")
-_ANSI = re.compile(r"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)?|[@-Z\\-_])")
-_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f")
-
-
-def terminal_safe(text: str) -> str:
-    """Article text made harmless for a terminal: escape sequences removed, other control and
-    bidirectional-override characters shown as U+FFFD."""
-    text = _ANSI.sub("\ufffd", str(text))
-    return "".join("\ufffd" if (unicodedata.category(c) == "Cc" and c not in "\t") or c in _BIDI else c
-                   for c in text)
 
 
 def select(facts: pd.DataFrame, *, status: str = "all", flagged: bool = False, **filters: str | None) -> pd.DataFrame:
