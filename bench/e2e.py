@@ -123,7 +123,7 @@ def peak_rss(cmd: list[str]) -> float:
 
 def run_cmd(folder: Path, workers: int, *, cache: bool = False, extra: tuple[str, ...] = ()) -> list[str]:
     cmd = FACTMINE + ["run", "--corpus", str(folder / "corpus"), "--out", str(folder / "out"),
-                      "--reviews", str(folder / "reviews.csv"), "--workers", str(workers), *extra]
+                      "--workers", str(workers), *extra]
     return cmd if cache else cmd + ["--no-cache"]
 
 

@@ -24,7 +24,7 @@ def extract(text: str, *, lang: str | None = None, reference_date: str | None = 
 
     doc = ingest_text(text, doc_id, lang=lang, reference_date=reference_date)
     df = build_table(extract_all(doc, kinds), doc_dates={doc_id: doc.meta.date},
-                     doc_date_sources={doc_id: doc.meta.date_source or None})
+                     doc_date_sources={doc_id: doc.meta.date_source or None}, doc_meta={doc_id: doc.meta})
     return [{k: jsonable(v) for k, v in rec.items()} for rec in df.to_dict("records")]
 
 

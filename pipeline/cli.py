@@ -22,7 +22,6 @@ app = typer.Typer(
          "each linked to the exact characters it came from.")
 
 
-REVIEWS = "reviews.csv"   # review decisions: fact_id,status[,decided_at]; appended to, never rewritten
 PLURAL = {"figure": "figures", "entity": "entities", "event": "events"}
 
 
@@ -64,8 +63,8 @@ def run_cli(
                                 help="Folder of articles (.txt, .md, .html, .docx, .pdf, .rtf), read recursively."),
     out: Path = typer.Option(Path("outputs"), "--out", help="Folder for facts/entities/timeline .parquet and .csv."),
     workers: int = typer.Option(1, "--workers", min=1, help="Processes to use for changed files (at most the cores)."),
-    reviews: Path = typer.Option(Path(REVIEWS), "--reviews",
-                                 help="Review decisions (fact_id,status) merged into the status column."),
+    reviews: Optional[Path] = typer.Option(None, "--reviews",
+                                           help="Decision store to apply (default CORPUS/.factmine/reviews.sqlite)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Redo every file, even unchanged ones."),
     doc_timeout: float = typer.Option(60.0, "--doc-timeout", min=0,
                                       help="Seconds one document may take before it is skipped (0: no limit)."),
@@ -125,8 +124,13 @@ def run_cli(
         by_lang = counts.get(kind, {})
         detail = ", ".join(f"{lang} {n}" for lang, n in sorted(by_lang.items()))
         typer.echo(f"  {PLURAL[kind]:9} {sum(by_lang.values()):5d}  ({detail or 'none'})")
+    if report.review.get("applied") or report.review.get("orphaned"):
+        from .review.apply import summary_line
+        typer.echo(summary_line(report.review))
     typer.echo(f"{'unchanged (nothing they are built from changed)' if report.unchanged else 'wrote'} "
-               f"{', '.join(str(p) for p in report.outputs if p.suffix == '.parquet')} (+ .csv)")
+               f"{', '.join(str(p) for p in report.outputs if p.suffix == '.parquet')} (+ .csv)"
+               + "".join(f", {p}" for p in report.outputs if p.suffix == ".csv" and p.with_suffix(".parquet")
+                         not in report.outputs))
 
 
 def _echo_problems(report) -> None:
@@ -241,7 +245,7 @@ def extract_cli(
             doc = read(path.read_bytes(), path.name, path.name, lang=lang.value if lang else None,
                        reference_date=ref, catalog=catalog_row_for(path))
         df = build_table(extract_all(doc, kinds), doc_dates={doc.doc_id: doc.meta.date},
-                         doc_date_sources={doc.doc_id: doc.meta.date_source or None})
+                         doc_date_sources={doc.doc_id: doc.meta.date_source or None}, doc_meta={doc.doc_id: doc.meta})
         write_jsonl(df, sys.stdout)
     except FactmineError as exc:
         _fail(str(exc))
@@ -271,49 +275,14 @@ def _extract_batch(path: Path, lang: Optional[str], ref: Optional[str], kinds) -
                 typer.echo(f"factmine: {path}:{n}: skipped, {exc}", err=True)
                 continue
             write_jsonl(build_table(extract_all(doc, kinds), doc_dates={doc_id: doc.meta.date},
-                                    doc_date_sources={doc_id: doc.meta.date_source or None}), sys.stdout)
+                                    doc_date_sources={doc_id: doc.meta.date_source or None},
+                                    doc_meta={doc_id: doc.meta}), sys.stdout)
 
 
-@app.command("review")
-def review_cli(
-    out: Path = typer.Option(Path("outputs"), "--out", help="Folder with facts.parquet from `factmine run`."),
-    reviews: Path = typer.Option(Path(REVIEWS), "--reviews", help="Where decisions are appended."),
-    accept: Optional[list[str]] = typer.Option(None, "--accept", help="Mark this fact_id accepted (repeatable)."),
-    reject: Optional[list[str]] = typer.Option(None, "--reject", help="Mark this fact_id rejected (repeatable)."),
-    kind: Optional[Kind] = typer.Option(None, "--kind", help="Only facts of this kind."),
-    doc: Optional[str] = typer.Option(None, "--doc", help="Only facts of this document (doc_id)."),
-    status: str = typer.Option("pending", "--status", help="Only facts with this status ('all' for every one)."),
-    limit: int = typer.Option(20, "--limit", min=1, help="How many facts to show."),
-) -> None:
-    """List facts with their provenance, or record review decisions.
+from .review.cli import export_cli, review_app  # noqa: E402  (review and export live with the store)
 
-    Example: factmine review --kind figure --doc 004_f7175b00e1a29747.txt
-
-    Example: factmine review --accept f1a2b3c4d5e6f708 --reject 0123456789abcdef
-
-    Decisions are appended to reviews.csv (never rewritten); the next `factmine run` puts them in
-    the status column.
-    """
-    from .review import append_decisions, format_fact, select_facts
-
-    facts_path = out / "facts.parquet"
-    if not facts_path.is_file():
-        _fail(f"{facts_path}: no fact table yet (run `factmine run` first)")
-    import pandas as pd
-
-    facts = pd.read_parquet(facts_path)
-    decisions = [(fid, "accepted") for fid in accept or []] + [(fid, "rejected") for fid in reject or []]
-    if decisions:
-        unknown = [fid for fid, _ in decisions if fid not in set(facts["fact_id"])]
-        if unknown:
-            _fail(f"unknown fact_id {', '.join(unknown)} (see `factmine review`)")
-        append_decisions(reviews, decisions)
-        typer.echo(f"recorded {len(decisions)} decision(s) in {reviews}")
-        return
-    shown = select_facts(facts, reviews, kind=kind.value if kind else None, doc=doc, status=status)
-    typer.echo(f"{len(shown)} fact(s) match; showing {min(limit, len(shown))}")
-    for row in shown.head(limit).itertuples():
-        typer.echo(format_fact(row))
+app.add_typer(review_app, name="review")
+app.command("export")(export_cli)
 
 
 alias_app = typer.Typer(no_args_is_help=True, rich_markup_mode=None,
@@ -357,6 +326,35 @@ def alias_not_entity_cli(
     except FactmineError as exc:
         _fail(str(exc))
     typer.echo(f"appended to {path}: {name} is not an entity")
+
+
+@app.command("serve")
+def serve_cli(
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="The articles' folder (its decision store is corpus/.factmine/)."),
+    out: Path = typer.Option(Path("outputs"), "--out", help="Folder with facts.parquet from `factmine run`."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (keep the default: the page is for this machine)."),
+    port: int = typer.Option(8765, "--port", min=0, max=65535, help="Port to listen on (0: any free port)."),
+    reviewer: Optional[str] = typer.Option(None, "--reviewer", help="Name recorded with each decision (default: your login)."),
+) -> None:
+    """Open the review page: facts with filters, each in its source document; accept, reject, correct.
+
+    Example: factmine serve --corpus corpus --out outputs   (then open http://127.0.0.1:8765/)
+    """
+    from .review.web import serve
+
+    if not corpus.is_dir():
+        _fail(f"{corpus}: no such folder (give the articles' folder with --corpus)")
+    if not (out / "facts.parquet").is_file():
+        _fail(f"{out / 'facts.parquet'}: no fact table yet (run `factmine run` first)")
+    try:
+        serve(corpus, out, host=host, port=port, reviewer=reviewer,
+              ready=lambda url: typer.echo(f"review page at {url} (Ctrl-C to stop)"))
+    except OSError as exc:
+        _fail(f"cannot listen on {host}:{port} ({exc.strerror or exc})")
+    except FactmineError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        typer.echo("stopped")
 
 
 def main() -> None:

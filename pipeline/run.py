@@ -28,11 +28,11 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
-from . import engines, models
+from . import engines, models, review
 from .errors import DocumentTimeout, EmptyCorpus, FactmineError
 from .extractors import KINDS, extract_all
 from .ingest import ingest_source
@@ -76,6 +76,7 @@ class RunReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)    # (doc_id, reason)
     seconds: float = 0.0
     outputs: list[Path] = field(default_factory=list)
+    review: dict = field(default_factory=dict)   # decisions applied / re-attached / orphaned (review.apply)
     unsupported: list[str] = field(default_factory=list)       # doc_ids of files in no known format
     warnings: list[str] = field(default_factory=list)          # read, but with trouble
     undated: list[str] = field(default_factory=list)           # documents without a date
@@ -189,17 +190,6 @@ def catalog_row_for(file: Path) -> dict | None:
     return None
 
 
-def read_reviews(path: Path) -> dict[str, str]:
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8", newline="") as fh:
-        decisions = {}
-        for row in csv.DictReader(fh):        # later lines win: the file is an append-only log
-            if row.get("fact_id") and row.get("status") in consolidate.table.STATUSES:
-                decisions[row["fact_id"]] = row["status"]
-        return decisions
-
-
 @lru_cache(maxsize=1)
 def pipeline_fingerprint() -> str:
     """Hash of the package's code and resources: a change to either invalidates the cache."""
@@ -226,6 +216,7 @@ def _extract_blob(data: bytes, name: str, doc_id: str, row: dict | None, kinds: 
             "chars": len(doc.raw),
             "date": m.date, "date_source": m.date_source if m.date else None,
             "date_confidence": m.date_confidence, "warnings": list(m.warnings),
+            "meta": {"title": m.title, "publisher": m.publisher, "url": m.url},   # provenance columns
             "text": doc.raw if m.encoding in CONVERTED else None}      # provenance is against this text
 
 
@@ -380,6 +371,7 @@ def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers
     pool below); ``progress`` hears of every document (progress.py).
     Raises OutputLocked when another run writes to ``out``, EmptyCorpus when no article could be
     read (earlier outputs and the cache are then left as they were).
+    Review decisions come from the corpus's store (``reviews`` overrides its path) and are applied.
     """
     args = (tuple(kinds), workers, reviews, use_cache, doc_timeout, engine, progress or NullProgress())
     if out is None:
@@ -392,6 +384,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
     t0 = time.perf_counter()
     report = RunReport(workers=engine.workers if engine is not None else max(1, min(workers, os.cpu_count() or 1)))
     catalog = read_catalog(corpus, report.warnings)
+    decisions = review.load_decisions(corpus, reviews, out=out)   # the corpus's decision store, read only
     found = scan(corpus, exclude=out)
     report.unsupported, report.skipped = found.unsupported, list(found.refused)
     cache = None
@@ -437,10 +430,10 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
         raise EmptyCorpus(f"{corpus}: no article could be read ({len(report.skipped)} skipped, "
                           f"{len(report.unsupported)} unsupported); earlier outputs left as they were", report)
     _summarize(report, results)
-    digest = _inputs_digest(corpus, {d: keys[d] for d in results}, reviews, kinds) if out is not None else ""
+    digest = _inputs_digest(corpus, {d: keys[d] for d in results}, decisions, kinds) if out is not None else ""
     built_from = len(report.skipped)
     if not (use_cache and _outputs_unchanged(report, out, digest)):   # a no-change rerun stops here
-        _build_tables(report, results, reviews, corpus)
+        _build_tables(report, results, decisions, corpus)
     if out is not None:
         texts = _write_texts(out, results)
         if not report.unchanged:
@@ -462,17 +455,20 @@ def _summarize(report: RunReport, results: dict[str, dict]) -> None:
             report.guessed_dates.append((doc_id, blob["date"], blob["date_source"]))
 
 
-def _build_tables(report: RunReport, results: dict[str, dict], reviews: Path | None, corpus: Path) -> None:
+def _build_tables(report: RunReport, results: dict[str, dict], decisions: dict, corpus: Path) -> None:
     all_mentions = [Mention.from_row(m) for doc_id in sorted(results) for m in results[doc_id]["mentions"]]
-    decisions = read_reviews(reviews) if reviews is not None else {}
-    report.facts = consolidate.build_table(
+    facts = consolidate.build_table(
         all_mentions, doc_dates={d: r.get("date") for d, r in results.items()},
-        doc_date_sources={d: r.get("date_source") for d, r in results.items()}, reviews=decisions)
-    report.facts, alias_error = aliases.apply_file(report.facts, corpus)   # corpus/aliases.yaml (issue 12)
+        doc_date_sources={d: r.get("date_source") for d, r in results.items()},
+        doc_meta={d: r.get("meta") or {} for d, r in results.items()})
+    facts, alias_error = aliases.apply_file(facts, corpus)     # corpus/aliases.yaml (issue 12)
     if alias_error:
         report.skipped.append((aliases.FILENAME, alias_error))
-    report.entities = consolidate.build_entities(report.facts)
-    report.timeline = consolidate.build_timeline(report.facts)
+    report.facts = review.apply_decisions(facts, decisions)   # the corpus's review decisions (issue 10)
+    report.review = report.facts.attrs.get("review", {})
+    decided = review.decided_view(report.facts)               # derived tables: no rejected facts
+    report.entities = consolidate.build_entities(decided)
+    report.timeline = consolidate.build_timeline(decided)
 
 
 def _write_texts(out: Path, results: dict[str, dict]) -> set[str]:
@@ -495,13 +491,13 @@ def _write_tables(report: RunReport, out: Path) -> None:
         consolidate.write_parquet(df, out / f"{name}.parquet")
         consolidate.write_csv(df, out / f"{name}.csv")
         report.outputs += [out / f"{name}.parquet", out / f"{name}.csv"]
+    report.outputs += consolidate.write_statements(report.facts, out)      # statements.*, checks.csv
 
 
-def _inputs_digest(corpus: Path, keys: dict[str, str], reviews: Path | None, kinds: tuple[str, ...]) -> str:
+def _inputs_digest(corpus: Path, keys: dict[str, str], decisions: dict, kinds: tuple[str, ...]) -> str:
     """Hash of everything the tables are built from: each document's cache key (its bytes, format,
-    catalog row, kinds, code and models) under its doc_id, the review decisions, the aliases file,
-    the catalog.  Equal digests mean equal tables."""
-    decisions = read_reviews(reviews) if reviews is not None else {}
+    catalog row, kinds, code and models) under its doc_id, the review decisions in force (as read
+    from the store), the aliases file, the catalog.  Equal digests mean equal tables."""
     h = hashlib.sha1(json.dumps([sorted(keys.items()), list(kinds), pipeline_fingerprint(), models.installed(),
                                  sorted((k, repr(v)) for k, v in decisions.items())]).encode())
     for extra in (corpus / ALIASES_FILE, corpus / CATALOG):
@@ -524,7 +520,7 @@ def _outputs_unchanged(report: RunReport, out: Path | None, digest: str) -> bool
                 return False
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return False
-    report.unchanged, report.stored = True, saved
+    report.unchanged, report.stored, report.review = True, saved, saved.get("review", {})
     report.skipped += [tuple(s) for s in saved.get("skipped", [])]
     report.outputs = [out / name for name in saved["files"]]
     return True
@@ -537,7 +533,8 @@ def _record_outputs(report: RunReport, out: Path, digest: str, skipped: list) ->
         st = p.stat()
         files[p.name] = [st.st_size, st.st_mtime_ns]
     atomic_write(out / CACHE_DIR / OUTPUTS_SUMMARY, json.dumps(
-        {"digest": digest, "counts": report.counts(), "rows": report.rows(), "skipped": skipped, "files": files},
+        {"digest": digest, "counts": report.counts(), "rows": report.rows(), "skipped": skipped,
+         "review": report.review, "files": files},
         ensure_ascii=False))
 
 

@@ -26,9 +26,10 @@ from .errors import OutputLocked
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LOCK_NAME = ".factmine.lock"
 TEMP_PREFIX = ".fm-tmp-"
-# ESC [ ... final byte (CSI), ESC ] ... BEL/ST (OSC), any other ESC x, and C0/C1 controls but \t \n.
+# ESC [ ... final byte (CSI), ESC ] ... BEL/ST (OSC), any other ESC x, C0/C1 controls but \t \n, and
+# the bidirectional overrides/isolates that make a terminal show text in another order than it is.
 _TERMINAL_CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b.?"
-                                r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+                                r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 
 def spreadsheet_safe(value: str) -> str:
@@ -39,8 +40,8 @@ def spreadsheet_safe(value: str) -> str:
 
 
 def terminal_safe(value: str) -> str:
-    """Remove escape sequences and control characters (keeps tabs and newlines)."""
-    return _TERMINAL_CONTROLS.sub("", value)
+    """Remove escape sequences, control characters and bidi overrides (keeps tabs and newlines)."""
+    return _TERMINAL_CONTROLS.sub("", str(value))
 
 
 def _test_pause(phase: str, name: str) -> None:

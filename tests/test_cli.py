@@ -97,12 +97,16 @@ def test_cli_run_keeps_review_decisions(tmp_path):
     out = tmp_path / "out"
     runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
     fid = pd.read_parquet(out / "facts.parquet")["fact_id"].iloc[0]
-    reviews = tmp_path / "reviews.csv"
-    reviews.write_text(f"fact_id,status\n{fid},rejected\n", encoding="utf-8")
-    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out), "--reviews", str(reviews)])
+    store = tmp_path / "decisions.sqlite"
+    done = runner.invoke(app, ["review", "reject", fid, "--out", str(out), "--reviews", str(store)])
+    assert done.exit_code == 0, done.output
+    before = store.read_bytes()
+    runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out), "--reviews", str(store)])
     facts = pd.read_parquet(out / "facts.parquet").set_index("fact_id")
     assert facts.loc[fid, "status"] == "rejected"
-    assert reviews.read_text(encoding="utf-8") == f"fact_id,status\n{fid},rejected\n"
+    assert store.read_bytes() == before                                  # runs read the store, never write it
+    missing = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out), "--reviews", str(tmp_path / "typo.sqlite")])
+    assert missing.exit_code == 1 and "no such decision store" in missing.stderr
 
 
 def test_cli_extract_stdin_prints_jsonl():
@@ -156,18 +160,20 @@ def test_cli_review_lists_and_appends_decisions(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Sales rose 13 percent to 5 billion yuan last year in Aksu.\n", encoding="utf-8")
-    out, reviews = tmp_path / "out", tmp_path / "reviews.csv"
+    out = tmp_path / "out"
     runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
-    listed = runner.invoke(app, ["review", "--out", str(out), "--reviews", str(reviews), "--kind", "figure"])
+    common = ["--out", str(out), "--corpus", str(corpus)]
+    listed = runner.invoke(app, ["review", *common, "--kind", "figure"])
     assert listed.exit_code == 0 and "[13 percent]" in listed.stdout
     fid = pd.read_parquet(out / "facts.parquet").query("kind == 'figure'")["fact_id"].iloc[0]
     for _ in range(2):
-        done = runner.invoke(app, ["review", "--out", str(out), "--reviews", str(reviews), "--accept", fid])
-        assert done.exit_code == 0
-    assert reviews.read_text(encoding="utf-8").count(fid) == 2        # appended, never rewritten
-    shown = runner.invoke(app, ["review", "--out", str(out), "--reviews", str(reviews), "--status", "accepted"])
+        done = runner.invoke(app, ["review", *common, "--accept", fid])
+        assert done.exit_code == 0, done.output
+    history = runner.invoke(app, ["review", "history", fid, "--corpus", str(corpus)])
+    assert history.stdout.count("accepted") == 2                          # history kept, never rewritten
+    shown = runner.invoke(app, ["review", *common, "--status", "accepted"])
     assert fid in shown.stdout
-    bad = runner.invoke(app, ["review", "--out", str(out), "--reviews", str(reviews), "--reject", "nope"])
+    bad = runner.invoke(app, ["review", *common, "--reject", "nope"])
     assert bad.exit_code == 1 and "unknown fact_id" in bad.stderr
 
 

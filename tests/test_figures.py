@@ -1040,6 +1040,176 @@ def test_figures_issue3_partitives_ratios_ranges_people_halves(lang, text, expec
     _check(lang, text, expected)
 
 
+# ----------------------------------------------------------------------------- issue 11: breadth by category
+def _fig3(lang, text):
+    return [(span, value, unit) for span, value, _, unit, _, _ in _figs(lang, text)]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The deficit widened to -1.2 billion euros.", [("-1.2 billion euros", -1.2e9, "EUR")]),
+    ("en", "Core inflation came in at −4.5% in March.", [("−4.5%", -4.5, "%")]),
+    ("en", "Growth was minus five percent.", [("minus five percent", -5, "%")]),
+    ("en", "Prices moved +0.3 percent.", [("+0.3 percent", 0.3, "%")]),
+    ("es", "La inflación se situó en menos 3 por ciento.", [("menos 3 por ciento", -3, "%")]),
+    ("es", "La economía creció un -1,5 % en el trimestre.", [("-1,5 %", -1.5, "%")]),
+    ("es", "Creció al menos 3 por ciento.", [("3 por ciento", 3, "%")]),          # al menos: at least, no sign
+    ("zh", "去年财政赤字为负12亿港元。", [("负12亿港元", -1.2e9, "HKD")]),
+    ("zh", "全年利润增长率为负百分之三。", [("负百分之三", -3, "%")]),
+    ("zh", "误差为正负5%。", [("5%", 5, "%")]),                                  # 正负: plus or minus, no sign
+    ("zh", "GDP为负增长0.5%。", [("负增长0.5%", -0.5, "%")]),
+    ("en", "Prices rose 3-5 percent.", [("3-5 percent", 3, "%")]),                 # a range, not a minus
+])
+def test_issue_11_signs(lang, text, expected):
+    assert _fig3(lang, text) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Inflation was 2¼ per cent in May.", [("2¼ per cent", 2.25, "%")]),
+    ("en", "The loan carries a rate of 4 1/2 percent.", [("4 1/2 percent", 4.5, "%")]),
+    ("en", "Three fifths of the voters backed the plan.", [("Three fifths", 60, "%")]),
+    ("es", "Tres octavos de los encuestados no respondieron.", [("Tres octavos", 37.5, "%")]),
+    ("es", "La inflación fue del 2½ %.", [("2½ %", 2.5, "%")]),
+    ("zh", "十分之七的居民支持该方案。", [("十分之七", 70, "%")]),
+    ("zh", "今年增速为2½%。", [("2½%", 2.5, "%")]),
+])
+def test_issue_11_fractions(lang, text, expected):
+    assert [(s, pytest.approx(v, rel=1e-4), u) for s, v, u in expected] == _fig3(lang, text)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The firm sold 1 234 567 units.", [("1 234 567 units", 1234567, "units")]),
+    ("en", "The fund raised Rs 12,34,567 from donors.", [("Rs 12,34,567", 1234567, "INR")]),
+    ("en", "Debt reached 1.5e9 dollars.", [("1.5e9 dollars", 1.5e9, "USD")]),
+    ("en", "Prices rose zero point five percent.", [("zero point five percent", 0.5, "%")]),
+    ("es", "La empresa facturó 1.234,5 millones de euros.", [("1.234,5 millones de euros", 1.2345e9, "EUR")]),
+    ("es", "Se invirtieron 450 000 euros en la obra.", [("450 000 euros", 450000, "EUR")]),
+    ("zh", "他向学校捐款壹万贰仟元。", [("壹万贰仟元", 12000, "CNY")]),
+    ("zh", "售价为一万二元。", [("一万二元", 12000, "CNY")]),
+    ("zh", "日本政府债务超过1200兆日元。", [("1200兆日元", 1.2e15, "JPY")]),
+    ("zh", "工程投资一 千 五 百万元。", [("一 千 五 百万元", 1.5e7, "CNY")]),
+    ("zh", "风电装机容量为5兆瓦。", [("5兆瓦", 5, "megawatts")]),                 # 兆瓦: mega, not 10^12
+])
+def test_issue_11_grouping_and_numerals(lang, text, expected):
+    assert _fig3(lang, text) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The ticket costs 5 € at the door.", [("5 €", 5, "EUR")]),
+    ("en", "The visa fee is 100 ₾.", [("100 ₾", 100, "GEL")]),
+    ("en", "The club paid 48.5 MGBP for the striker.", [("48.5 MGBP", 4.85e7, "GBP")]),
+    ("en", "The bond raised US$ 1MM.", [("US$ 1MM", 1e6, "USD")]),
+    ("en", "Kenya borrowed KES 20 billion.", [("KES 20 billion", 2e10, "KES")]),
+    ("en", "Imports cost 12 billion Brazilian reais.", [("12 billion Brazilian reais", 1.2e10, "BRL")]),
+    ("es", "Se pagaron 800 florines neerlandeses.", [("800 florines neerlandeses", 800, "NLG")]),
+    ("es", "Pemex perdió 300 mdd.", [("300 mdd", 3e8, "USD")]),
+    ("es", "El club pagó 80 M€ por el delantero.", [("80 M€", 8e7, "EUR")]),
+    ("zh", "台积电计划投资5306亿台币。", [("5306亿台币", 5.306e11, "TWD")]),
+    ("zh", "交易额为USD 500万。", [("USD 500万", 5e6, "USD")]),
+    ("en", "ALL 5 of them came.", []),                                              # ALL is a word, not Albanian lek
+])
+def test_issue_11_currencies(lang, text, expected):
+    assert _fig3(lang, text) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "A first-class stamp costs 197 pence.", [("197 pence", 1.97, "GBP")]),
+    ("en", "Bananas sell for 99p each.", [("99p", 0.99, "GBP")]),
+    ("es", "La tarifa subió 14,27 centavos de dólar.", [("14,27 centavos de dólar", 0.1427, "USD")]),
+    ("zh", "公交票价为8毛。", [("8毛", 0.8, "CNY")]),
+    ("zh", "邮票面值为80美分。", [("80美分", 0.8, "USD")]),
+    ("en", "It cost two dollars and three cents.", [("two dollars and three cents", 2.03, "USD")]),
+    ("es", "El billete cuesta 15 dólares 50.", [("15 dólares 50", 15.5, "USD")]),
+    ("es", "Cuesta dos euros y cincuenta céntimos.", [("dos euros y cincuenta céntimos", 2.5, "EUR")]),
+    ("zh", "一斤苹果卖五元三毛。", [("五元三毛", 5.3, "CNY")]),
+    ("zh", "他只找回了两美元又三美分。", [("两美元又三美分", 2.03, "USD")]),
+    ("zh", "西瓜每斤卖八块五。", [("八块五", 8.5, "CNY")]),
+    ("zh", "一共花了12元8角5分。", [("12元8角5分", 12.85, "CNY")]),
+])
+def test_issue_11_minor_units_and_compound_amounts(lang, text, expected):
+    assert [(s, pytest.approx(v), u) for s, v, u in expected] == _fig3(lang, text)
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "El cambio se situó en 6,33 yuanes por dólar.", [("6,33 yuanes por dólar", 6.33, "CNY/USD", "rate")]),
+    ("en", "The yuan traded at 7.1 yuan per dollar.", [("7.1 yuan per dollar", 7.1, "CNY/USD", "rate")]),
+    ("zh", "当日1美元兑6.9元人民币。", [("1美元兑6.9元人民币", 6.9, "CNY/USD", "rate")]),
+    ("zh", "人民币汇率为7.2元人民币兑1美元。", [("7.2元人民币兑1美元", 7.2, "CNY/USD", "rate")]),
+    # a price per unit of goods stays money (annotation guidelines): 6,49 yuanes por kilo
+    ("es", "El melón se vende a 6,49 yuanes por kilo.", [("6,49 yuanes", 6.49, "CNY", "money")]),
+    ("zh", "猪肉价格为每斤15元。", [("15元", 15, "CNY", "money")]),
+])
+def test_issue_11_rates(lang, text, expected):
+    assert [(s, v, u, lab) for s, v, _, u, _, lab in _figs(lang, text)] == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The central bank raised rates by 25 basis points.", [("25 basis points", 0.25, "pp")]),
+    ("es", "La inflación fue del 3,4 por cien.", [("3,4 por cien", 3.4, "%")]),
+    ("es", "El consumo cayó un diez por ciento.", [("diez por ciento", 10, "%")]),
+    ("es", "La tasa es del 15 por 100.", [("15 por 100", 15, "%")]),
+    ("zh", "同比增长百分之零点八。", [("百分之零点八", 0.8, "%")]),
+    ("zh", "央行下调利率25个基点。", [("25个基点", 0.25, "pp")]),
+])
+def test_issue_11_percent_forms(lang, text, expected):
+    assert _fig3(lang, text) == expected
+
+
+@pytest.mark.parametrize("lang,text", [
+    ("en", "Call us at +1 202 555 0147 today."), ("en", "Update to version 2.3.1 today."), ("en", "The flight leaves at 14:45."),
+    ("es", "Llame al 915 123 456 para más información."), ("es", "El tren sale a las 18.45 horas."),
+    ("es", "Marque el 900 100 200 gratis."), ("zh", "咨询热线400-800-1234。"), ("zh", "身份证号码为110101199003071234。"),
+])
+def test_issue_11_not_figures(lang, text):
+    assert _figs(lang, text) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("es", "Se emitieron $ 125 millones de bonos.", [("$ 125 millones", 1.25e8, "USD")]),   # the span stops at the scale
+    ("es", "El precio era dólar 22500000.", [("dólar 22500000", 2.25e7, "USD")]),
+    ("es", "Votaron veinte veinticincoavos de los socios.", [("veinte veinticincoavos", 80, "%")]),
+    ("en", "It holds a 12.5pc stake.", [("12.5pc", 12.5, "%")]),
+])
+def test_issue_11_spans_and_rare_forms(lang, text, expected):
+    assert _fig3(lang, text) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("zh", "全程约3又四分之一公里。", [("3又四分之一公里", 3.25, "kilometers")]),
+    ("zh", "工程历时一又二分之一年。", [("一又二分之一年", 1.5, "year")]),
+    ("en", "About ⅔ of voters backed it.", [("⅔", 66.667, "%")]),
+    ("es", "Cerca de 1/3 de la población.", [("1/3", 33.333, "%")]),
+    ("en", "It happened on 3/4 of May.", []),                                    # a date, not a share
+    ("en", "Chapter 5 p. 23.", []),                                             # a page, not pence
+])
+def test_issue_11_mixed_numbers_and_digit_shares(lang, text, expected):
+    assert _fig3(lang, text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("增长百分之五到百分之十。", [("百分之五到百分之十", 5, 10, "%", "range", "percent")]),
+    ("仅占百分之一。", [("百分之一", 1, None, "%", "", "percent")]),
+])
+def test_issue_11_zh_percent_ranges(text, expected):
+    assert _figs("zh", text) == expected
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("zh", "基金支付了300USD。", [("300USD", 300, "USD")]),
+    ("en", "The fee was RMB300 last year.", [("RMB300", 300, "CNY")]),
+    ("en", "The fee was Rs300 last year.", [("Rs300", 300, "INR")]),
+    ("es", "La tarifa fue 300 CHF el año pasado.", [("300 CHF", 300, "CHF")]),
+    ("en", "The G20 summit opened.", []),
+    ("zh", "5G网络覆盖全村。", []),
+])
+def test_issue_11_glued_codes_and_symbols(lang, text, expected):
+    assert _fig3(lang, text) == expected
+
+
+@pytest.mark.parametrize("lang,text", [("zh", "共5"), ("en", "paid 5"), ("es", "pagó 5"), ("zh", "5"), ("en", "5")])
+def test_issue_11_number_at_text_end(lang, text):
+    assert _figs(lang, text) == []          # the unit lookahead stops at the end of the text
+
+
 def test_issue_11_headline_figure_period_from_the_text_not_the_publication():
     from pipeline.extractors.figures import extract as figures
     from pipeline.ingest import ingest_text

@@ -214,7 +214,7 @@ def _start(corpus: Path, out: Path, mark: Path, pause: str, *extra: str) -> subp
     env = {**os.environ, "FACTMINE_TEST_PAUSE": pause, "FACTMINE_TEST_PAUSE_MARK": str(mark),
            "FACTMINE_TEST_PAUSE_SECONDS": "60"}
     return subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", "--corpus", str(corpus),
-                             "--out", str(out), "--reviews", str(out.parent / "reviews.csv"), *extra],
+                             "--out", str(out), *extra],          # decisions: the tmp corpus's own store
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -335,15 +335,15 @@ def mined(tmp_path):
     corpus.mkdir()
     for i, s in enumerate(SENTENCES):
         (corpus / f"d{i}.txt").write_text(s + "\n", encoding="utf-8")
-    first = run(corpus, out, reviews=tmp_path / "reviews.csv")
+    first = run(corpus, out)
     return corpus, out, first
 
 
 def test_issue_13_no_change_rerun_leaves_outputs_and_reports_the_same(mined, tmp_path):
     corpus, out, first = mined
     stamps = _stamps(out)
-    assert len(stamps) == 6 and not first.unchanged
-    again = run(corpus, out, reviews=tmp_path / "reviews.csv")
+    assert set(stamps) == {p.name for p in first.outputs} and len(stamps) >= 6 and not first.unchanged
+    again = run(corpus, out)
     assert again.unchanged and again.from_cache == len(SENTENCES)
     assert _stamps(out) == stamps                                   # nothing rewritten
     assert again.counts() == first.counts() and again.rows() == first.rows()
@@ -357,8 +357,11 @@ def _edit_file(corpus, out, tmp_path):
 
 
 def _decide(corpus, out, tmp_path):
+    from pipeline.review import DecisionStore
+
     fact_id = pd.read_parquet(out / "facts.parquet")["fact_id"].iloc[0]
-    (tmp_path / "reviews.csv").write_text(f"fact_id,status\n{fact_id},rejected\n", encoding="utf-8")
+    with DecisionStore.for_corpus(corpus) as store:          # <corpus>/.factmine/reviews.sqlite
+        store.record(fact_id, "rejected")
 
 
 def _alias(corpus, out, tmp_path):
@@ -385,18 +388,19 @@ def _delete_output(corpus, out, tmp_path):
 def test_issue_13_any_change_rebuilds_the_tables(mined, tmp_path, change):
     corpus, out, first = mined
     change(corpus, out, tmp_path)
-    again = run(corpus, out, reviews=tmp_path / "reviews.csv")
+    again = run(corpus, out)
     assert not again.unchanged
-    fresh = run(corpus, tmp_path / "fresh", reviews=tmp_path / "reviews.csv", use_cache=False)
+    fresh = run(corpus, tmp_path / "fresh", use_cache=False)
     _same_tables(out, tmp_path / "fresh")                          # the rebuilt tables are the right ones
     assert again.counts() == fresh.counts()
-    assert run(corpus, out, reviews=tmp_path / "reviews.csv").unchanged      # and the next rerun is quiet
+    quiet = run(corpus, out)                                      # and the next rerun is quiet
+    assert quiet.unchanged and quiet.counts() == again.counts() and quiet.review == again.review
 
 
 def test_issue_13_no_cache_always_rebuilds(mined, tmp_path):
     corpus, out, _ = mined
     stamps = _stamps(out)
-    again = run(corpus, out, reviews=tmp_path / "reviews.csv", use_cache=False)
+    again = run(corpus, out, use_cache=False)
     assert not again.unchanged and _stamps(out) != stamps
 
 
@@ -408,7 +412,7 @@ def test_issue_13_no_change_rerun_needs_no_pandas(mined, tmp_path):
     corpus, out, _ = mined
     assert run_module.ALIASES_FILE == aliases.FILENAME
     code = ("import sys; from pathlib import Path; from pipeline.run import run; "
-            f"r = run(Path({str(corpus)!r}), Path({str(out)!r}), reviews=Path({str(tmp_path / 'reviews.csv')!r})); "
+            f"r = run(Path({str(corpus)!r}), Path({str(out)!r})); "
             "print(r.unchanged, r.rows()['facts'], 'pandas' in sys.modules)")
     res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert res.stdout.split() == ["True", str(len(pd.read_parquet(out / "facts.parquet"))), "False"]

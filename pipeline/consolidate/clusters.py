@@ -5,8 +5,9 @@ Linked are:
 * a mention in a repeated sentence and its twin in the first occurrence;
 * the two sides of a parallel text (paired blocks): figures with the same value and unit,
   entities with the same canonical name, events with the same date;
-* across documents: figures with the same value, unit and period (a period is required, so
-  bare small numbers are not merged), and entity mentions with the same label and canonical.
+* across documents: figures of one statement whose values agree (same subject, metric_key, period,
+  unit and direction, values equal within the text's precision: ``超338亿元`` and ``33.89 billion``;
+  see statements.py), and entity mentions with the same label and canonical.
 """
 from __future__ import annotations
 
@@ -49,7 +50,9 @@ def _link_by(uf: _UnionFind, mentions: Sequence[Mention], key) -> None:
             first[k] = i
 
 
-def cluster_ids(mentions: Sequence[Mention], fact_ids: Sequence[str]) -> list[str]:
+def cluster_ids(mentions: Sequence[Mention], fact_ids: Sequence[str],
+                same_fact: Sequence[str | None] | None = None) -> list[str]:
+    """``same_fact``: per mention, the id of the agreeing statement it belongs to, if any."""
     uf = _UnionFind(len(mentions))
     _link_by(uf, mentions, lambda m: (m.doc_id, "group", m.group) if m.group else None)
 
@@ -71,8 +74,10 @@ def cluster_ids(mentions: Sequence[Mention], fact_ids: Sequence[str]) -> list[st
             for i in idx[1:]:
                 uf.union(idx[0], i)
     # across documents
-    _link_by(uf, mentions, lambda m: ("fig", _value_key(m), m.period)
-             if m.kind == "figure" and m.period and m.value is not None else None)
+    first_of: dict[str, int] = {}
+    for i, sid in enumerate(same_fact or ()):
+        if sid:
+            uf.union(first_of.setdefault(sid, i), i)
     _link_by(uf, mentions, lambda m: ("ent", m.label, m.canonical) if m.kind == "entity" and m.canonical else None)
 
     members: dict[int, list[int]] = defaultdict(list)

@@ -1,10 +1,21 @@
-"""Stable ids: a hash of content keys, never of offsets (so edits elsewhere keep ids)."""
+"""Stable fact ids: what a fact is and where it sits in its own sentence, never a document offset.
+
+A fact id hashes (doc_id, kind, label, the normalized text of its sentence, the normalized surface,
+what it says — value/value_max/unit for a figure, canonical name for an entity, date for an event — and
+its rank among identical mentions *within that sentence*).  So inserting, deleting or moving other
+paragraphs, even ones repeating the same names and figures, changes no other fact's id.  Only when
+the very same sentence occurs twice in a document does the second occurrence get a suffix (its
+occurrence number); both then state the same thing.
+
+``legacy_fact_ids`` is the id scheme before issue 10 (rank among identical mentions across the
+document), kept only to map old ``reviews.csv`` files onto the current ids.
+"""
 from __future__ import annotations
 
 import hashlib
 import json
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from typing import Sequence
 
 from ..types import Mention
@@ -19,8 +30,43 @@ def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
 
 
+def _what(m: Mention) -> tuple:
+    """What the mention says, by kind."""
+    if m.kind == "figure":
+        return (m.value, m.value_max, m.unit)
+    if m.kind == "entity":
+        return (m.canonical,)
+    return (m.date,)
+
+
+def content_keys(mentions: Sequence[Mention]) -> list[tuple]:
+    """(doc_id, kind, label, sentence, surface, what, rank within its sentence) for each mention."""
+    base = [(m.doc_id, m.kind, m.label, _norm(m.context), _norm(m.text), _what(m)) for m in mentions]
+    groups: dict[tuple, list[int]] = defaultdict(list)      # one sentence instance: doc, block, context
+    for i, m in enumerate(mentions):
+        groups[(m.doc_id, m.block, m.context, base[i])].append(i)
+    rank = [0] * len(mentions)
+    for members in groups.values():
+        for r, i in enumerate(sorted(members, key=lambda i: (mentions[i].start, mentions[i].end))):
+            rank[i] = r
+    return [key + (r,) for key, r in zip(base, rank)]
+
+
 def fact_ids(mentions: Sequence[Mention]) -> list[str]:
-    """doc_id, kind, label, normalized text and the rank among identical mentions in the doc."""
+    """The id of each mention; a repeat of an identical sentence adds its occurrence number."""
+    keys = content_keys(mentions)
+    order = sorted(range(len(mentions)), key=lambda i: (mentions[i].doc_id, mentions[i].block, mentions[i].start))
+    seen: Counter = Counter()
+    out = [""] * len(mentions)
+    for i in order:
+        occurrence = seen[keys[i]]
+        seen[keys[i]] += 1
+        out[i] = "f" + (hash_record(*keys[i]) if occurrence == 0 else hash_record(*keys[i], occurrence))
+    return out
+
+
+def legacy_fact_ids(mentions: Sequence[Mention]) -> list[str]:
+    """The pre-issue-10 ids: doc_id, kind, label, normalized text, rank among identical mentions in the doc."""
     rank: Counter = Counter()
     out = []
     for m in mentions:

@@ -13,8 +13,12 @@ import pandas as pd
 
 from ..safety import atomic_path, spreadsheet_safe
 from ..types import Mention
+from .checks import flags_column, run_checks
 from .clusters import cluster_ids
+from .enrich import ENRICH_COLUMNS, enrich
 from .ids import fact_ids
+from .statements import find_statements, statement_ids
+from .subjects import entity_id
 
 # The contract's columns, in the contract's order, with their types.
 COLUMNS: dict[str, str] = {
@@ -32,6 +36,8 @@ EXTRA_COLUMNS: dict[str, str] = {
     "doc_date": "string",      # the document date relative expressions were resolved against
     "participants": "string",  # events: canonical names of the entities in the event's sentence
     "doc_date_source": "string",  # how doc_date was found: catalog, html metadata, byline/header, ..., inferred
+    **ENRICH_COLUMNS,          # subject, metric_key, direction, sortable periods, provenance (enrich.py)
+    "flags": "string",         # checks the fact fails, "check: reason" joined by " | " (checks.py)
 }
 STATUSES = ("pending", "accepted", "rejected", "corrected")
 _STRINGS = [c for c, t in {**COLUMNS, **EXTRA_COLUMNS}.items() if t == "string"]
@@ -39,16 +45,19 @@ _STRINGS = [c for c, t in {**COLUMNS, **EXTRA_COLUMNS}.items() if t == "string"]
 
 def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | None] | None = None,
                 reviews: Mapping[str, str] | None = None,
-                doc_date_sources: Mapping[str, str | None] | None = None) -> pd.DataFrame:
-    """One row per mention.  ``reviews`` maps fact_id -> status (from the review store)."""
+                doc_date_sources: Mapping[str, str | None] | None = None,
+                doc_meta: Mapping[str, object] | None = None) -> pd.DataFrame:
+    """One row per mention.  ``reviews`` maps fact_id -> status (from the review store);
+    ``doc_meta`` maps doc_id -> DocumentMeta or dict (title, publisher, url) for provenance."""
     ids = fact_ids(mentions)
-    clusters = cluster_ids(mentions, ids)
+    clusters = [None] * len(mentions)       # filled in below, once statements are known
     participants = _participants(mentions)
+    extra, shares = enrich(mentions, doc_meta)
     reviews = reviews or {}
     doc_dates = doc_dates or {}
     doc_date_sources = doc_date_sources or {}
     rows = []
-    for m, fid, cid, who in zip(mentions, ids, clusters, participants):
+    for m, fid, cid, who, more in zip(mentions, ids, clusters, participants, extra):
         rows.append({
             "fact_id": fid, "doc_id": m.doc_id, "lang": m.lang, "kind": m.kind, "text": m.text,
             "start": m.start, "end": m.end, "line": m.line, "context": m.context,
@@ -58,12 +67,17 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
             "status": reviews.get(fid, "pending"),
             "duplicate": m.duplicate, "pair": m.pair, "group": m.group,
             "doc_date": doc_dates.get(m.doc_id), "participants": who,
-            "doc_date_source": doc_date_sources.get(m.doc_id),
+            "doc_date_source": doc_date_sources.get(m.doc_id), **more,
         })
     df = pd.DataFrame(rows, columns=list(COLUMNS) + list(EXTRA_COLUMNS))
     for col in _STRINGS:                    # empty is null, never "" or "None"
         df[col] = df[col].where(df[col].notna() & (df[col].astype(object) != ""), None)
-    return df.astype({**COLUMNS, **EXTRA_COLUMNS})
+    df = df.astype({**COLUMNS, **EXTRA_COLUMNS})
+    statements = find_statements(df)
+    df["cluster_id"] = pd.array(cluster_ids(mentions, ids, same_fact=statement_ids(df, statements, agreeing=True)),
+                                "string")
+    df["flags"] = pd.array(flags_column(df, run_checks(df, shares, statements)), "string")
+    return df
 
 
 def _participants(mentions: Sequence[Mention]) -> list[str | None]:
@@ -80,17 +94,20 @@ def _participants(mentions: Sequence[Mention]) -> list[str | None]:
 
 
 def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
-    """One row per entity: surfaces, languages, counts, parent, aliases, related (consolidate/entities.py)."""
+    """One row per entity: surfaces, languages, counts, parent, aliases, related (consolidate/entities.py),
+    and ``entity_id`` (what a fact's ``subject_id`` points at)."""
     from .entities import build_entities as entity_rows
 
-    return entity_rows(facts)
+    out = entity_rows(facts)
+    out.insert(0, "entity_id", [entity_id(lab, can) for lab, can in zip(out["label"], out["canonical"])])
+    return out
 
 
 def build_timeline(facts: pd.DataFrame) -> pd.DataFrame:
     """One row per event across the corpus, sorted by date (repeats of one event collapsed)."""
     ev = facts[(facts["kind"] == "event") & facts["date"].notna()]
     cols = ["date", "label", "description", "participants", "doc_id", "lang", "text", "context", "fact_id",
-            "cluster_id"]
+            "cluster_id", "status"]
     if ev.empty:
         return pd.DataFrame(columns=cols)
     ev = ev[~ev["duplicate"].fillna(False)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from ...types import FIGURE_KINDS, Document, Mention
+from .combine import combine
 from .context import Context
 from .find import Candidate, find
 from .resolve import Resolved, resolve
@@ -22,7 +23,7 @@ def figures_in(text: str, lang: str) -> list[tuple[Candidate, Resolved]]:
         r = resolve(c)
         if r is not None:
             out.append((c, r))
-    return out
+    return combine(text, lang, out) if out else out
 
 
 def prepare() -> None:

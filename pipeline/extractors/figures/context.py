@@ -210,6 +210,7 @@ class Context:
             if new == left:
                 break
             left = new
+        left = trim_metric(left, lang)
         if lang == "zh":
             left = _ZH_CMP_END.sub("", left)
             left = left[-_MAX_ZH:]
@@ -290,6 +291,28 @@ _GROWTH_WORDS = regex.compile(r"^(?:growth of|crecimiento de) |增长$")
 _EN_OBJECT = regex.compile(r"\b(?:expand|increase|grow|raise|boost|lift|cut|reduce|double)\w*\s+"
                            r"(?:its|their|the|his|her|our)?\s*(.+?)\s+by\s*$", regex.IGNORECASE)
 _PRONOUNS = frozenset("i we you he she it they i have we have this that these those there".split())
+
+
+@lru_cache(maxsize=None)
+def _metric_trims(lang: str) -> dict[str, regex.Pattern]:
+    """resources/<lang>/metrics.yaml: verb_split, trail, lead (compiled once)."""
+    return {k: regex.compile(v, regex.IGNORECASE) for k, v in load(lang, "metrics").items()}
+
+
+def trim_metric(left: str, lang: str) -> str:
+    """The measured noun phrase: what follows a verb inside the phrase, less debris at the ends."""
+    rx = _metric_trims(lang)
+    cut = None
+    for cut in rx["verb_split"].finditer(left):
+        pass
+    if cut is not None and len(left[cut.end():].strip()) >= 2:
+        left = left[cut.end():]
+    for _ in range(3):
+        new = rx["lead"].sub("", rx["trail"].sub("", left.strip())).strip()
+        if new == left or (not new and left):
+            break
+        left = new
+    return left
 
 
 def _strip_qualifiers(left: str, lang: str) -> str:

@@ -12,12 +12,19 @@ from dataclasses import dataclass, replace
 import regex
 
 from .lexicon import COUNT, DURATION, MEASURE, MONEY, MULTIPLE, PERCENT, Lexicon, lexicon
-from .numbers import parse_digits, parse_words
+from .numbers import parse_digits, parse_fraction, parse_words
+from ...numbers.lexicon import numbers_lexicon, sign_before, vulgar_fractions
 
 
 def lang_is_es(lex: Lexicon) -> bool:
     return lex.lang == "es"
 
+_SPACED = regex.compile(r"\d[ \u00a0\u202f]\d")
+_SPACED_AFTER = regex.compile(r"[ \u00a0\u202f]\d")
+_SPACED_BEFORE = regex.compile(r"(?:\d[ \u00a0\u202f]|\+)$")
+_NON_HAN = regex.compile(r"[^\p{Han}\s\d]")
+_VULGAR = regex.compile("[" + "".join(vulgar_fractions()) + "]")
+_ARTICLES = frozenset({"a", "an", "un", "una"})
 _HEAD_TOKENS = 5    # a counted noun may follow up to 4 modifiers (186 village-level e-commerce service stations)
 _LOOK = 80          # how far a unit/noun/qualifier after a number may reach (bounded: long lines stay linear)
 _ASCII_LETTER = regex.compile(r"[A-Za-z]")
@@ -66,6 +73,7 @@ class Candidate:
     hint: str = ""             # percent (百分之) | money (implied) | age (aged ...) | cents:NN | half | elided:<pos> (find-internal)
     qual_before: str = ""      # qualifier word before the span (约, more than ...)
     qual_after: str = ""       # qualifier word after the span (以上, or more ...)
+    sign: float = 1.0          # -1.0 after a minus sign or word (-1.2 billion, minus five percent, 负12亿)
 
 
 # --------------------------------------------------------------------------- helpers
@@ -209,6 +217,13 @@ def _zh_one_duration(lex: Lexicon, text: str, start: int, end: int) -> bool:
 def _zh_fractions(lex: Lexicon, text: str) -> list[Candidate]:
     """三分之一 -> 33.333 %, 四分之三 -> 75 % (百分之N is handled as a percent prefix)."""
     out = []
+    for m in (lex.re["mixed"].finditer(text) if "分之" in text else ()):   # 3又四分之一公里: a mixed number with a unit
+        um = lex.re["unit"].match(text, m.end(), m.end() + _LOOK)
+        if um is not None:
+            out.append(Candidate(m.start(), um.end(), "zh", "mixed", m.group("i"), unit=um.group("u"),
+                                 hint=f"fraction:{m.group('d')}:{m.group('n')}",
+                                 qual_before=_qual_before(lex, text, m.start()),
+                                 qual_after=_qual_after(lex, text, um.end())))
     for m in lex.re["fraction"].finditer(text):
         if m.group("d") in lex.data["_fraction_skip"]:
             continue
@@ -232,15 +247,22 @@ def _zh_unit(lex: Lexicon, text: str, pos: int):
     return um
 
 
+def _code_at(lex: Lexicon, text: str, pos: int) -> bool:
+    """An ISO currency code or symbol (case-sensitive money unit) starts at ``pos``."""
+    um = lex.re["unit"].match(text, pos, pos + 8)
+    return um is not None and um.group("u") in lex.cs_units
+
+
 def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidate | None:
     n = len(text)
     before = text[max(0, a - 8):a]
     if lex.re["excl_before"].search(before):
         return None
-    if a > 0 and (_ASCII_LETTER.match(text[a - 1]) or (text[a - 1] in "-‐" and a > 1 and _ASCII_LETTER.match(text[a - 2]))):
-        return None                                       # COVID-19, A4
-    if b < n and _ASCII_LETTER.match(text[b]):
-        return None                                       # 5G, 3D
+    if a > 0 and (_ASCII_LETTER.match(text[a - 1]) or (text[a - 1] in "-‐" and a > 1 and _ASCII_LETTER.match(text[a - 2]))) \
+            and not lex.re["cur_before_glued"].search(text, max(0, a - 8), a):
+        return None                                       # COVID-19, A4 (RMB300 is money)
+    if b < n and _ASCII_LETTER.match(text[b]) and not _code_at(lex, text, b):
+        return None                                       # 5G, 3D (300USD, 48.5MGBP are money)
     folded = num.translate(_FOLD)
     if folded.isdigit() and len(folded) >= 9:
         return None                                       # IDs, phone numbers, digit garbage
@@ -257,7 +279,9 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
     num_max, pos = "", b
     rc = lex.re["range_conn"].match(text, b, b + _LOOK)
     if rc:
-        m2 = lex.re["num"].match(text, rc.end(), rc.end() + _LOOK)
+        p2 = lex.re["pct_start"].match(text, rc.end(), rc.end() + _LOOK) \
+            if lex.re["pct_prefix"].search(text, max(0, a - 4), a) else None
+        m2 = lex.re["num"].match(text, p2.end() if p2 else rc.end(), rc.end() + _LOOK)   # 百分之五到百分之十
         if m2 and not lex.re["range_block"].search(text[max(0, a - 10):a]) \
                 and not _YEARLIKE.fullmatch(folded) and not lex.re["unit"].match(text, b, b + _LOOK):
             num_max, pos = m2.group(), m2.end()
@@ -280,7 +304,9 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
     start = a
     hint = ""
     currency = ""
-    cm = lex.re["cur_before"].search(text, max(0, a - 4), a)
+    w0 = max(0, a - 8)                                   # codes and symbols only when the window has a non-Han mark
+    cm = lex.re["cur_before"].search(text, w0, a) if _NON_HAN.search(text, w0, a) \
+        else lex.re["cur_before_words"].search(text, max(0, a - 4), a)
     if cm:
         currency, start = cm.group("c"), cm.start()
     pm = lex.re["pct_prefix"].search(text, max(0, a - 4), a)
@@ -342,13 +368,13 @@ def _zh_candidate(lex: Lexicon, text: str, a: int, b: int, num: str) -> Candidat
         return Candidate(start, end, "zh", "zh", num, num_max, unit=unit, currency=currency, head=head,
                          hint=hint, qual_before=qb, qual_after=_qual_after(lex, text, end))
     # no unit after the numeral
-    if num_max:
-        return None
-    if num == "一":
-        return None
+    if num_max and hint != "percent":
+        return None                                       # (百分之五到百分之十: a percent range)
+    if num == "一" and hint != "percent":
+        return None                                       # (百分之一 is 1 %)
     if hint == "percent" or currency:
         qb = _qual_before(lex, text, start, scale_initial=scale_initial)
-        return Candidate(start, pos, "zh", "zh", num, currency=currency, hint=hint,
+        return Candidate(start, pos, "zh", "zh", num, num_max, currency=currency, hint=hint,
                          qual_before=qb, qual_after=_qual_after(lex, text, pos))
     if any(ch in lex.big_scales for ch in num) or (scale_initial and num[0] in "千百"):
         nm = lex.re["noun_prefix"].match(text, pos, pos + _LOOK)
@@ -463,6 +489,9 @@ def _latin_tokens(lex: Lexicon, text: str) -> list[tuple[int, int, str]]:
         for gs, ge in _and_groups(lex, t):
             g_s, g_e = s + gs, s + ge
             words = t[gs:ge].split()
+            if len(words) > 1 and words[0].casefold() in _ARTICLES and words[1].split("-")[0].casefold() in lex.number_words:
+                gs = t.index(words[1], gs + len(words[0]))
+                g_s, words = s + gs, words[1:]               # un diez por ciento: an article, then the numeral
             first = words[0].split("-")[0].casefold()
             last = words[-1].casefold()
             if (first in lex.scale_words or first in lex.hundred_words) and text[max(0, g_s - 3):g_s].rstrip()[-1:].isdigit():
@@ -492,6 +521,9 @@ def _latin_presets(lex: Lexicon, text: str) -> list[Candidate]:
     if fr is not None:
         fractions = lex.data["_fractions"]
         matches = [(m, False) for m in fr.finditer(text)]
+        fa = lex.re.get("fraction_avos")
+        if fa is not None and lex.data["_avos"] in text:
+            matches += [(m, False) for m in fa.finditer(text)]           # veinte veinticincoavos de
         fq = lex.re.get("fraction_q")
         if fq is not None:
             seen = _Spans(m.span("x") for m, _ in matches)
@@ -518,6 +550,14 @@ def _latin_presets(lex: Lexicon, text: str) -> list[Candidate]:
                 continue
             out.append(Candidate(a, b, lex.lang, "preset", repr(value), unit="%",
                                  qual_before=qb, qual_after=""))
+    fd = lex.re.get("fraction_digits")
+    if fd is not None and ("/" in text or _VULGAR.search(text)):
+        for m in fd.finditer(text):
+            v = parse_fraction(m.group("x"))
+            if v is not None and not lex.re["fraction_block_after"].match(text, m.end(), m.end() + _LOOK) \
+                    and not lex.re["month_after"].match(text, m.end(), m.end() + _LOOK):     # 3/4 of May: a date
+                out.append(Candidate(m.start(), m.end(), lex.lang, "preset", repr(round(v * 100, 3)), unit="%",
+                                     qual_before=_qual_before(lex, text, m.start()), qual_after=""))
     ra = lex.re.get("ratio")
     if ra is not None:
         for m in ra.finditer(text):
@@ -629,8 +669,8 @@ def _merge_unit_ranges(lex: Lexicon, text: str, out: list[Candidate]) -> list[Ca
 def _latin_excluded(lex: Lexicon, text: str, a: int, b: int, form: str) -> bool:
     n = len(text)
     prev = text[a - 1] if a > 0 else ""
-    if prev and (_LETTER.match(prev) or prev in "#№"):
-        return True                                        # 에피소드2, G20, #3
+    if prev and (_LETTER.match(prev) or prev in "#№") and not (form == "digits" and lex.re["cur_before_glued"].search(text, max(0, a - 8), a)):
+        return True                                        # 에피소드2, G20, #3 (Rs300, RMB300 are money)
     if prev in "-‐" and a > 1 and _LETTER.match(text[a - 2]):
         return True                                        # COVID-19
     if form == "digits":
@@ -652,6 +692,9 @@ def _latin_excluded(lex: Lexicon, text: str, a: int, b: int, form: str) -> bool:
                 return True
         if tok.isdigit() and len(tok) >= 9:
             return True
+        if _SPACED.search(tok) and (sum(ch.isdigit() for ch in tok) >= 9 or _SPACED_AFTER.match(text, b, b + 2)
+                                    or _SPACED_BEFORE.search(text, max(0, a - 3), a)):
+            return True                                    # 915 123 456, +1 202 555 0147: a phone number
         if tok.isdigit() and len(tok) > 1 and tok.startswith("0"):
             return True                                    # 010020..., 05
     if lex.re["month_before"].search(text, max(0, a - 12), a):
@@ -681,7 +724,7 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
             scale, pos = sm.group("s"), sm.end()
     # currency before: $10.17 billion, US$5, €3
     currency, start = "", a
-    cm = lex.re["cur_before"].search(text, max(0, a - 5), a)
+    cm = lex.re["cur_before"].search(text, max(0, a - 8), a)
     if cm and form == "digits":
         currency, start = cm.group("c"), cm.start()
     if form == "digits" and not scale:
@@ -707,7 +750,7 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
     # glued letters after a digit numeral that are not a unit: 5G, 3D, 1990s
     if form == "digits" and pos == b and b < n and _LETTER.match(text[b]):
         um0 = lex.re["unit"].match(text, b, b + _LOOK)
-        if not um0 or lex.unit(um0.group("u")).label not in (MEASURE, PERCENT):
+        if not um0 or lex.unit(um0.group("u")).label not in (MEASURE, PERCENT, MONEY):
             return None
     # ranges: between 3 and 5 / entre 3 y 5 / 3-5 / 3 to 5
     num_max, scale_max = "", ""
@@ -729,6 +772,9 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
                 nxt = toks[i + 2]                           # entre un 15 y un 20 por ciento
         if not meets(link):
             link = lex.re["range_conn"].match(text, pos, pos + _LOOK)
+            if meets(link) and form == "words" and num.casefold() in lex.singular_words \
+                    and link.group("c") in "-‐–−" and text[link.end() - 1] in "-‐–−":
+                link = None                                 # un -1,5 %: an article and a signed number
             if meets(link):
                 left = text[max(0, start - 40):start]
                 is_to = link.group("c").casefold() in ("to", "a")
@@ -761,8 +807,10 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
     if um:
         u = um.group("u")
         info = lex.unit(u)
-        glued_ok = u[:1] in "%-" or info.label == MEASURE
-        if um.group("sp") or glued_ok:
+        glued_ok = u[:1] in "%-" or info.label in (MEASURE, MONEY, PERCENT)
+        if um.group("sp") and u.casefold() in lex.data["_glued_only"]:
+            um = None                                       # 5 p. 23: a page, not pence
+        elif um.group("sp") or glued_ok:
             if info.label == DURATION and (lex.re["dur_block"].match(text, um.end(), um.end() + _LOOK)
                                            or lex.re["dur_block_before"].search(text, max(0, start - 12), start)):
                 return None                                 # three years ago, the first five months
@@ -778,7 +826,9 @@ def _latin_candidate(lex: Lexicon, text: str, a: int, b: int, form: str, toks, i
                 hint = "occurrences"                        # visited five times: a count, not a ratio
     qb_start = start
     head = ""
-    if not unit:
+    if not unit and currency:
+        pass                                                # $ 125 millones de bonos: the money ends at the scale
+    elif not unit:
         if form == "digits" and lang == "en" and len(num) <= 3 and (
                 lex.re["age_before"].search(text, max(0, start - 24), start)
                 or (_AGE_APPOSITION.search(text, max(0, a - 30), a) and text[b:b + 1] == ",")):
@@ -914,10 +964,25 @@ def _fill_elided(lex: Lexicon, out: list[Candidate]) -> list[Candidate]:
 
 
 # --------------------------------------------------------------------------- entry point
+_SIGNED_FORMS = frozenset({"zh", "digits", "words"})
+
+
+def _signed(lang: str, text: str, out: list[Candidate]) -> list[Candidate]:
+    """Take a minus/plus sign or minus word right before a figure into its span and value."""
+    nlex = numbers_lexicon(lang)
+    res: list[Candidate] = []
+    for c in out:
+        sb = sign_before(nlex, text, c.start) if c.form in _SIGNED_FORMS and not c.num_max else None
+        if sb is not None and (not res or res[-1].end <= sb[0]):
+            c = replace(c, start=sb[0], sign=sb[1])
+        res.append(c)
+    return res
+
+
 def find(text: str, lang: str) -> list[Candidate]:
     """Figure candidates in ``text`` (one sentence) of language ``lang`` (zh/en/es), left to right."""
     if lang == "zh":
-        return _find_zh(text)
+        return _signed(lang, text, _find_zh(text))
     if lang in ("en", "es"):
-        return _find_latin(text, lang)
+        return _signed(lang, text, _find_latin(text, lang))
     return []

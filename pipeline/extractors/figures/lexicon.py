@@ -10,6 +10,8 @@ from functools import lru_cache
 
 import regex
 
+from ...numbers.currencies import currencies
+from ...numbers.lexicon import TOPIC as NUMBERS_TOPIC, numbers_lexicon, vulgar_fractions
 from ...resources import alternation, load
 
 TOPIC = "figures"
@@ -24,6 +26,7 @@ class UnitInfo:
     label: str        # money / percent / pp / multiple / age / duration / count / other / exclude
     unit: str         # ISO code, %, pp, times, year, English noun ...
     strong: bool = True   # a counted noun does not override it (zh strong classifiers)
+    factor: float = 1.0   # value multiplier: minor units (pence 0.01), scaled codes (MGBP 1e6)
 
 
 def _alt(words, *, escape: bool = True) -> str:
@@ -52,8 +55,13 @@ class Lexicon:
     currencies_before: dict = field(default_factory=dict)
     re: dict = field(default_factory=dict)               # compiled patterns by name
     range_pairs: frozenset = frozenset()                 # zh digit pairs read as a range (三五, 一两)
+    cs_units: dict = field(default_factory=dict)         # case-sensitive money units: USD, MGBP, €, mdd
+    decimal_words: frozenset = frozenset()               # point, coma (from the numbers layer)
 
     def unit(self, surface: str) -> UnitInfo | None:
+        info = self.cs_units.get(surface)         # ISO codes and symbols: case-sensitive
+        if info is not None:
+            return info
         key = surface if self.lang == "zh" else " ".join(surface.casefold().split())
         return self.units.get(key)
 
@@ -62,6 +70,52 @@ def _add_units(units: dict, table: dict | None, label: str, *, strong: bool = Tr
     for surface, unit in (table or {}).items():
         key = " ".join(str(surface).casefold().split()) if fold else str(surface)
         units.setdefault(key, UnitInfo(label, "" if unit is None else str(unit), strong))
+
+
+def _money_units(lex: Lexicon, units: dict) -> str:
+    """Add currency names and minor units (CLDR + curated, ``pipeline.numbers.currencies``) to ``units``
+    and the ISO codes, symbols and scaled codes to ``lex.cs_units``; returns their case-sensitive pattern."""
+    cur = currencies(lex.lang)
+    known = set(units)
+    for name, code in cur.names.items():
+        units.setdefault(name, UnitInfo(MONEY, code))
+    for name, (code, frac) in cur.minor.items():
+        units.setdefault(name, UnitInfo(MONEY, code, True, frac))
+    cs = lex.cs_units
+    for code in cur.codes:
+        cs[code] = UnitInfo(MONEY, code)
+        for prefix, k in cur.code_scales.items():
+            cs[prefix + code] = UnitInfo(MONEY, code, True, k)     # 48.5 MGBP
+    for sym, code in cur.symbols.items():
+        cs.setdefault(sym, UnitInfo(MONEY, code))
+    for sym, (code, k) in cur.scaled.items():
+        cs[sym] = UnitInfo(MONEY, code, True, k)                  # 500 mdd, 80 M€
+    codes = _alt(cur.codes)
+    lex.data["_cldr_units"] = [u for u in units if u not in known]
+    return (r"(?-i:(?:" + _alt(cur.code_scales) + r")?" + codes + r"(?![A-Za-z])|"
+            + _alt(list(cur.symbols) + list(cur.scaled)) + ")")
+
+
+class _UnitMatcher:
+    """The unit pattern, in two sizes: the long one (with every CLDR currency name) is tried only when
+    the next word (zh: character) can start one of those names, so most numbers pay for the short one."""
+
+    __slots__ = ("short", "full", "first", "zh")
+    _NEXT = regex.compile(r"[ \t\u00a0]*-?(?P<w>[^\W\d_]+)")
+
+    def __init__(self, short, full, added: list[str], zh: bool):
+        self.short, self.full, self.zh = short, full, zh
+        self.first = frozenset(a[:1] for a in added) if zh else frozenset(a.split()[0].split("-")[0] for a in added if a.split())
+
+    def match(self, text: str, pos: int = 0, endpos: int | None = None):
+        end = len(text) if endpos is None else min(endpos, len(text))
+        if self.zh:
+            p = pos + 1 if pos < end and text[pos].isspace() else pos
+            long = p < end and text[p] in self.first
+        else:
+            m = self._NEXT.match(text, pos, end)
+            long = m is not None and m.group("w").casefold() in self.first
+        return (self.full if long else self.short).match(text, pos, end)
 
 
 def _compile_common(lex: Lexicon, d: dict) -> None:
@@ -76,21 +130,28 @@ def _compile_common(lex: Lexicon, d: dict) -> None:
     wb = r"(?<![\w])" if fold else ""
     lex.re["qual_before"] = regex.compile(wb + r"(?P<q>" + _alt(lex.qual_before) + r")" + space + r"$", flags)
     lex.re["qual_after"] = regex.compile(space + r"(?P<q>" + _alt(lex.qual_after) + r")" + (r"(?!\w)" if fold else ""), flags)
-    lex.re["cur_before"] = regex.compile(r"(?P<c>" + _alt(lex.currencies_before) + r")" + space + r"$", flags)
+    cur = currencies(lex.lang)
+    for sym, code in list(cur.symbols.items()) + [(c, c) for c in cur.codes]:
+        lex.currencies_before.setdefault(sym, code)
+    cs_before = r"(?-i:(?<![A-Za-z])" + _alt(cur.codes) + "|" + _alt(cur.symbols) + ")"
+    lex.re["cur_before"] = regex.compile(r"(?P<c>" + _alt(d.get("currencies_before") or {}) + "|" + cs_before + r")"
+                                         + space + r"$", flags)
+    lex.re["cur_before_words"] = regex.compile(r"(?P<c>" + _alt(d.get("currencies_before") or {}) + r")" + space + r"$", flags)
+    lex.re["cur_before_glued"] = regex.compile(r"(?<![A-Za-z])" + cs_before + r"$")     # RMB300, Rs300, £GB300
     lex.re["range_conn"] = regex.compile(space + r"(?P<c>" + _alt(d.get("range_connectors") or ["-"]) + r")" + space, flags)
 
 
 def _build_zh(lex: Lexicon, d: dict) -> None:
-    lex.digits = {k: int(v) for k, v in d["digits"].items()}
-    lex.small_scales = {k: int(v) for k, v in d["small_scales"].items()}
-    lex.big_scales = {k: int(v) for k, v in d["big_scales"].items()}
-    lex.decimal_point = d.get("decimal_point", "")
-    lex.vague = frozenset(d.get("vague_markers") or [])
+    num = numbers_lexicon("zh")                     # numerals come from the numbers layer
+    lex.digits, lex.small_scales, lex.big_scales = num.digits, num.small_scales, num.big_scales
+    lex.decimal_point, lex.vague = num.decimal_point, num.vague
     lex.data["_pairs_duration_only"] = frozenset(d.get("range_pairs_duration_only") or [])
     lex.range_pairs = frozenset(d.get("range_digit_pairs") or []) | lex.data["_pairs_duration_only"]
     units: dict = {}
     _add_units(units, {s: "%" for s in d["percent_signs"]}, PERCENT, fold=False)
     _add_units(units, {s: "pp" for s in d["points"]}, POINTS, fold=False)
+    for surface in d.get("basis_points") or []:
+        units.setdefault(str(surface), UnitInfo(POINTS, "pp", True, 0.01))
     _add_units(units, {s: "times" for s in d["multiples"]}, MULTIPLE, fold=False)
     _add_units(units, {s: "%" for s in d["tenths"]}, "tenths", fold=False)
     _add_units(units, d["currencies_after"], MONEY, fold=False)
@@ -99,16 +160,21 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     _add_units(units, d["measures"], MEASURE, fold=False)
     _add_units(units, d["classifiers_strong"], COUNT, strong=True, fold=False)
     _add_units(units, d["classifiers_generic"], COUNT, strong=False, fold=False)
+    money_cs = _money_units(lex, units)
     lex.units = units
     _compile_common(lex, d)
     dg = "".join(lex.digits)
     sc = "".join(list(lex.small_scales) + list(lex.big_scales))
-    ar = r"[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?"
-    atom = rf"(?:{ar}|[{dg}]|[{sc}]|{regex.escape(lex.decimal_point)}(?=[{dg}]))" if lex.decimal_point else \
-        rf"(?:{ar}|[{dg}]|[{sc}])"
+    ar = r"[0-9０-９]+(?:[,，][0-9０-９]{3}|[ \u00a0][0-9０-９]{3}(?![0-9０-９]))*(?:[.．][0-9０-９]+)?" \
+        + "[" + "".join(vulgar_fractions()) + "]?"
+    mega = d.get("scale_not_before") or {}          # 兆瓦: 兆 is mega there, a unit, not 10^12
+    sc_atom = "(?:" + "".join(rf"(?!{regex.escape(k)}{_alt(v)})" for k, v in mega.items()) + rf"[{sc}])"
+    sp = rf"(?:(?<=[{dg}{sc}0-9０-９])[ \u00a0](?=[{dg}{sc}]))?"   # spaced numerals: 一 千 五 百, 1.5 亿
+    atom = rf"(?:{ar}|[{dg}]|{sc_atom}|{regex.escape(lex.decimal_point)}(?=[{dg}]))" if lex.decimal_point else \
+        rf"(?:{ar}|[{dg}]|{sc_atom})"
     # a numeral: atoms, with 余/多/几 between or after them; 几/数 may open it before a scale
     lex.re["num"] = regex.compile(
-        rf"(?<![0-9０-９.．])(?<![0-9０-９][,，])(?:[几数](?=[{sc}]))?{atom}(?:[余多几]?{atom})*(?:[余多几](?![{dg}{sc}]))?")
+        rf"(?<![0-9０-９.．])(?<![0-9０-９][,，])(?:[几数](?=[{sc}]))?{atom}(?:[余多几]?{sp}{atom})*(?:[余多几](?![{dg}{sc}]))?")
     lex.re["half"] = regex.compile(rf"(?<![上下前后个{dg}])半(?=个月|年|个小时|小时|天|个世纪|个钟头)")
     shares = d.get("share_words") or {}
     lex.re["share"] = regex.compile(r"(?<!另)(?P<w>" + _alt(shares) + r")")
@@ -118,8 +184,12 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
         lex.data["_shares"].setdefault("半", 50.0)
         lex.re["half_share"] = regex.compile(r"(?P<q>" + _alt(hq) + r")\s*半" + (r"(?!" + _alt(hb) + r")" if hb else ""))
     lex.re["doubling"] = regex.compile(r"(?P<w>" + _alt(d.get("doubling") or {"翻一番": 2}) + r")")
-    lex.re["unit"] = regex.compile(r"\s?(?P<u>" + _alt(units) + r")")
+    short = [u for u in units if u not in set(lex.data["_cldr_units"])]
+    lex.re["unit"] = _UnitMatcher(regex.compile(r"\s?(?P<u>" + _alt(short) + "|" + money_cs + r")"),
+                                  regex.compile(r"\s?(?P<u>" + _alt(units) + "|" + money_cs + r")"),
+                                  lex.data["_cldr_units"], zh=True)
     lex.re["pct_prefix"] = regex.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")$")
+    lex.re["pct_start"] = regex.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")")
     lex.re["excl_before"] = regex.compile(r"(?:" + _alt(d["exclude_before"]) + r")$")
     lex.re["excl_after"] = regex.compile(r"(?:" + _alt(d["exclude_after"]) + r")")
     lex.re["idiom"] = regex.compile(_alt(d["idioms"]))
@@ -150,20 +220,47 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     lex.re["elided_group"] = regex.compile(r"(?:" + _alt(eg) + r")[^,，;；。!?！？]{1,30}(?:" + _alt(d.get("elided_group_after") or ["中"]) + r")[,，]?(?:" + _alt(d.get("elided_links") or ["有"]) + r")?\s*$") if eg else None
     fnum = rf"[{dg}{sc}]+"
     lex.re["fraction"] = regex.compile(rf"(?P<d>{fnum})分之(?P<n>{fnum}(?:{regex.escape(lex.decimal_point or '点')}[{dg}]+)?)")
+    lex.re["mixed"] = regex.compile(rf"(?P<i>[0-9０-９]+|{fnum})(?:{_alt(d.get('mixed_joiners') or ['又'])})(?P<d>{fnum})分之(?P<n>{fnum})")
     lex.data["_fraction_skip"] = frozenset(d.get("fraction_denominators_skip") or ["百"])
+    _compile_compound_zh(lex, d)
+
+
+def _compile_compound_zh(lex: Lexicon, d: dict) -> None:
+    """五元三毛 / 两美元又三美分 / 12元8角5分 / 八块五 (figures/combine.py) and 兑 exchange rates."""
+    small = "[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3}"
+    joiners = d.get("compound_joiners") or []
+    lex.re["compound"] = regex.compile(r"(?:" + _alt(joiners) + r")?(?P<n>" + small + r")(?=\s?\D)") if joiners else None
+    lex.re["compound_fen"] = regex.compile(r"(?P<n>[0-9０-９]|[一二三四五六七八九])分(?:钱)?")
+    lex.re["compound_bare"] = regex.compile(
+        r"(?P<n>[1-9１-９]|[一二两三四五六七八九])(?![0-9０-９一二两三四五六七八九十百千万亿点.．%％角毛分元块美欧英日港])")
+    lex.data["_tenths_after"] = frozenset(d.get("compound_tenths_after") or [])
+    lex.re["rate_link"] = regex.compile(r"\s*(?:" + _alt(d.get("rate_links") or ["兑"]) + r")\s*(?:(?:1|一)(?![0-9０-９.．点十百千万亿]))?\s*(?=\S)")
+
+
+def _compile_compound_latin(lex: Lexicon, d: dict) -> None:
+    """two dollars and three cents / 15 dólares 50 (figures/combine.py) and per/por exchange rates."""
+    fl = regex.IGNORECASE
+    joiners = d.get("compound_joiners") or []
+    j = (r"(?:[ \t\u00a0]*,?[ \t\u00a0]+(?:" + _alt(joiners) + r"))?") if joiners else ""
+    lex.re["compound"] = regex.compile(j + r"[ \t\u00a0]+(?P<n>\d{1,2}(?![\d.,]\d)|[^\W\d_]+(?:-[^\W\d_]+)?)(?=[ \t\u00a0])", fl)
+    lex.re["compound_fen"] = None
+    lex.re["compound_bare"] = regex.compile(
+        r"[ \t\u00a0]+(?P<n>\d{2})(?=[ \t\u00a0]*(?:[.,;:!?)]|$))") if d.get("compound_bare_cents") else None
+    links = d.get("rate_links") or ["per"]
+    lex.re["rate_link"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(links).replace(r"\ ", r"[ \t\u00a0]+") + r")(?=[ \t\u00a0])", fl)
 
 
 def _build_latin(lex: Lexicon, d: dict) -> None:
     fl = regex.IGNORECASE
-    lex.number_words = {str(k).casefold(): float(v) for k, v in d["number_words"].items()}
-    lex.singular_words = frozenset(str(w).casefold() for w in d.get("singular_words") or [])
-    lex.hundred_words = {str(k).casefold(): float(v) for k, v in (d.get("hundred_words") or {}).items()}
-    lex.scale_words = {str(k).casefold(): float(v) for k, v in d["scale_words"].items()}
-    lex.scale_abbrev = {str(k): float(v) for k, v in (d.get("scale_abbrev") or {}).items()}
-    lex.and_word = d.get("and_word", "and")
+    num = numbers_lexicon(lex.lang)                 # numerals come from the numbers layer
+    lex.number_words, lex.singular_words = dict(num.number_words), num.singular_words
+    lex.hundred_words, lex.scale_words, lex.scale_abbrev = num.hundred_words, num.scale_words, num.scale_abbrev
+    lex.and_word, lex.decimal_words = num.and_word, num.decimal_words
     units: dict = {}
     _add_units(units, {s: "%" for s in d["percent_words"]}, PERCENT, fold=True)
     _add_units(units, {s: "pp" for s in d["points"]}, POINTS, fold=True)
+    for surface in d.get("basis_points") or []:
+        units.setdefault(" ".join(str(surface).casefold().split()), UnitInfo(POINTS, "pp", True, 0.01))
     _add_units(units, {s: "times" for s in d["multiples"]}, MULTIPLE, fold=True)
     _add_units(units, d["currencies_after"], MONEY, fold=True)
     for key in ("ages_after", "ages_hyphen"):       # a list (all in years) or {surface: unit}
@@ -174,23 +271,13 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     _add_units(units, d.get("durations_hyphen"), DURATION, fold=True)
     _add_units(units, d.get("measures_hyphen"), MEASURE, fold=True)
     _add_units(units, d.get("counts_hyphen"), COUNT, fold=True)
+    money_cs = _money_units(lex, units)
     lex.units = units
     _compile_common(lex, d)
-    coll = d.get("collective_words") or {}
-    lex.data["_collectives"] = {str(k).casefold(): float(v) for k, v in coll.items()}
-    for k in lex.data["_collectives"]:
-        lex.number_words.pop(k, None)                # dozen/docena multiply, they do not add
-    words = list(lex.number_words) + list(lex.hundred_words) + list(lex.scale_words) + list(lex.data["_collectives"])
-    tok = r"(?:" + _alt(words) + r")"
-    a_tok = r"(?:an?(?=\s+(?:" + _alt(list(lex.hundred_words) + list(lex.scale_words) + list(lex.data["_collectives"] or ["dozen"])) + r")\b))"
-    lex.re["and_split"] = regex.compile(r"(\s+(?:" + regex.escape(lex.and_word) + r")\s+)", fl)
-    joiner = r"(?:\s+(?:" + regex.escape(lex.and_word) + r"\s+)?|-)"
-    lex.re["wordnum"] = regex.compile(rf"(?<![\w-])(?:{a_tok}|{tok})(?:{joiner}{tok})*(?![\w])", fl)
-    if lex.lang == "es":
-        dig = r"(?:\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)(?:,\d+)?|\d+,\d+|\d+\.\d+|\d+)"
-    else:
-        dig = r"(?:\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+\.\d+|\d+)"
-    lex.re["digits"] = regex.compile(rf"(?<![\d.,])(?<![.,]\d){dig}")
+    lex.data["_collectives"] = num.data["_collectives"]
+    lex.re["and_split"] = num.re["and_split"]
+    lex.re["wordnum"] = num.re["wordnum"]              # numeral patterns are the numbers layer's
+    lex.re["digits"] = num.re["digits"]
     lex.re["scale"] = regex.compile(r"(?:[ \t\u00a0]*|-)(?P<s>" + _alt(lex.scale_words) + r")(?![\w])", fl)   # $5-million
     lex.re["scale_abbrev"] = regex.compile(r"[ \t\u00a0]?(?P<s>" + _alt(lex.scale_abbrev) + r")(?![\w])")
     halves = d.get("and_half") or []
@@ -199,7 +286,11 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     lex.re["half_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(halves_after) + r")(?![\w])", fl) if halves_after else None
     # units: "%" may be glued; words need a space; hyphen forms (-year-old, -fold) glue
     # a unit after a space, or glued by a hyphen when it is an adjective: a 2-billion-yuan fund, a 5-yuan ticket
-    lex.re["unit"] = regex.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(units) + r")(?![\w])", fl)
+    short = [u for u in units if u not in set(lex.data["_cldr_units"])]
+    lex.re["unit"] = _UnitMatcher(
+        regex.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(short) + "|" + money_cs + r")(?![\w])", fl),
+        regex.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(units) + "|" + money_cs + r")(?![\w])", fl),
+        lex.data["_cldr_units"], zh=False)
     eb, ea = d.get("elided_before") or [], d.get("elided_after") or []
     lex.re["elided_before"] = regex.compile(r"(?<![\w])(?:" + _alt(eb).replace(r"\ ", r"[ \t\u00a0]+") + r")[ \t\u00a0,]*$", fl) if eb else None
     lex.re["elided_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(ea).replace(r"\ ", r"[ \t\u00a0]+") + r")(?![\w])", fl) if ea else None
@@ -258,22 +349,40 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
                                               + r")[ \t\u00a0]+(?:(?:" + _alt(lex.qual_before) + r")[ \t\u00a0]+)?$", fl)
     # shares as words: two-thirds of, half of, la mitad de
     fractions = {" ".join(str(k).casefold().split()): float(v) for k, v in (d.get("fraction_words") or {}).items()}
+    for word, den in num.fraction_denominators.items():     # three fifths, tres octavos: 100 / denominator
+        if fractions and den > 2:                            # (media: also "average")
+            fractions.setdefault(word, 100.0 / den)
+    avos_words: dict = {}
+    avos = d.get("fraction_avos_suffix")
+    if fractions and avos:                                  # veinticincoavos = 1/25, treintavos = 1/30
+        for word, v in num.number_words.items():
+            if 11 <= v <= 99 and v == int(v):
+                for w in (word, word[:-1]):                  # treintaavos and treintavos
+                    avos_words.setdefault(w + avos, 100.0 / v)
     if fractions:
-        lex.data["_fractions"] = fractions
-        lex.data["_fraction_n"] = {str(k).casefold(): float(v) for k, v in (d.get("fraction_numerators") or {}).items()}
+        lex.data["_fractions"] = {**avos_words, **fractions}
+        numerators = {str(k).casefold(): float(v) for k, v in (d.get("fraction_numerators") or {}).items()}
+        lex.data["_fraction_n"] = {**{k: v for k, v in num.number_words.items() if v >= 1}, **numerators}
         bare = d.get("fraction_bare") or []
         bare_alt = ("|(?P<f>" + _alt(bare) + ")") if bare else ""
-        nums = _alt(lex.data["_fraction_n"])
+        nums = _alt(numerators)
         fw = _alt(fractions).replace(r"\ ", r"[ \t\u00a0]+")
         follow = _alt(d.get("fraction_follow") or ["of"])
         lex.re["fraction"] = regex.compile(
             rf"(?<![\w-])(?P<x>(?:(?P<n>{nums})[ \t\u00a0-]+(?P<f>{fw}){bare_alt}))"
             rf"(?=[ \t\u00a0]+(?:{follow})(?![\w]))", fl)
+        lex.data["_avos"] = avos or ""                      # run only when the text has the suffix
+        lex.re["fraction_avos"] = regex.compile(
+            rf"(?<![\w-])(?P<x>(?P<n>{_alt(lex.data['_fraction_n'])})[ \t\u00a0-]+(?P<f>{_alt(avos_words)}))"
+            rf"(?=[ \t\u00a0]+(?:{follow})(?![\w]))", fl) if avos_words else None
         fq = d.get("fraction_follow_qualified") or []
         if fq:   # "nearly half are women", "casi la mitad son mujeres": a share only after a qualifier
             lex.re["fraction_q"] = regex.compile(
                 rf"(?<![\w-])(?P<x>(?:(?P<n>{nums})[ \t\u00a0-]+(?P<f>{fw}){bare_alt}))"
                 rf"(?=[ \t\u00a0]+(?:{_alt(fq)})(?![\w])|[ \t\u00a0]*[,.;:!?](?!\d))", fl)
+        vulgar = "".join(vulgar_fractions())           # ⅔ of, 1/2 de: a share written with digits
+        lex.re["fraction_digits"] = regex.compile(
+            rf"(?<![\w.,/])(?P<x>[{vulgar}]|[1-9]/(?:[2-9]|10))(?=[ \t\u00a0]+(?:{follow})(?![\w]))", fl)
         lex.re["fraction_block_before"] = regex.compile(
             r"(?<![\w])(?:" + _alt(d.get("fraction_blockers_before") or ["first"]) + r")[ \t\u00a0]+$", fl)
         dets = d.get("fraction_determiners") or []
@@ -292,6 +401,8 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
         lex.re["one_dur_cue"] = regex.compile(
             r"(?<![\w])(?:" + _alt(d.get("one_duration_cues_before") or ["within"]) + r")[ \t\u00a0]+$", fl)
     lex.re["change_verb"] = regex.compile(r"(?<![\w])(?:" + _alt(d.get("change_verbs") or ["rose"]) + r")(?![\w])", fl)
+    _compile_compound_latin(lex, d)
+    lex.data["_glued_only"] = frozenset(str(w).casefold() for w in d.get("glued_only_units") or [])
     cj = d.get("cents_joiners") or []
     lex.re["cents"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(cj) + r")[ \t\u00a0]+(?P<c>\d{1,2})(?![\d,.]\d)(?:[ \t\u00a0]+(?:céntimos|centavos|cents))?", fl) if cj else None
 
@@ -299,6 +410,7 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
 @lru_cache(maxsize=None)
 def lexicon(lang: str) -> Lexicon:
     d = dict(load(lang, TOPIC))
+    d.update(load(lang, NUMBERS_TOPIC))
     lex = Lexicon(lang=lang, data=d)
     if lang == "zh":
         _build_zh(lex, d)

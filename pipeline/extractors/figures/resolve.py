@@ -101,6 +101,12 @@ def resolve(c: Candidate) -> Resolved | None:
                 or numer.value > den.value:
             return None
         value = round(numer.value / den.value * 100, 3)
+    elif c.form == "mixed":                           # 3又四分之一公里 -> 3.25
+        _, d, n = c.hint.split(":")
+        whole, den, numer = parse_zh(c.num, lex), parse_zh(d, lex), parse_zh(n, lex)
+        if whole is None or den is None or numer is None or not den.value or numer.value >= den.value:
+            return None
+        value = whole.value + numer.value / den.value
     elif c.form == "verb":
         value = lex.data["_mult_verbs"].get(c.num.casefold()) or lex.data["_mult_bare"].get(c.num.casefold())
         if value is None:
@@ -145,6 +151,9 @@ def resolve(c: Candidate) -> Resolved | None:
             return None
         label = _label_of(info.label)
         unit = info.unit
+        if info.factor != 1.0:                        # 197 pence -> 1.97 GBP, 48.5 MGBP -> 4.85e7 GBP
+            value *= info.factor
+            value_max = value_max * info.factor if value_max is not None else None
         if info.label == "tenths":
             if value > 10 or value_max and value_max > 10:
                 return None
@@ -198,6 +207,8 @@ def resolve(c: Candidate) -> Resolved | None:
         q = ""                                        # "over eight years" is "during", not "more than"
     if value_max is not None:
         q = "range"
+    if c.sign < 0 and value_max is None:
+        value = -value                                # -1.2 billion euros, 负12亿港元
     return Resolved(label, _tidy(value), None if value_max is None else _tidy(value_max), unit, q)
 
 

@@ -1,0 +1,174 @@
+"""Statements: the mentions, across documents and languages, that state one fact.
+
+Two figures state the same fact when their subject, metric_key, period, unit and direction agree
+and their values agree within the precision the text used: ``338亿`` stands for 337.5–338.5 亿,
+``33.89 billion`` for 33.885–33.895 billion; qualifiers widen it (``超``/``over``/``más de``: up to
+25 % above; ``约``/``about``: ±5 %; ``近``/``nearly``: up to 20 % below), ranges span both ends.
+Never on value alone: a figure without a subject, a metric_key or a period is in no statement.
+
+Within a key (subject, metric_key, period, unit, direction) the mentions fall into value clusters
+(values that agree).  When the key's mentions come from two or more documents, the clusters are one
+statement and, if there are several, the sources disagree (``agree`` false).  When they all come from
+one document, several clusters are different facts the key cannot tell apart (an article does not
+contradict itself about one fact) and stay separate statements.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import pandas as pd
+import regex
+
+from .ids import hash_record
+from .subjects import subject_key
+
+_NUMBER = regex.compile(r"\d+(?:[.,\u00a0 ]\d+)*")
+_WIDEN = {"approx": (0.95, 1.05), "over": (1.0, 1.25), "nearly": (0.8, 1.0), "under": (0.8, 1.0),
+          "up_to": (0.8, 1.0)}
+KEY = ["subject_key", "metric_key", "period", "unit", "direction"]
+
+STATEMENT_COLUMNS: dict[str, str] = {
+    "statement_id": "string", "subject": "string", "subject_id": "string", "metric_key": "string",
+    "period": "string", "period_start": "string", "period_end": "string", "unit": "string",
+    "direction": "string", "value": "Float64", "value_min": "Float64", "value_max": "Float64",
+    "agree": "boolean", "mentions": "Int64", "documents": "Int64",
+    "fact_ids": "object", "doc_ids": "object", "langs": "object", "publishers": "object", "texts": "object",
+}
+
+
+def _step(text: str, value: float, lang: str) -> float:
+    """The size of the last digit the text states, in the figure's base units."""
+    nums = _NUMBER.findall(text or "")
+    if not nums or not value:
+        return 10 ** math.floor(math.log10(abs(value))) if value else 1.0
+    raw = max(nums, key=len)
+    dec_mark = "," if lang == "es" else "."
+    parts = raw.replace("\u00a0", "").replace(" ", "")
+    if dec_mark == "," and regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", parts):
+        parts = parts.replace(".", "")                 # 1.250 millones: thousands marks
+    elif dec_mark == "." and regex.fullmatch(r"\d{1,3}(?:,\d{3})+", parts):
+        parts = parts.replace(",", "")
+    whole, _, frac = parts.replace(",", ".").partition(".") if dec_mark == "," else parts.partition(".")
+    whole = whole.replace(",", "").replace(".", "")
+    try:
+        number = float(f"{whole}.{frac}" if frac else whole)
+    except ValueError:
+        return 10 ** math.floor(math.log10(abs(value)))
+    if not number:
+        return 1.0
+    scale = value / number
+    if frac:
+        return 10 ** -len(frac) * scale
+    zeros = len(whole) - len(whole.rstrip("0"))
+    return 10 ** min(zeros, max(len(whole) - 1, 0)) * scale
+
+
+def value_interval(text: str, value: float, value_max: float | None, qualifier: str | None,
+                   lang: str) -> tuple[float, float]:
+    """The values a figure's text is consistent with (precision, qualifier, range)."""
+    half = abs(_step(text, value, lang)) / 2
+    top = value_max if value_max is not None and not pd.isna(value_max) else value
+    lo, hi = min(value, top) - half, max(value, top) + half
+    if qualifier in _WIDEN:
+        a, b = _WIDEN[qualifier]
+        lo, hi = min(lo, value * a - half), max(hi, top * b + half)
+    return lo, hi
+
+
+@dataclass
+class Statement:
+    key: tuple
+    rows: list[int] = field(default_factory=list)      # row positions in the facts table
+    clusters: list[list[int]] = field(default_factory=list)
+
+    @property
+    def agree(self) -> bool:
+        return len(self.clusters) == 1
+
+
+def _clusters(rows: list[int], spans: dict[int, tuple[float, float]]) -> list[list[int]]:
+    """Rows whose intervals overlap (transitively), by a sweep over the lower bounds."""
+    out: list[list[int]] = []
+    hi = -math.inf
+    for r in sorted(rows, key=lambda r: spans[r]):
+        if out and spans[r][0] <= hi:
+            out[-1].append(r)
+            hi = max(hi, spans[r][1])
+        else:
+            out.append([r])
+            hi = spans[r][1]
+    return out
+
+
+def find_statements(facts: pd.DataFrame) -> list[Statement]:
+    """Group the figures of a fact table (positional rows) into statements."""
+    if facts.empty or "metric_key" not in facts:
+        return []
+    fig = facts[(facts["kind"] == "figure") & facts["subject"].notna() & facts["metric_key"].notna()
+                & facts["period"].notna() & facts["value"].notna()]
+    spans: dict[int, tuple[float, float]] = {}
+    groups: dict[tuple, list[int]] = {}
+    pos = {idx: i for i, idx in enumerate(facts.index)}
+    cols = ["text", "value", "value_max", "qualifier", "lang", "subject", "metric_key", "period", "unit", "direction"]
+    for idx, r in zip(fig.index, fig[cols].to_dict("records")):
+        i = pos[idx]
+        spans[i] = value_interval(r["text"], float(r["value"]), r["value_max"], r["qualifier"], r["lang"])
+        key = (subject_key(r["subject"]), r["metric_key"], r["period"], r["unit"],
+               r["direction"] if isinstance(r["direction"], str) else "")
+        groups.setdefault(key, []).append(i)
+    docs = facts["doc_id"].tolist()
+    out: list[Statement] = []
+    for key, rows in groups.items():
+        clusters = _clusters(rows, spans)
+        if len(clusters) > 1 and len({docs[i] for i in rows}) == 1:
+            out += [Statement(key, list(cl), [cl]) for cl in clusters]      # one article, different facts
+        else:
+            out.append(Statement(key, [i for cl in clusters for i in cl], clusters))
+    return out
+
+
+def statement_ids(facts: pd.DataFrame, statements: list[Statement], *, agreeing: bool = False
+                  ) -> list[str | None]:
+    """Per row: the id of its statement (None outside any).  ``agreeing``: one id per value
+    cluster instead, so mentions whose values disagree get different ids (for cluster_id)."""
+    ids = facts["fact_id"].tolist()
+    out: list[str | None] = [None] * len(facts)
+    for s in statements:
+        for rows in (s.clusters if agreeing else [s.rows]):
+            sid = "s" + hash_record(*s.key, min(ids[i] for i in rows), length=12)
+            for i in rows:
+                out[i] = sid
+    return out
+
+
+def build_statements(facts: pd.DataFrame) -> pd.DataFrame:
+    """One row per statement (see the module docstring); sources that disagree have agree=False."""
+    statements = find_statements(facts)
+    sids = statement_ids(facts, statements)
+    rows = []
+    for s in statements:
+        sub = facts.iloc[s.rows].sort_values(["doc_id", "start"])
+        main = max(s.clusters, key=len)
+        best = min(main, key=lambda i: abs(_step(facts.iloc[i]["text"], float(facts.iloc[i]["value"]),
+                                                  facts.iloc[i]["lang"])))
+        first = sub.iloc[0]
+        values = sub["value"].astype(float)
+        tops = sub["value_max"].astype("Float64").fillna(sub["value"]).astype(float)
+        rows.append({
+            "statement_id": sids[s.rows[0]], "subject": first["subject"], "subject_id": first["subject_id"],
+            "metric_key": first["metric_key"], "period": first["period"],
+            "period_start": first.get("period_start"), "period_end": first.get("period_end"),
+            "unit": first["unit"], "direction": first["direction"],
+            "value": float(facts.iloc[best]["value"]), "value_min": float(values.min()),
+            "value_max": float(tops.max()), "agree": s.agree, "mentions": len(sub),
+            "documents": sub["doc_id"].nunique(),
+            "fact_ids": sub["fact_id"].tolist(), "doc_ids": sorted(set(sub["doc_id"])),
+            "langs": sorted(set(sub["lang"])),
+            "publishers": sorted({p for p in sub.get("publisher", pd.Series(dtype=object)).dropna()}),
+            "texts": sub["text"].tolist(),
+        })
+    df = pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS))
+    if not df.empty:
+        df = df.sort_values(["subject", "metric_key", "period", "unit"], kind="stable").reset_index(drop=True)
+    return df.astype(STATEMENT_COLUMNS)
