@@ -491,7 +491,8 @@ def _write_tables(report: RunReport, out: Path) -> None:
         consolidate.write_parquet(df, out / f"{name}.parquet")
         consolidate.write_csv(df, out / f"{name}.csv")
         report.outputs += [out / f"{name}.parquet", out / f"{name}.csv"]
-    report.outputs += consolidate.write_statements(report.facts, out)      # statements.*, checks.csv
+    # statements.*, checks.csv: like entities and timeline, from the reviewed view (issue 10)
+    report.outputs += consolidate.write_statements(review.decided_view(report.facts), out)
 
 
 def _inputs_digest(corpus: Path, keys: dict[str, str], decisions: dict, kinds: tuple[str, ...]) -> str:

@@ -24,6 +24,8 @@ from typing import Iterator
 from .errors import OutputLocked
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# a sign, a digit, then only letters, digits, spaces, decimal/grouping marks, percent and currency signs
+_SIGNED_FIGURE = re.compile(r"[+-]\d[\w\s.,%‰$€£¥₹]*")
 LOCK_NAME = ".factmine.lock"
 TEMP_PREFIX = ".fm-tmp-"
 # ESC [ ... final byte (CSI), ESC ] ... BEL/ST (OSC), any other ESC x, C0/C1 controls but \t \n, and
@@ -32,9 +34,15 @@ _TERMINAL_CONTROLS = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\
                                 r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f]")
 
 
-def spreadsheet_safe(value: str) -> str:
-    """Prefix ``'`` to a cell a spreadsheet would evaluate as a formula (OWASP CSV injection)."""
-    if value and value.startswith(FORMULA_STARTS):
+def spreadsheet_safe(value: str, *, signed_figure_ok: bool = False) -> str:
+    """Prefix ``'`` to a cell a spreadsheet would evaluate as a formula (OWASP CSV injection).
+
+    With ``signed_figure_ok`` (the fact table's ``text`` column, which must stay equal to
+    ``source[start:end]`` in the CSV too) a signed figure as the article wrote it (``-1.2 billion
+    euros``, ``+5%``, ``-0,3 %``) is left alone: nothing after its sign is an operator, reference or
+    function, so no spreadsheet can run it. Anything more (``-2+3+cmd|' /C calc'!A0``) is neutralised."""
+    if (value and value.startswith(FORMULA_STARTS)
+            and not (signed_figure_ok and _SIGNED_FIGURE.fullmatch(value))):
         return "'" + value
     return value
 

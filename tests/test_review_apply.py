@@ -112,3 +112,18 @@ def test_review_apply_python_api_applies_and_derived_tables_drop_rejected(seed_c
     assert "Xinjiang" not in set(entities["canonical"])
     assert event["fact_id"] not in set(timeline["fact_id"]) and "status" in timeline.columns
     assert (seed_corpus / ".factmine" / "reviews.sqlite").read_bytes() == before
+
+
+def test_issue_10_rejected_figure_leaves_the_statements(seed_corpus, tmp_path):
+    out = tmp_path / "o"
+    run(seed_corpus, out)
+    statements = pd.read_parquet(out / "statements.parquet")
+    assert len(statements), "the seed corpus states facts in both languages of 000"
+    rejected = list(statements.iloc[0]["fact_ids"])
+    store = DecisionStore.for_corpus(seed_corpus)
+    store.record_many([(f, "rejected") for f in rejected])
+    store.close()
+    run(seed_corpus, out)
+    after = pd.read_parquet(out / "statements.parquet")
+    remaining = {f for ids in after["fact_ids"] for f in ids}
+    assert not remaining & set(rejected) and len(after) < len(statements)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -25,6 +26,15 @@ def test_safety_spreadsheet_safe(cell, expected):
     assert spreadsheet_safe(cell) == expected
 
 
+@pytest.mark.parametrize("cell,expected", [      # the fact table's text column: provenance holds in the CSV
+    ("-1.2 billion euros", "-1.2 billion euros"), ("+5%", "+5%"), ("-0,3 %", "-0,3 %"), ("-12亿港元", "-12亿港元"),
+    ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"), ("+HYPERLINK(\"x\")", "'+HYPERLINK(\"x\")"),
+    ("-cmd|x", "'-cmd|x"), ("-5 A1:B2", "'-5 A1:B2"), ("=1+2", "'=1+2"), ("@SUM(A1)", "'@SUM(A1)"),
+])
+def test_safety_spreadsheet_safe_signed_figure_text(cell, expected):
+    assert spreadsheet_safe(cell, signed_figure_ok=True) == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     ("plain 文本 text", "plain 文本 text"), ("\x1b[31mred\x1b[0m", "red"), ("bell\x07!", "bell!"),
     ("\x1b]0;title\x07x", "x"), ("a\tb\nc", "a\tb\nc"), ("c1\x9bcontrol", "c1control"),
@@ -41,7 +51,7 @@ def test_issue_8_csv_neutralises_formulas_parquet_keeps_raw_numbers_stay_numbers
     write_csv(df, tmp_path / "t.csv")
     write_parquet(df, tmp_path / "t.parquet")
     rows = list(csv.DictReader((tmp_path / "t.csv").open(encoding="utf-8")))
-    assert [r["text"] for r in rows] == ["'=1+2", "'-5 percent", "ok", ""]
+    assert [r["text"] for r in rows] == ["'=1+2", "-5 percent", "ok", ""]     # a signed figure stays as written
     assert [r["value"] for r in rows] == ["-5.0", "-1.5", "3.0", ""]           # numbers untouched
     assert json.loads(rows[0]["doc_ids"]) == ["a,b.txt", "c.txt"]
     assert json.loads(rows[3]["doc_ids"]) == ["=evil.txt"]                       # a JSON array, no formula
@@ -69,9 +79,14 @@ def test_issue_8_formula_in_article_is_text_in_facts_csv(tmp_path):
     (corpus / "a.txt").write_text("=HYPERLINK(\"http://evil\") Sales in Aksu rose 13 percent last year.\n"
                                   "+5 percent was the rise in Hotan in 2023, officials said.\n", encoding="utf-8")
     run(corpus, out)
-    cells = [c for row in csv.reader((out / "facts.csv").open(encoding="utf-8")) for c in row]
+    source = (corpus / "a.txt").read_text(encoding="utf-8")
+    rows = list(csv.DictReader((out / "facts.csv").open(encoding="utf-8")))
+    cells = [c for row in rows for col, c in row.items() if col != "text"]
     assert not any(c.startswith(("=", "+", "@")) for c in cells)
     assert any(c.startswith("'=HYPERLINK") or c.startswith("'+5") for c in cells)
+    for row in rows:      # text: provenance holds in the CSV; a signed figure as written is no formula
+        assert source[int(row["start"]):int(row["end"])] == row["text"]
+        assert not row["text"].startswith(("=", "@")) and not re.search(r"[|!(=]", row["text"])
 
 
 def test_issue_8_ingest_strips_terminal_escapes(tmp_path):

@@ -140,7 +140,7 @@ def csv_cells(df: pd.DataFrame) -> pd.DataFrame:
     for col in out.columns:
         if not _plain_scalar(out[col]):      # numbers, booleans and dates stay as they are
             out[col] = out[col].astype(object)
-            out[col] = out[col].map(_csv_cell, na_action="ignore")
+            out[col] = out[col].map(_csv_cell_provenance if col == "text" else _csv_cell, na_action="ignore")
     return out
 
 
@@ -155,6 +155,11 @@ def _csv_cell(v):
     if isinstance(v, (list, tuple, np.ndarray)):
         return json.dumps([jsonable(x) for x in list(v)], ensure_ascii=False)
     return v
+
+
+def _csv_cell_provenance(v):
+    """``text`` keeps a signed figure as written, so ``source[start:end] == text`` holds in the CSV."""
+    return spreadsheet_safe(v, signed_figure_ok=True) if isinstance(v, str) else _csv_cell(v)
 
 
 def jsonable(v):
