@@ -55,6 +55,15 @@ def test_checks_conversion_rate_for_its_year(lang, text, flagged):
     assert ("implausible_rate" in _flags(("a.txt", lang, text))) == flagged
 
 
+@pytest.mark.parametrize("lang,text", [      # a zero or a loss in a conversion implies no rate (was ZeroDivisionError)
+    ("en", "In 2024, the cooperative's losses were 0 yuan ($0) after the harvest."),
+    ("en", "In 2024, the firm's profit was -5 million yuan (-$0.7 million)."),
+    ("zh", "2024年，合作社亏损0元（约合0美元）。"),
+])
+def test_issue_9_conversion_of_zero_or_a_loss_is_not_checked_and_does_not_crash(lang, text):
+    assert "implausible_rate" not in _flags(("a.txt", lang, text))
+
+
 def test_checks_fx_table_is_the_ecb_yearly_average():
     rates = fx_rates()
     assert rates[(2023, "CNY")] / rates[(2023, "USD")] == pytest.approx(7.08, abs=0.02)

@@ -157,6 +157,8 @@ def implausible_rates(facts: pd.DataFrame) -> list[Flag]:
         if len(g) != 2 or g["unit"].nunique() != 2:
             continue
         a, b = g.iloc[0], g.iloc[1]
+        if not (float(a["value"]) > 0 and float(b["value"]) > 0):   # a zero or a loss implies no rate
+            continue
         years = {int(s[:4]) for s in (a["period"], a.get("doc_date")) if isinstance(s, str) and s[:4].isdigit()}
         years |= {y - 1 for y in years}
         expected = []
