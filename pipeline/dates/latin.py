@@ -1,10 +1,16 @@
-"""English and Spanish rules: each rule is a regex plus a resolver (find, then resolve)."""
+"""English and Spanish rules: each rule is a regex plus a resolver (find, then resolve).
+
+The words and pattern pieces of a language are one frozen lexicon (``LatinWords``, built once per
+language by ``latin_words(lang)`` from ``resources/<lang>/timex.yaml``); every resolver is a
+module-level function taking that lexicon explicitly, bound with ``functools.partial`` when the
+rule list is built.  The rule list is built by small functions grouped by expression type; their
+order is the match order (it matters for overlap resolution)."""
 from __future__ import annotations
 
 import bisect
 import datetime as _dt
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial as _bind
 from typing import Callable, NamedTuple
 
 import regex
@@ -24,14 +30,52 @@ def _case_variants(words) -> list[str]:
     return sorted(out)
 
 
-def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
-    res = load(lang, "timex")
+B, E = r"(?<![\w])", r"(?![\w])"
+FLAGS = regex.I
+Rules = list[tuple[str, Callable]]
+
+
+@dataclass(frozen=True, slots=True)
+class LatinWords:
+    """The words and pattern pieces of one language (en or es) the rules and resolvers read."""
+    lang: str
+    res: dict
+    months: dict[str, int]
+    abbrs: dict[str, int]
+    ordinals: dict[str, int]
+    numbers: dict[str, int]
+    weekdays: list[str]
+    MONTHS: str
+    ABBR: str
+    MODS: str
+    PREPS: str
+    ORD: str
+    NUMW: str
+    NOTYEAR: str
+    rel_years: dict[str, int]
+    rel_months: dict[str, int]
+    RELW: str
+    YEARREF: str
+    MOD: str
+    part_mods: dict[str, int]
+    DAYNUM: str
+    DAYWORDS: dict[str, int]
+    fwin: dict[str, list[int]]
+    fest_by_lower: dict[str, str]
+    fest_noun: regex.Pattern
+    wd_before: dict[str, int]
+    wd_after: dict[str, int]
+    WD: str
+    WD_PRE: str
+    WD_POST: str
+    wd_not_after: regex.Pattern
+    wd_then_date: regex.Pattern
+    weeks: dict[str, int]
+
+
+def _month_words(lang: str, res: dict) -> dict:
     months: dict[str, int] = {k.lower(): v for k, v in res["months"].items()}
     abbrs: dict[str, int] = {k.lower(): v for k, v in res["month_abbreviations"].items()}
-    ordinals: dict[str, int] = {str(k).lower(): v for k, v in res["ordinals"].items()}
-    numbers: dict[str, int] = {str(k).lower(): v for k, v in res["number_words"].items()}
-    weekdays = [w.lower() for w in res["weekdays"]]
-    B, E = r"(?<![\w])", r"(?![\w])"
     if lang == "en":   # capitalized only: "may" the modal is not a month
         MONTHS = alternation(_case_variants(k.capitalize() for k in months))
         ABBR = alternation(_case_variants(k.capitalize() for k in abbrs))
@@ -40,508 +84,44 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
     else:
         MONTHS = alternation(_case_variants(months))
         ABBR = alternation(_case_variants(abbrs))
-    MODS = alternation(res["modifiers"])
-    PREPS = alternation(res["date_prepositions"])
-    ORD = alternation(ordinals)
-    NUMW = r"(?:\d{1,2}|" + alternation(numbers)[3:]
-    NOTYEAR = alternation(res["year_not_followed_by"])
-    FLAGS = regex.I
-    rules: list[tuple[regex.Pattern, Resolver]] = []
+    return dict(months=months, abbrs=abbrs, MONTHS=MONTHS, ABBR=ABBR)
 
-    def rule(pattern: str):
-        def deco(fn: Resolver) -> Resolver:
-            rules.append((regex.compile(pattern, FLAGS), fn))
-            return fn
-        return deco
 
-    def month_num(s: str) -> int:
-        s = s.lower().rstrip(".")
-        return months.get(s) or abbrs.get(s) or 0
+def _number_words(lang: str, res: dict) -> dict:
+    ordinals: dict[str, int] = {str(k).lower(): v for k, v in res["ordinals"].items()}
+    numbers: dict[str, int] = {str(k).lower(): v for k, v in res["number_words"].items()}
+    return dict(ordinals=ordinals, numbers=numbers, ORD=alternation(ordinals),
+                NUMW=r"(?:\d{1,2}|" + alternation(numbers)[3:])
 
-    def numval(s: str) -> int | None:
-        s = s.lower()
-        return int(s) if s.isdecimal() else numbers.get(s)
 
-    def partial(m, ctx, mo, day=None) -> Resolved | None:
-        gran = DAY if day else MONTH
-        if _g(m, "y"):
-            y = int(m["y"])
-            if not _valid_year(y):
-                return None
-            rel = False
-        else:
-            pr = resolve_partial_year(mo, ctx.ref, ctx.default_year,
-                                      forward=_future_at(ctx, m.start(), m.end()))
-            if pr is None:
-                return ("", gran, True)
-            y, rel = pr
-        iso = _ymd(y, mo, day) if day else _ym(y, mo)
-        return (iso, gran, rel) if iso else None
-
+def _relative_words(lang: str, res: dict) -> dict:
     rel_years: dict[str, int] = {}
     rel_months: dict[str, int] = {}
+    RELW = ""
     if lang == "en":
-        words = res["relative_words"]
-        RELW = alternation(words)
+        RELW = alternation(res["relative_words"])
         YEARREF = rf"(?:(?P<y>\d{{4}})|(?:this|the)\s+year|(?P<rw>{RELW})\s+year)"
+        DAYWORDS = res["relative_days"]
     else:
         rel_years = {k.lower(): v for k, v in res["relative_years"].items()}
         rel_months = {k.lower(): v for k, v in res["relative_months"].items()}
         YEARREF = rf"(?:(?P<y>\d{{4}})|(?:(?:este|el|dicho)\s+)?año|(?P<rp>{alternation(rel_years)}))"
-
-    def yearref(m, ctx) -> tuple[int, bool] | None | bool:
-        if _g(m, "y"):
-            y = int(m["y"])
-            return (y, False) if _valid_year(y) else False
-        if ctx.ref is None:
-            return None
-        if _g(m, "rw"):
-            return ctx.ref.year + res["relative_words"][m["rw"].lower()], True
-        if _g(m, "rp"):
-            return ctx.ref.year + rel_years[regex.sub(r"\s+", " ", m["rp"].lower())], True
-        return ctx.ref.year, True
-
-    MOD = rf"(?:(?P<mod>{MODS})\s*)?"
-    part_mods: dict[str, int] = {k.lower(): v for k, v in res["part_modifiers"].items()}
-
-    def year_part(m, y: int, rel: bool) -> Resolved:
-        """A year, or the month a part modifier names (late 2023 -> 2023-12)."""
-        mod = (_g(m, "mod") or "").lower()
-        mod = regex.sub(r"\s+", " ", mod).strip()
-        if part_mods.get(mod):        # 0: a part kept at year granularity (a finales de 2025)
-            return (_ym(y, part_mods[mod]), MONTH, rel)
-        return (f"{y:04d}", YEAR, rel)
-    DAYNUM = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|º|\.º)?"
-
-    if lang == "en":
-        # (early) May 16(, 2020)
-        @rule(rf"{B}{MOD}(?P<mn>{MONTHS}|{ABBR}\.?)\s+{DAYNUM}{E}(?:,?\s+(?P<y>\d{{4}}){E})?"
-              r"(?!\s*(?:%|percent|per\s+cent))")
-        def _en_md(m, ctx):
-            return partial(m, ctx, month_num(m["mn"]), int(m["d"]))
-
-        # June 1-5(, 2024) / June 1 to June 5
-        @rule(rf"{B}(?P<mn>{MONTHS}|{ABBR}\.?)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|through)\s*"
-              rf"(?:(?P<mn2>{MONTHS}|{ABBR}\.?)\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?{E}(?:,?\s+(?P<y>\d{{4}}){E})?")
-        def _en_md_range(m, ctx):
-            mo = month_num(m["mn"])
-            mo2 = month_num(m["mn2"]) if _g(m, "mn2") else mo
-            return _day_range(partial(m, ctx, mo, int(m["d"])), mo2, int(m["d2"]))
-
-        # 16 May 2020 / 16th of May
-        @rule(rf"{B}{DAYNUM}\s+(?:of\s+)?(?P<mn>{MONTHS}|{ABBR}\.?)(?:,?\s+(?P<y>\d{{4}}))?{E}")
-        def _en_dm(m, ctx):
-            return partial(m, ctx, month_num(m["mn"]), int(m["d"]))
-
-        # (last|this|next) May
-        @rule(rf"{B}(?P<rw>{RELW})\s+(?P<mn>{MONTHS}){E}")
-        def _en_rel_month_name(m, ctx):
-            if ctx.ref is None:
-                return ("", MONTH, True)
-            mo, r = month_num(m["mn"]), ctx.ref
-            delta = res["relative_words"][m["rw"].lower()]
-            y = r.year
-            if delta < 0 and r.month is not None and mo >= r.month:
-                y -= 1
-            elif delta > 0 and r.month is not None and mo <= r.month:
-                y += 1
-            return (_ym(y, mo), MONTH, True)
-
-        # last year / this month / earlier this year
-        @rule(rf"{B}{MOD}(?P<rw>{RELW})\s+(?P<unit>year|month){E}(?!-|\s+old)")
-        def _en_rel(m, ctx):
-            delta = res["relative_words"][m["rw"].lower()]
-            if m["unit"].lower() == "year":
-                if ctx.ref is None:
-                    return ("", YEAR, True)
-                return year_part(m, ctx.ref.year + delta, True)
-            return (_month_of(ctx, delta), MONTH, True)
-
-        # a year ago / two months ago
-        @rule(rf"{B}(?P<n>{NUMW}|an?)\s+(?P<unit>year|month|decade)s?\s+ago{E}")
-        def _en_ago(m, ctx):
-            n = numval(m["n"]) or 1
-            if m["unit"].lower() == "decade":
-                return (_year_of(ctx, -10 * n), YEAR, True, "ago")
-            if m["unit"].lower() == "year":
-                return (_year_of(ctx, -n), YEAR, True, "ago")
-            return (_month_of(ctx, -n), MONTH, True, "ago")
-
-        # the first quarter (of 2020 | of this year)
-        @rule(rf"{B}(?:the\s+)?(?P<ord>{ORD})\s+quarter(?:\s+of\s+{YEARREF})?{E}")
-        def _en_quarter(m, ctx):
-            q = ordinals[m["ord"].lower()]
-            yr = yearref(m, ctx)
-            if yr is False or not 1 <= q <= 4:
-                return None
-            if yr is None:
-                if ctx.default_year is None:
-                    return ("", QUARTER, True)
-                yr = (ctx.default_year, False)
-            return (f"{yr[0]:04d}-Q{q}", QUARTER, yr[1])
-
-        @rule(rf"{B}Q(?P<q>[1-4])(?:\s+(?P<y>\d{{4}}))?{E}")
-        def _en_q(m, ctx):
-            yr = yearref(m, ctx) if _g(m, "y") else (
-                (ctx.default_year, False) if ctx.default_year else ((ctx.ref.year, True) if ctx.ref else None))
-            if yr is False:
-                return None
-            if yr is None:
-                return ("", QUARTER, True)
-            return (f"{yr[0]:04d}-Q{m['q']}", QUARTER, yr[1])
-
-        # the first half of 2020 / the first five months (of this year) / the first three quarters
-        @rule(rf"{B}(?:the\s+)?(?:(?P<half>first|second)\s+half|first\s+(?P<n>{NUMW})\s+(?P<unit>months|quarters))"
-              rf"(?:\s+of\s+{YEARREF})?{E}")
-        def _en_first(m, ctx):
-            yr = yearref(m, ctx)
-            if yr is False:
-                return None
-            if yr is None:
-                if ctx.default_year is None:
-                    return ("", PERIOD, True)
-                yr = (ctx.default_year, False)
-            y, rel = yr
-            if _g(m, "half"):
-                a, b = (1, 6) if m["half"].lower() == "first" else (7, 12)
-            else:
-                n = numval(m["n"]) or 0
-                a, b = 1, n * (3 if m["unit"].lower() == "quarters" else 1)
-            p = _months_period(y, a, b)
-            return (p, PERIOD, rel) if p else None
-
-        # since the beginning of this year / so far this year
-        @rule(rf"{B}{alternation(res['year_to_date'])}{E}")
-        def _en_ytd(m, ctx):
-            return _ytd(ctx)
-
-        # the past ten years / the last decade
-        @rule(rf"{B}(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<n>{NUMW})\s+years|(?P<dec>decade)){E}")
-        def _en_last_n(m, ctx):
-            n = 10 if _g(m, "dec") else numval(m["n"])
-            if not n:
-                return None
-            if ctx.ref is None:
-                return ("", PERIOD, True, "last_n")
-            return (f"{ctx.ref.year - n:04d}/{ctx.ref.year:04d}", PERIOD, True, "last_n")
-
-        # January-May / from January to May (2024)
-        @rule(rf"{B}(?:(?:from|between)\s+)?(?P<m1>{MONTHS})\s*(?:-|–|—|to|through|and|until)\s*(?P<m2>{MONTHS})"
-              rf"(?:,?\s+(?P<y>\d{{4}}))?{E}")
-        def _en_month_range(m, ctx):
-            a, b = month_num(m["m1"]), month_num(m["m2"])
-            r = partial(m, ctx, b)
-            if r is None or not r[0]:
-                return r
-            y = int(r[0][:4])
-            p = _months_period(y, a, b)
-            return (p, PERIOD, r[2]) if p else None
-
-        DAYWORDS = res["relative_days"]
-    else:
-        # (el) 28 de mayo (de 2024) / 1º de junio
-        @rule(rf"{B}{MOD}(?P<d>[0-3]?\d|primero)(?:º|\.º)?\s+de\s+(?P<mn>{MONTHS})"
-              rf"(?:\s+(?:de|del)\s+(?P<y>\d{{4}})|\s+(?P<pn>pasado|próximo)(?!\s+(?:año|mes)))?{E}")
-        def _es_dm(m, ctx):
-            d = 1 if m["d"].lower() == "primero" else int(m["d"])
-            r = partial(m, ctx, month_num(m["mn"]), d)
-            ref = _ref_day(ctx)
-            if r and r[0] and _g(m, "pn") and ref is not None and ctx.default_year is None:
-                # el 15 de mayo pasado: the latest one on or before the document day (próximo: after)
-                y = ref.year + (-1 if m["pn"].lower() == "pasado" and r[0] > ref.isoformat() else 0) \
-                    + (1 if m["pn"].lower() != "pasado" and r[0] < ref.isoformat() else 0)
-                iso = _ymd(y, month_num(m["mn"]), d)
-                return (iso, DAY, True) if iso else None
-            return r
-
-        # el (pasado) día 15: a day of the document month (of the previous one when it lies ahead)
-        @rule(rf"{B}(?:el\s+)?(?:(?P<past>pasado)\s+)?día\s+(?P<d>[0-3]?\d){E}(?!\s*(?:de\s+(?:{MONTHS}|{ABBR})|:\d|%))")
-        def _es_dia(m, ctx):
-            ref = _ref_day(ctx)
-            d = int(m["d"])
-            if ref is None or not 1 <= d <= 31:
-                return ("", DAY, True)
-            y, mo = ref.year, ref.month
-            if d > ref.day and not _future_at(ctx, m.start(), m.end()):
-                y, mo = _shift_month(y, mo, -1)
-            iso = _ymd(y, mo, d)
-            return (iso, DAY, True) if iso else None
-
-        # del 17 al 21 de agosto (de 2024) / entre el 3 y el 5 de junio
-        @rule(rf"{B}(?P<d>[0-3]?\d)\s+(?:al?|y\s+el|y|-|–)\s+(?P<d2>[0-3]?\d)\s+de\s+(?P<mn>{MONTHS})"
-              rf"(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?{E}")
-        def _es_day_range(m, ctx):
-            mo = month_num(m["mn"])
-            return _day_range(partial(m, ctx, mo, int(m["d"])), mo, int(m["d2"]))
-
-        # dateline: 3 jun (Xinhua) / 3 jun. 2020 / 12 jun / 3 sept.
-        @rule(rf"{B}(?P<d>[0-3]?\d)\s+(?:de\s+)?(?P<mn>{ABBR}\.?|{MONTHS})(?:\s+(?:de\s+)?(?P<y>\d{{4}}))?{E}")
-        def _es_dateline(m, ctx):
-            return partial(m, ctx, month_num(m["mn"]), int(m["d"]))
-
-        # el pasado mes de mayo / mayo pasado / el próximo mes de julio
-        past = alternation(res["month_past_words"])
-        nxt = alternation(res["month_next_words"])
-        @rule(rf"{B}(?:el\s+)?(?:(?P<p1>{past})|(?P<n1>{nxt}))\s+mes\s+de\s+(?P<mn>{MONTHS}){E}"
-              rf"|{B}(?P<mn2>{MONTHS})\s+(?:(?P<p2>{past})|(?P<n2>{nxt})){E}")
-        def _es_rel_month_name(m, ctx):
-            mo = month_num(_g(m, "mn") or m["mn2"])
-            if ctx.ref is None:
-                return ("", MONTH, True)
-            y, r = ctx.ref.year, ctx.ref
-            if (_g(m, "p1") or _g(m, "p2")) and r.month is not None and mo >= r.month:
-                y -= 1
-            elif (_g(m, "n1") or _g(m, "n2")) and r.month is not None and mo <= r.month:
-                y += 1
-            return (_ym(y, mo), MONTH, True)
-
-        # relative phrases: el año pasado / este mes
-        @rule(rf"{B}{MOD}(?P<rp>{alternation(rel_years)}){E}")
-        def _es_rel_year(m, ctx):
-            if ctx.ref is None:
-                return ("", YEAR, True)
-            return year_part(m, ctx.ref.year + rel_years[regex.sub(r"\s+", " ", m["rp"].lower())], True)
-
-        @rule(rf"{B}(?P<rm>{alternation(rel_months)}){E}")
-        def _es_rel_mon(m, ctx):
-            return (_month_of(ctx, rel_months[regex.sub(r"\s+", " ", m["rm"].lower())]), MONTH, True)
-
-        # hace un año / hace dos meses
-        @rule(rf"{B}hace\s+(?P<n>{NUMW}|una)\s+(?P<unit>años?|mes(?:es)?|décadas?){E}")
-        def _es_ago(m, ctx):
-            n = numval(m["n"]) or 1
-            if m["unit"].lower().startswith("d"):
-                return (_year_of(ctx, -10 * n), YEAR, True, "ago")
-            if m["unit"].lower().startswith("a"):
-                return (_year_of(ctx, -n), YEAR, True, "ago")
-            return (_month_of(ctx, -n), MONTH, True, "ago")
-
-        # el primer trimestre (de 2020 | del año) / el primer semestre / los primeros cinco meses
-        @rule(rf"{B}(?:el\s+)?(?P<ord>{ORD})\s+(?P<unit>trimestre|semestre)(?:\s+(?:de|del)\s+{YEARREF})?{E}")
-        def _es_quarter(m, ctx):
-            q = ordinals[m["ord"].lower()]
-            yr = yearref(m, ctx)
-            if yr is False:
-                return None
-            if yr is None:
-                if ctx.default_year is None:
-                    return ("", QUARTER, True)
-                yr = (ctx.default_year, False)
-            if m["unit"].lower() == "trimestre":
-                return (f"{yr[0]:04d}-Q{q}", QUARTER, yr[1]) if 1 <= q <= 4 else None
-            if q not in (1, 2):
-                return None
-            return (_months_period(yr[0], 1 if q == 1 else 7, 6 if q == 1 else 12), PERIOD, yr[1])
-
-        @rule(rf"{B}(?:los\s+)?primeros\s+(?P<n>{NUMW})\s+meses(?:\s+(?:de|del)\s+{YEARREF})?{E}")
-        def _es_first_months(m, ctx):
-            yr = yearref(m, ctx)
-            if yr is False:
-                return None
-            if yr is None:
-                if ctx.default_year is None:
-                    return ("", PERIOD, True)
-                yr = (ctx.default_year, False)
-            n = numval(m["n"]) or 0
-            p = _months_period(yr[0], 1, n)
-            return (p, PERIOD, yr[1]) if p else None
-
-        @rule(rf"{B}{alternation(res['year_to_date'])}{E}")
-        def _es_ytd(m, ctx):
-            return _ytd(ctx)
-
-        # de enero a mayo (de 2024)
-        @rule(rf"{B}(?:de|desde|entre)\s+(?P<m1>{MONTHS})\s+(?:a|al|hasta|y)\s+(?P<m2>{MONTHS})"
-              rf"(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?{E}")
-        def _es_month_range(m, ctx):
-            a, b = month_num(m["m1"]), month_num(m["m2"])
-            r = partial(m, ctx, b)
-            if r is None or not r[0]:
-                return r
-            p = _months_period(int(r[0][:4]), a, b)
-            return (p, PERIOD, r[2]) if p else None
-
-        # los últimos diez años / la última década
-        @rule(rf"{B}(?:en\s+|durante\s+)?(?:los\s+últimos\s+(?P<n>{NUMW})\s+años|la\s+última\s+(?P<dec>década)){E}")
-        def _es_last_n(m, ctx):
-            n = 10 if _g(m, "dec") else numval(m["n"])
-            if not n:
-                return None
-            if ctx.ref is None:
-                return ("", PERIOD, True, "last_n")
-            return (f"{ctx.ref.year - n:04d}/{ctx.ref.year:04d}", PERIOD, True, "last_n")
-
         DAYWORDS = {k: v for k, v in res["relative_days"].items() if k != "hoy"}
+    weeks = {regex.sub(r"\s+", " ", str(k).lower()): v for k, v in (res.get("relative_weeks") or {}).items()}
+    return dict(rel_years=rel_years, rel_months=rel_months, RELW=RELW, YEARREF=YEARREF,
+                DAYWORDS=DAYWORDS, weeks=weeks)
 
-    # ---- shared by en / es
-    # March last year / May this year / agosto del próximo año / marzo del año pasado
-    if lang == "en":
-        MON_REL = rf"{B}{MOD}(?P<mn>{MONTHS})\s+(?:of\s+)?(?P<rw>{RELW})\s+year{E}"
-    else:
-        MON_REL = rf"{B}{MOD}(?P<mn>{MONTHS})\s+(?:de|del)\s+(?P<rp>{alternation(rel_years)}){E}"
 
-    @rule(MON_REL)
-    def _month_rel_year(m, ctx):
-        if ctx.ref is None:
-            return ("", MONTH, True)
-        delta = (res["relative_words"][m["rw"].lower()] if _g(m, "rw")
-                 else rel_years[regex.sub(r"\s+", " ", m["rp"].lower())])
-        return (_ym(ctx.ref.year + delta, month_num(m["mn"])), MONTH, True)
-
-    # since 2020 / desde 2021 / since May 2020 -> a period up to the reference date
-    SINCE = alternation(res["since_words"])
-    SINCE_MON = rf"(?P<mn>{MONTHS})\s+(?:de\s+|del\s+)?" if lang == "es" else rf"(?P<mn>{MONTHS}),?\s+"
-
-    # since last year / desde el año pasado -> last year to the reference year
-    SINCE_LAST = r"last\s+year" if lang == "en" else r"(?:el\s+)?(?:año\s+pasado|pasado\s+año)"
-
-    @rule(rf"{B}(?:{SINCE})\s+{SINCE_LAST}{E}")
-    def _since_last_year(m, ctx):
-        if ctx.ref is None:
-            return ("", PERIOD, True, "since")
-        return (f"{ctx.ref.year - 1:04d}/{ctx.ref.year:04d}", PERIOD, True, "since")
-
-    @rule(rf"{B}(?:{SINCE})\s+(?:(?:el\s+)?(?:año\s+)?|{SINCE_MON})(?P<y>\d{{4}}){E}(?!\s*(?:%|-\d|–\d))")
-    def _since(m, ctx):
-        y = int(m["y"])
-        if not _valid_year(y):
-            return None
-        mo = month_num(m["mn"]) if _g(m, "mn") else None
-        start = _ym(y, mo) if mo else f"{y:04d}"
-        r = ctx.ref
-        if r is None or (r.year, r.month or 12) <= (y, mo or 0):
-            return (start, MONTH if mo else YEAR, False)
-        end = f"{r.year:04d}-{r.month:02d}" if (mo and r.month) else f"{r.year:04d}"
-        if end == start:
-            return (start, MONTH if mo else YEAR, False)
-        return (f"{start}/{end}", PERIOD, True, "since")
-
-    # by the end of the year / a finales de año: a part of the reference year
-    PARTS = alternation(part_mods)
-    YEAR_ALONE = alternation(res["year_alone"])
-
-    @rule(rf"{B}(?P<mod>{PARTS})\s*(?:{YEAR_ALONE}){E}")
-    def _year_part_alone(m, ctx):
-        if ctx.default_year is not None:
-            return year_part(m, ctx.default_year, False)
-        if ctx.ref is None:
-            return ("", MONTH, True)
-        return year_part(m, ctx.ref.year, True)
-
-    # festivals: Christmas / the Spring Festival / Singles' Day / Navidad / el Año Nuevo chino
+def _festival_words(lang: str, res: dict) -> dict:
     fests: dict[str, str] = res["festivals"]
-    fwin: dict[str, list[int]] = {k.lower(): v for k, v in res["festival_windows"].items()}
-    FEST = alternation(fests)
-    if lang == "en":
-        FEST = FEST.replace("(?:", "(?-i:", 1)   # capitalized as listed: "christmas" alone is rare
-    FWIN = alternation(w for w in fwin if w)
-    NOT_AFTER = alternation(res["festival_not_after"])
-    if lang == "en":
-        fest_pat = (rf"{B}(?<!(?:{NOT_AFTER})\s+)(?:(?P<w>{FWIN})\s+(?:the\s+)?)?"
-                    rf"(?:(?P<rw>{RELW})\s+(?:year['’]s\s+)?|(?P<y0>\d{{4}})\s+)?(?P<f>{FEST})"
-                    rf"(?:,?\s+(?P<y>\d{{4}}))?{E}")
-    else:
-        fest_pat = (rf"{B}(?<!(?:{NOT_AFTER})\s+)(?:(?P<w>{FWIN})\s+(?:(?:el|la|los|las)\s+)?)?(?P<f>{FEST})"
-                    rf"(?:\s+(?:de|del)\s+(?:(?P<y>\d{{4}})|(?P<rp>{alternation(rel_years)})))?{E}")
+    return dict(
+        fwin={k.lower(): v for k, v in res["festival_windows"].items()},
+        fest_by_lower={k.lower(): v for k, v in fests.items()},
+        fest_noun=regex.compile(rf"\s+(?:{alternation(res.get('festival_not_before') or ['-'])}){E}", regex.I))
 
-    fest_by_lower = {k.lower(): v for k, v in fests.items()}
 
-    fest_noun = regex.compile(rf"\s+(?:{alternation(res.get('festival_not_before') or ['-'])}){E}", regex.I)
-
-    @rule(fest_pat)
-    def _festival_rule(m, ctx):
-        if fest_noun.match(ctx.text, m.end()):
-            return None   # Christmas trees, Navidad decorations: things, not dates
-        spec = fest_by_lower[regex.sub(r"\s+", " ", m["f"]).lower().replace("’", "'")] \
-            if regex.sub(r"\s+", " ", m["f"]).lower().replace("’", "'") in fest_by_lower \
-            else fest_by_lower.get(regex.sub(r"\s+", " ", m["f"]).lower())
-        if spec is None:
-            return None
-        yr: tuple[int, bool] | None | bool = None
-        ys = _g(m, "y") or _g(m, "y0")
-        if ys:
-            y = int(ys)
-            yr = (y, False) if _valid_year(y) else False
-        elif _g(m, "rw") or _g(m, "rp"):
-            if ctx.ref is None:
-                return ("", DAY, True, "festival")
-            delta = (res["relative_words"][m["rw"].lower()] if _g(m, "rw")
-                     else rel_years[regex.sub(r"\s+", " ", m["rp"].lower())])
-            yr = (ctx.ref.year + delta, True)
-        w = fwin.get((_g(m, "w") or "").lower())
-        return _festival(str(spec), m, ctx, yr, tuple(w) if w else None)
-
-    # month + year: May 2020 / mayo de 2020 / (early) June 2018
-    @rule(rf"{B}{MOD}(?P<mn>{MONTHS}|{ABBR}\.?),?\s+(?:of\s+|de\s+|del\s+)?(?P<y>\d{{4}}){E}")
-    def _month_year(m, ctx):
-        return partial(m, ctx, month_num(m["mn"]))
-
-    # bare month after a preposition (in May, en junio) — Spanish month names anywhere
-    if lang == "en":
-        bare = rf"{B}(?:(?P<mod>{MODS})\s*|(?<=(?<![\w])(?:{PREPS})\s+))(?P<mn>{MONTHS}){E}"
-    else:
-        bare = rf"{B}{MOD}(?P<mn>{MONTHS}){E}"
-
-    @rule(bare)
-    def _bare_month(m, ctx):
-        return partial(m, ctx, month_num(m["mn"]))
-
-    # ranges of years: from 2014 to 2023 / de 2014 a 2023 / 2014-2023
-    @rule(rf"{B}(?:(?:{alternation(res['range_starts'])})\s+)?(?P<y1>\d{{4}})\s*"
-          rf"(?:(?P<c>-|–|—|/)|\s+(?:{alternation(res['range_connectors'])})\s+)\s*(?P<y2>\d{{4}}|\d{{2}}){E}(?![\-–/]\d)")
-    def _year_range(m, ctx):
-        y1 = int(m["y1"])
-        y2s = m["y2"]
-        y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
-        if not (_valid_year(y1) and _valid_year(y2)) or y2 <= y1:
-            return None
-        if _g(m, "c") == "/" and len(y2s) == 2:
-            return None
-        txt = m.group(0).lower()
-        if (not _g(m, "c") and regex.search(r"\s(?:and|y)\s", txt)
-                and not regex.match(alternation(res["range_starts"]), txt)):
-            return None  # "2014 and 2023" alone: two dates, not a range
-        return (f"{y1:04d}/{y2:04d}", PERIOD, False)
-
-    # bare years: (early in) 2016 / en 2020 — after a preposition, or standing alone
-    PRE_QTY = (r"(?:more\s+than|over|nearly|about|almost|some|up\s+to|around|más\s+de|menos\s+de|"
-               r"unos|unas|cerca\s+de|alrededor\s+de|casi|de\s+los|de\s+las)")
-
-    qty_before = regex.compile(rf"{PRE_QTY}\s+$", regex.I)
-    noun_after = regex.compile(rf"\s+(?:{NOTYEAR}){E}", regex.I)
-    prep_before = regex.compile(rf"{B}(?:{PREPS})\s+$", regex.I)
-    punct_after = regex.compile(r"(?:\s*[,.;:)!?'’\]]|\s*$|'s|’s)")
-
-    @rule(rf"{B}(?:(?P<mod>{MODS})\s*|(?<![\d,.$€¥£#/\-]|\d\s))(?P<y>\d{{4}}){E}(?![,.]\d|\s*(?:%|-\d|–\d))")
-    def _bare_year(m, ctx):
-        y = int(m["y"])
-        if not _valid_year(y):
-            return None
-        before = ctx.text[max(0, m.start() - 30):m.start()]
-        after = ctx.text[m.end():m.end() + 30]
-        if qty_before.search(before):
-            return None
-        if noun_after.match(after):
-            return None
-        ok = bool(_g(m, "mod"))
-        ok = ok or bool(prep_before.search(before))
-        ok = ok or not before.strip() or before.rstrip().endswith(("(", "\n", ".", ":", ";", "—"))
-        ok = ok or bool(punct_after.match(after))
-        return year_part(m, y, False) if ok else None
-
-    # 18-Apr-2023 / 18-abr-2023 / 18/Apr/2023 / 18-Apr-23 (web page publication lines)
-    @rule(rf"{B}(?P<d>[0-3]?\d)(?P<s>[-/])(?P<mn>{ABBR}|{MONTHS})\.?(?P=s)(?P<yy>\d{{4}}|\d{{2}}){E}(?![-/.]\d)")
-    def _d_mon_y(m, ctx):
-        yy = m["yy"]
-        y = int(yy) if len(yy) == 4 else 2000 + int(yy)
-        if not _valid_year(y):
-            return None
-        iso = _ymd(y, month_num(m["mn"]), int(m["d"]))
-        return (iso, DAY, False) if iso else None
-
-    # weekdays: said Monday / on Tuesday / last Friday / el lunes / el pasado martes / el jueves
-    # próximo -> the latest such day on or before the reference day (the same day included), the
-    # previous one for "last", the next one for "next" or a planned date (will open on Friday)
+def _weekday_words(lang: str, res: dict, MONTHS: str, ABBR: str) -> dict:
+    weekdays = [w.lower() for w in res["weekdays"]]
     wd_before = {regex.sub(r"\s+", " ", str(k).lower()): v for k, v in (res.get("weekday_before") or {}).items()}
     wd_after = {regex.sub(r"\s+", " ", str(k).lower()): v for k, v in (res.get("weekday_after") or {}).items()}
     WD = alternation(_case_variants(weekdays))
@@ -549,70 +129,645 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
         WD = WD.replace("(?:", "(?-i:", 1)
     WB = [r"\s+".join(regex.escape(p) for p in w.split()) for w in wd_before]
     WA = [r"\s+".join(regex.escape(p) for p in w.split()) for w in wd_after]
-    WD_PRE = rf"(?:(?P<wb>{alternation(WB, escape=False)})\s+)" + ("?" if lang == "en" else "")
-    WD_POST = rf"(?:\s+(?P<wa>{alternation(WA, escape=False)}))?" if WA else ""
-    wd_not_after = regex.compile(rf"{B}(?:{alternation(res.get('weekday_not_after') or ['-'])})\s+$", regex.I)
-    # a weekday before a full date (Monday, May 15 / el lunes 15 de mayo) leaves the date to it
-    wd_then_date = regex.compile(rf",?\s+(?:the\s+|el\s+)?(?:\d{{1,2}}(?!\d)(?!\s*(?:%|:\d))|{MONTHS}{E}|{ABBR}\.?\s+\d)")
+    return dict(
+        weekdays=weekdays, wd_before=wd_before, wd_after=wd_after, WD=WD,
+        WD_PRE=rf"(?:(?P<wb>{alternation(WB, escape=False)})\s+)" + ("?" if lang == "en" else ""),
+        WD_POST=rf"(?:\s+(?P<wa>{alternation(WA, escape=False)}))?" if WA else "",
+        wd_not_after=regex.compile(rf"{B}(?:{alternation(res.get('weekday_not_after') or ['-'])})\s+$", regex.I),
+        # a weekday before a full date (Monday, May 15 / el lunes 15 de mayo) leaves the date to it
+        wd_then_date=regex.compile(rf",?\s+(?:the\s+|el\s+)?(?:\d{{1,2}}(?!\d)(?!\s*(?:%|:\d))|{MONTHS}{E}|{ABBR}\.?\s+\d)"))
 
-    @rule(rf"{B}{WD_PRE}(?P<wd>{WD}){WD_POST}{E}")
-    def _weekday(m, ctx):
-        if wd_not_after.search(ctx.text[max(0, m.start() - 20):m.start()]) or wd_then_date.match(ctx.text, m.end()):
+
+@lru_cache(maxsize=None)
+def latin_words(lang: str) -> LatinWords:
+    res = load(lang, "timex")
+    mw = _month_words(lang, res)
+    MODS = alternation(res["modifiers"])
+    return LatinWords(
+        lang=lang, res=res, **mw, **_number_words(lang, res), **_relative_words(lang, res),
+        **_festival_words(lang, res), **_weekday_words(lang, res, mw["MONTHS"], mw["ABBR"]),
+        MODS=MODS, PREPS=alternation(res["date_prepositions"]),
+        NOTYEAR=alternation(res["year_not_followed_by"]), MOD=rf"(?:(?P<mod>{MODS})\s*)?",
+        part_mods={k.lower(): v for k, v in res["part_modifiers"].items()},
+        DAYNUM=r"(?P<d>[0-3]?\d)(?:st|nd|rd|th|º|\.º)?")
+
+
+# ----------------------------------------------------------------------------- shared helpers
+
+def month_num(w: LatinWords, s: str) -> int:
+    s = s.lower().rstrip(".")
+    return w.months.get(s) or w.abbrs.get(s) or 0
+
+
+def numval(w: LatinWords, s: str) -> int | None:
+    s = s.lower()
+    return int(s) if s.isdecimal() else w.numbers.get(s)
+
+
+def partial(m, ctx, mo, day=None) -> Resolved | None:
+    gran = DAY if day else MONTH
+    if _g(m, "y"):
+        y = int(m["y"])
+        if not _valid_year(y):
             return None
-        wd = weekdays.index(m["wd"].lower())
-        delta = wd_before.get(regex.sub(r"\s+", " ", (_g(m, "wb") or "").lower()), 0) \
-            or wd_after.get(regex.sub(r"\s+", " ", (_g(m, "wa") or "").lower()), 0)
-        if delta == 0 and _future_at(ctx, m.start(), m.end()):
-            return (_weekday_rel(ctx, wd, 1, same_day=True), DAY, True)
-        return (_weekday_rel(ctx, wd, delta), DAY, True)
-
-    # el miércoles 17 / Monday the 15th: the day of that number nearest the document day that
-    # falls on that weekday (this month, the previous or the next one)
-    @rule(rf"{B}{WD_PRE}(?P<wd>{WD}),?\s+(?:the\s+|el\s+|día\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{E}"
-          rf"(?!\s*(?:de\s+|of\s+)?(?:{MONTHS}|{ABBR}){E}|\s*(?::\d|%|de\s+\d))")
-    def _weekday_day(m, ctx):
-        if wd_not_after.search(ctx.text[max(0, m.start() - 20):m.start()]):
-            return None
-        ref = _ref_day(ctx)
-        if ref is None:
-            return ("", DAY, True)
-        wd, d = weekdays.index(m["wd"].lower()), int(m["d"])
-        best = None
-        for delta in (0, -1, 1):
-            y, mo = _shift_month(ref.year, ref.month, delta)
-            iso = _ymd(y, mo, d)
-            if iso and _dt.date.fromisoformat(iso).weekday() == wd:
-                dist = abs((_dt.date.fromisoformat(iso) - ref).days)
-                if best is None or dist < best[0]:
-                    best = (dist, iso)
-        return (best[1], DAY, True) if best else None
-
-    # two weeks ago / hace dos semanas -> the ISO week that many weeks back
-    if lang == "en":
-        AGO_W = rf"{B}(?P<n>{NUMW}|an?)\s+weeks?\s+ago{E}"
+        rel = False
     else:
-        AGO_W = rf"{B}hace\s+(?P<n>{NUMW}|una)\s+semanas?{E}"
+        pr = resolve_partial_year(mo, ctx.ref, ctx.default_year,
+                                  forward=_future_at(ctx, m.start(), m.end()))
+        if pr is None:
+            return ("", gran, True)
+        y, rel = pr
+    iso = _ymd(y, mo, day) if day else _ym(y, mo)
+    return (iso, gran, rel) if iso else None
 
-    @rule(AGO_W)
-    def _weeks_ago(m, ctx):
-        n = numval(m["n"]) or 1
-        return (_week_of(ctx, -n), PERIOD, True, "ago") if n <= 8 else None
 
+def _rel_year_delta(w: LatinWords, m) -> int:
+    """The year shift of a relative word (en: last/next, group rw) or phrase (es: group rp)."""
+    if _g(m, "rw"):
+        return w.res["relative_words"][m["rw"].lower()]
+    return w.rel_years[regex.sub(r"\s+", " ", m["rp"].lower())]
+
+
+def yearref(w: LatinWords, m, ctx) -> tuple[int, bool] | None | bool:
+    if _g(m, "y"):
+        y = int(m["y"])
+        return (y, False) if _valid_year(y) else False
+    if ctx.ref is None:
+        return None
+    if _g(m, "rw"):
+        return ctx.ref.year + w.res["relative_words"][m["rw"].lower()], True
+    if _g(m, "rp"):
+        return ctx.ref.year + w.rel_years[regex.sub(r"\s+", " ", m["rp"].lower())], True
+    return ctx.ref.year, True
+
+
+def year_part(w: LatinWords, m, y: int, rel: bool) -> Resolved:
+    """A year, or the month a part modifier names (late 2023 -> 2023-12)."""
+    mod = (_g(m, "mod") or "").lower()
+    mod = regex.sub(r"\s+", " ", mod).strip()
+    if w.part_mods.get(mod):        # 0: a part kept at year granularity (a finales de 2025)
+        return (_ym(y, w.part_mods[mod]), MONTH, rel)
+    return (f"{y:04d}", YEAR, rel)
+
+
+def resolve_ytd(w: LatinWords, m, ctx):
+    return _ytd(ctx)
+
+
+def resolve_last_n(w: LatinWords, m, ctx):
+    n = 10 if _g(m, "dec") else numval(w, m["n"])
+    if not n:
+        return None
+    if ctx.ref is None:
+        return ("", PERIOD, True, "last_n")
+    return (f"{ctx.ref.year - n:04d}/{ctx.ref.year:04d}", PERIOD, True, "last_n")
+
+
+def resolve_month_range(w: LatinWords, m, ctx):
+    a, b = month_num(w, m["m1"]), month_num(w, m["m2"])
+    r = partial(m, ctx, b)
+    if r is None or not r[0]:
+        return r
+    p = _months_period(int(r[0][:4]), a, b)
+    return (p, PERIOD, r[2]) if p else None
+
+
+def resolve_ago(w: LatinWords, m, ctx):
+    n = numval(w, m["n"]) or 1
+    unit = m["unit"].lower()
+    if unit == "decade" or unit.startswith("d"):
+        return (_year_of(ctx, -10 * n), YEAR, True, "ago")
+    if unit == "year" or unit.startswith("a"):
+        return (_year_of(ctx, -n), YEAR, True, "ago")
+    return (_month_of(ctx, -n), MONTH, True, "ago")
+
+
+# ----------------------------------------------------------------------------- English
+
+def resolve_en_md(w: LatinWords, m, ctx):
+    return partial(m, ctx, month_num(w, m["mn"]), int(m["d"]))
+
+
+def resolve_en_md_range(w: LatinWords, m, ctx):
+    mo = month_num(w, m["mn"])
+    mo2 = month_num(w, m["mn2"]) if _g(m, "mn2") else mo
+    return _day_range(partial(m, ctx, mo, int(m["d"])), mo2, int(m["d2"]))
+
+
+def resolve_en_rel_month_name(w: LatinWords, m, ctx):
+    if ctx.ref is None:
+        return ("", MONTH, True)
+    mo, r = month_num(w, m["mn"]), ctx.ref
+    delta = w.res["relative_words"][m["rw"].lower()]
+    y = r.year
+    if delta < 0 and r.month is not None and mo >= r.month:
+        y -= 1
+    elif delta > 0 and r.month is not None and mo <= r.month:
+        y += 1
+    return (_ym(y, mo), MONTH, True)
+
+
+def resolve_en_rel(w: LatinWords, m, ctx):
+    delta = w.res["relative_words"][m["rw"].lower()]
+    if m["unit"].lower() == "year":
+        if ctx.ref is None:
+            return ("", YEAR, True)
+        return year_part(w, m, ctx.ref.year + delta, True)
+    return (_month_of(ctx, delta), MONTH, True)
+
+
+def _en_absolute_rules(w: LatinWords) -> Rules:
+    MONTHS, ABBR, RELW, MOD = w.MONTHS, w.ABBR, w.RELW, w.MOD
+    return [
+        # (early) May 16(, 2020)
+        (rf"{B}{MOD}(?P<mn>{MONTHS}|{ABBR}\.?)\s+{w.DAYNUM}{E}(?:,?\s+(?P<y>\d{{4}}){E})?"
+         r"(?!\s*(?:%|percent|per\s+cent))", resolve_en_md),
+        # June 1-5(, 2024) / June 1 to June 5
+        (rf"{B}(?P<mn>{MONTHS}|{ABBR}\.?)\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|to|through)\s*"
+         rf"(?:(?P<mn2>{MONTHS}|{ABBR}\.?)\s+)?(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?{E}(?:,?\s+(?P<y>\d{{4}}){E})?",
+         resolve_en_md_range),
+        # 16 May 2020 / 16th of May
+        (rf"{B}{w.DAYNUM}\s+(?:of\s+)?(?P<mn>{MONTHS}|{ABBR}\.?)(?:,?\s+(?P<y>\d{{4}}))?{E}", resolve_en_md),
+        # (last|this|next) May
+        (rf"{B}(?P<rw>{RELW})\s+(?P<mn>{MONTHS}){E}", resolve_en_rel_month_name),
+        # last year / this month / earlier this year
+        (rf"{B}{MOD}(?P<rw>{RELW})\s+(?P<unit>year|month){E}(?!-|\s+old)", resolve_en_rel),
+        # a year ago / two months ago
+        (rf"{B}(?P<n>{w.NUMW}|an?)\s+(?P<unit>year|month|decade)s?\s+ago{E}", resolve_ago),
+    ]
+
+
+def resolve_en_quarter(w: LatinWords, m, ctx):
+    q = w.ordinals[m["ord"].lower()]
+    yr = yearref(w, m, ctx)
+    if yr is False or not 1 <= q <= 4:
+        return None
+    if yr is None:
+        if ctx.default_year is None:
+            return ("", QUARTER, True)
+        yr = (ctx.default_year, False)
+    return (f"{yr[0]:04d}-Q{q}", QUARTER, yr[1])
+
+
+def resolve_en_q(w: LatinWords, m, ctx):
+    yr = yearref(w, m, ctx) if _g(m, "y") else (
+        (ctx.default_year, False) if ctx.default_year else ((ctx.ref.year, True) if ctx.ref else None))
+    if yr is False:
+        return None
+    if yr is None:
+        return ("", QUARTER, True)
+    return (f"{yr[0]:04d}-Q{m['q']}", QUARTER, yr[1])
+
+
+def resolve_en_first(w: LatinWords, m, ctx):
+    yr = yearref(w, m, ctx)
+    if yr is False:
+        return None
+    if yr is None:
+        if ctx.default_year is None:
+            return ("", PERIOD, True)
+        yr = (ctx.default_year, False)
+    y, rel = yr
+    if _g(m, "half"):
+        a, b = (1, 6) if m["half"].lower() == "first" else (7, 12)
+    else:
+        n = numval(w, m["n"]) or 0
+        a, b = 1, n * (3 if m["unit"].lower() == "quarters" else 1)
+    p = _months_period(y, a, b)
+    return (p, PERIOD, rel) if p else None
+
+
+def _en_period_rules(w: LatinWords) -> Rules:
+    MONTHS, NUMW, YEARREF = w.MONTHS, w.NUMW, w.YEARREF
+    return [
+        # the first quarter (of 2020 | of this year)
+        (rf"{B}(?:the\s+)?(?P<ord>{w.ORD})\s+quarter(?:\s+of\s+{YEARREF})?{E}", resolve_en_quarter),
+        (rf"{B}Q(?P<q>[1-4])(?:\s+(?P<y>\d{{4}}))?{E}", resolve_en_q),
+        # the first half of 2020 / the first five months (of this year) / the first three quarters
+        (rf"{B}(?:the\s+)?(?:(?P<half>first|second)\s+half|first\s+(?P<n>{NUMW})\s+(?P<unit>months|quarters))"
+         rf"(?:\s+of\s+{YEARREF})?{E}", resolve_en_first),
+        # since the beginning of this year / so far this year
+        (rf"{B}{alternation(w.res['year_to_date'])}{E}", resolve_ytd),
+        # the past ten years / the last decade
+        (rf"{B}(?:over\s+|in\s+|during\s+)?the\s+(?:past|last)\s+(?:(?P<n>{NUMW})\s+years|(?P<dec>decade)){E}",
+         resolve_last_n),
+        # January-May / from January to May (2024)
+        (rf"{B}(?:(?:from|between)\s+)?(?P<m1>{MONTHS})\s*(?:-|–|—|to|through|and|until)\s*(?P<m2>{MONTHS})"
+         rf"(?:,?\s+(?P<y>\d{{4}}))?{E}", resolve_month_range),
+    ]
+
+
+# ----------------------------------------------------------------------------- Spanish
+
+def resolve_es_dm(w: LatinWords, m, ctx):
+    d = 1 if m["d"].lower() == "primero" else int(m["d"])
+    r = partial(m, ctx, month_num(w, m["mn"]), d)
+    ref = _ref_day(ctx)
+    if r and r[0] and _g(m, "pn") and ref is not None and ctx.default_year is None:
+        # el 15 de mayo pasado: the latest one on or before the document day (próximo: after)
+        y = ref.year + (-1 if m["pn"].lower() == "pasado" and r[0] > ref.isoformat() else 0) \
+            + (1 if m["pn"].lower() != "pasado" and r[0] < ref.isoformat() else 0)
+        iso = _ymd(y, month_num(w, m["mn"]), d)
+        return (iso, DAY, True) if iso else None
+    return r
+
+
+def resolve_es_dia(w: LatinWords, m, ctx):
+    ref = _ref_day(ctx)
+    d = int(m["d"])
+    if ref is None or not 1 <= d <= 31:
+        return ("", DAY, True)
+    y, mo = ref.year, ref.month
+    if d > ref.day and not _future_at(ctx, m.start(), m.end()):
+        y, mo = _shift_month(y, mo, -1)
+    iso = _ymd(y, mo, d)
+    return (iso, DAY, True) if iso else None
+
+
+def resolve_es_day_range(w: LatinWords, m, ctx):
+    mo = month_num(w, m["mn"])
+    return _day_range(partial(m, ctx, mo, int(m["d"])), mo, int(m["d2"]))
+
+
+def resolve_es_dateline(w: LatinWords, m, ctx):
+    return partial(m, ctx, month_num(w, m["mn"]), int(m["d"]))
+
+
+def resolve_es_rel_month_name(w: LatinWords, m, ctx):
+    mo = month_num(w, _g(m, "mn") or m["mn2"])
+    if ctx.ref is None:
+        return ("", MONTH, True)
+    y, r = ctx.ref.year, ctx.ref
+    if (_g(m, "p1") or _g(m, "p2")) and r.month is not None and mo >= r.month:
+        y -= 1
+    elif (_g(m, "n1") or _g(m, "n2")) and r.month is not None and mo <= r.month:
+        y += 1
+    return (_ym(y, mo), MONTH, True)
+
+
+def _es_day_rules(w: LatinWords) -> Rules:
+    MONTHS, ABBR = w.MONTHS, w.ABBR
+    past = alternation(w.res["month_past_words"])
+    nxt = alternation(w.res["month_next_words"])
+    return [
+        # (el) 28 de mayo (de 2024) / 1º de junio
+        (rf"{B}{w.MOD}(?P<d>[0-3]?\d|primero)(?:º|\.º)?\s+de\s+(?P<mn>{MONTHS})"
+         rf"(?:\s+(?:de|del)\s+(?P<y>\d{{4}})|\s+(?P<pn>pasado|próximo)(?!\s+(?:año|mes)))?{E}", resolve_es_dm),
+        # el (pasado) día 15: a day of the document month (of the previous one when it lies ahead)
+        (rf"{B}(?:el\s+)?(?:(?P<past>pasado)\s+)?día\s+(?P<d>[0-3]?\d){E}(?!\s*(?:de\s+(?:{MONTHS}|{ABBR})|:\d|%))",
+         resolve_es_dia),
+        # del 17 al 21 de agosto (de 2024) / entre el 3 y el 5 de junio
+        (rf"{B}(?P<d>[0-3]?\d)\s+(?:al?|y\s+el|y|-|–)\s+(?P<d2>[0-3]?\d)\s+de\s+(?P<mn>{MONTHS})"
+         rf"(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?{E}", resolve_es_day_range),
+        # dateline: 3 jun (Xinhua) / 3 jun. 2020 / 12 jun / 3 sept.
+        (rf"{B}(?P<d>[0-3]?\d)\s+(?:de\s+)?(?P<mn>{ABBR}\.?|{MONTHS})(?:\s+(?:de\s+)?(?P<y>\d{{4}}))?{E}",
+         resolve_es_dateline),
+        # el pasado mes de mayo / mayo pasado / el próximo mes de julio
+        (rf"{B}(?:el\s+)?(?:(?P<p1>{past})|(?P<n1>{nxt}))\s+mes\s+de\s+(?P<mn>{MONTHS}){E}"
+         rf"|{B}(?P<mn2>{MONTHS})\s+(?:(?P<p2>{past})|(?P<n2>{nxt})){E}", resolve_es_rel_month_name),
+    ]
+
+
+def resolve_es_rel_year(w: LatinWords, m, ctx):
+    if ctx.ref is None:
+        return ("", YEAR, True)
+    return year_part(w, m, ctx.ref.year + w.rel_years[regex.sub(r"\s+", " ", m["rp"].lower())], True)
+
+
+def resolve_es_rel_mon(w: LatinWords, m, ctx):
+    return (_month_of(ctx, w.rel_months[regex.sub(r"\s+", " ", m["rm"].lower())]), MONTH, True)
+
+
+def resolve_es_quarter(w: LatinWords, m, ctx):
+    q = w.ordinals[m["ord"].lower()]
+    yr = yearref(w, m, ctx)
+    if yr is False:
+        return None
+    if yr is None:
+        if ctx.default_year is None:
+            return ("", QUARTER, True)
+        yr = (ctx.default_year, False)
+    if m["unit"].lower() == "trimestre":
+        return (f"{yr[0]:04d}-Q{q}", QUARTER, yr[1]) if 1 <= q <= 4 else None
+    if q not in (1, 2):
+        return None
+    return (_months_period(yr[0], 1 if q == 1 else 7, 6 if q == 1 else 12), PERIOD, yr[1])
+
+
+def resolve_es_first_months(w: LatinWords, m, ctx):
+    yr = yearref(w, m, ctx)
+    if yr is False:
+        return None
+    if yr is None:
+        if ctx.default_year is None:
+            return ("", PERIOD, True)
+        yr = (ctx.default_year, False)
+    n = numval(w, m["n"]) or 0
+    p = _months_period(yr[0], 1, n)
+    return (p, PERIOD, yr[1]) if p else None
+
+
+def _es_period_rules(w: LatinWords) -> Rules:
+    MONTHS, NUMW, YEARREF = w.MONTHS, w.NUMW, w.YEARREF
+    return [
+        # relative phrases: el año pasado / este mes
+        (rf"{B}{w.MOD}(?P<rp>{alternation(w.rel_years)}){E}", resolve_es_rel_year),
+        (rf"{B}(?P<rm>{alternation(w.rel_months)}){E}", resolve_es_rel_mon),
+        # hace un año / hace dos meses
+        (rf"{B}hace\s+(?P<n>{NUMW}|una)\s+(?P<unit>años?|mes(?:es)?|décadas?){E}", resolve_ago),
+        # el primer trimestre (de 2020 | del año) / el primer semestre / los primeros cinco meses
+        (rf"{B}(?:el\s+)?(?P<ord>{w.ORD})\s+(?P<unit>trimestre|semestre)(?:\s+(?:de|del)\s+{YEARREF})?{E}",
+         resolve_es_quarter),
+        (rf"{B}(?:los\s+)?primeros\s+(?P<n>{NUMW})\s+meses(?:\s+(?:de|del)\s+{YEARREF})?{E}",
+         resolve_es_first_months),
+        (rf"{B}{alternation(w.res['year_to_date'])}{E}", resolve_ytd),
+        # de enero a mayo (de 2024)
+        (rf"{B}(?:de|desde|entre)\s+(?P<m1>{MONTHS})\s+(?:a|al|hasta|y)\s+(?P<m2>{MONTHS})"
+         rf"(?:\s+(?:de|del)\s+(?P<y>\d{{4}}))?{E}", resolve_month_range),
+        # los últimos diez años / la última década
+        (rf"{B}(?:en\s+|durante\s+)?(?:los\s+últimos\s+(?P<n>{NUMW})\s+años|la\s+última\s+(?P<dec>década)){E}",
+         resolve_last_n),
+    ]
+
+
+# ----------------------------------------------------------------------------- shared by en / es
+
+def resolve_month_rel_year(w: LatinWords, m, ctx):
+    if ctx.ref is None:
+        return ("", MONTH, True)
+    return (_ym(ctx.ref.year + _rel_year_delta(w, m), month_num(w, m["mn"])), MONTH, True)
+
+
+def resolve_since_last_year(w: LatinWords, m, ctx):
+    if ctx.ref is None:
+        return ("", PERIOD, True, "since")
+    return (f"{ctx.ref.year - 1:04d}/{ctx.ref.year:04d}", PERIOD, True, "since")
+
+
+def resolve_since(w: LatinWords, m, ctx):
+    y = int(m["y"])
+    if not _valid_year(y):
+        return None
+    mo = month_num(w, m["mn"]) if _g(m, "mn") else None
+    start = _ym(y, mo) if mo else f"{y:04d}"
+    r = ctx.ref
+    if r is None or (r.year, r.month or 12) <= (y, mo or 0):
+        return (start, MONTH if mo else YEAR, False)
+    end = f"{r.year:04d}-{r.month:02d}" if (mo and r.month) else f"{r.year:04d}"
+    if end == start:
+        return (start, MONTH if mo else YEAR, False)
+    return (f"{start}/{end}", PERIOD, True, "since")
+
+
+def resolve_year_part_alone(w: LatinWords, m, ctx):
+    if ctx.default_year is not None:
+        return year_part(w, m, ctx.default_year, False)
+    if ctx.ref is None:
+        return ("", MONTH, True)
+    return year_part(w, m, ctx.ref.year, True)
+
+
+def _relative_year_rules(w: LatinWords) -> Rules:
+    MONTHS, MOD, lang = w.MONTHS, w.MOD, w.lang
+    # March last year / May this year / agosto del próximo año / marzo del año pasado
+    if lang == "en":
+        MON_REL = rf"{B}{MOD}(?P<mn>{MONTHS})\s+(?:of\s+)?(?P<rw>{w.RELW})\s+year{E}"
+    else:
+        MON_REL = rf"{B}{MOD}(?P<mn>{MONTHS})\s+(?:de|del)\s+(?P<rp>{alternation(w.rel_years)}){E}"
+    # since 2020 / desde 2021 / since May 2020 -> a period up to the reference date
+    SINCE = alternation(w.res["since_words"])
+    SINCE_MON = rf"(?P<mn>{MONTHS})\s+(?:de\s+|del\s+)?" if lang == "es" else rf"(?P<mn>{MONTHS}),?\s+"
+    # since last year / desde el año pasado -> last year to the reference year
+    SINCE_LAST = r"last\s+year" if lang == "en" else r"(?:el\s+)?(?:año\s+pasado|pasado\s+año)"
+    # by the end of the year / a finales de año: a part of the reference year
+    PARTS = alternation(w.part_mods)
+    YEAR_ALONE = alternation(w.res["year_alone"])
+    return [
+        (MON_REL, resolve_month_rel_year),
+        (rf"{B}(?:{SINCE})\s+{SINCE_LAST}{E}", resolve_since_last_year),
+        (rf"{B}(?:{SINCE})\s+(?:(?:el\s+)?(?:año\s+)?|{SINCE_MON})(?P<y>\d{{4}}){E}(?!\s*(?:%|-\d|–\d))",
+         resolve_since),
+        (rf"{B}(?P<mod>{PARTS})\s*(?:{YEAR_ALONE}){E}", resolve_year_part_alone),
+    ]
+
+
+def _festival_spec(w: LatinWords, f: str):
+    key = regex.sub(r"\s+", " ", f).lower().replace("’", "'")
+    if key in w.fest_by_lower:
+        return w.fest_by_lower[key]
+    return w.fest_by_lower.get(regex.sub(r"\s+", " ", f).lower())
+
+
+def resolve_festival(w: LatinWords, m, ctx):
+    if w.fest_noun.match(ctx.text, m.end()):
+        return None   # Christmas trees, Navidad decorations: things, not dates
+    spec = _festival_spec(w, m["f"])
+    if spec is None:
+        return None
+    yr: tuple[int, bool] | None | bool = None
+    ys = _g(m, "y") or _g(m, "y0")
+    if ys:
+        y = int(ys)
+        yr = (y, False) if _valid_year(y) else False
+    elif _g(m, "rw") or _g(m, "rp"):
+        if ctx.ref is None:
+            return ("", DAY, True, "festival")
+        yr = (ctx.ref.year + _rel_year_delta(w, m), True)
+    win = w.fwin.get((_g(m, "w") or "").lower())
+    return _festival(str(spec), m, ctx, yr, tuple(win) if win else None)
+
+
+def _festival_pattern(w: LatinWords) -> str:
+    """Christmas / the Spring Festival / Singles' Day / Navidad / el Año Nuevo chino."""
+    FEST = alternation(w.res["festivals"])
+    if w.lang == "en":
+        FEST = FEST.replace("(?:", "(?-i:", 1)   # capitalized as listed: "christmas" alone is rare
+    FWIN = alternation(x for x in w.fwin if x)
+    NOT_AFTER = alternation(w.res["festival_not_after"])
+    if w.lang == "en":
+        return (rf"{B}(?<!(?:{NOT_AFTER})\s+)(?:(?P<w>{FWIN})\s+(?:the\s+)?)?"
+                rf"(?:(?P<rw>{w.RELW})\s+(?:year['’]s\s+)?|(?P<y0>\d{{4}})\s+)?(?P<f>{FEST})"
+                rf"(?:,?\s+(?P<y>\d{{4}}))?{E}")
+    return (rf"{B}(?<!(?:{NOT_AFTER})\s+)(?:(?P<w>{FWIN})\s+(?:(?:el|la|los|las)\s+)?)?(?P<f>{FEST})"
+            rf"(?:\s+(?:de|del)\s+(?:(?P<y>\d{{4}})|(?P<rp>{alternation(w.rel_years)})))?{E}")
+
+
+def resolve_month_year(w: LatinWords, m, ctx):
+    return partial(m, ctx, month_num(w, m["mn"]))
+
+
+def resolve_year_range(w: LatinWords, m, ctx):
+    y1 = int(m["y1"])
+    y2s = m["y2"]
+    y2 = int(y2s) if len(y2s) == 4 else (y1 // 100) * 100 + int(y2s)
+    if not (_valid_year(y1) and _valid_year(y2)) or y2 <= y1:
+        return None
+    if _g(m, "c") == "/" and len(y2s) == 2:
+        return None
+    txt = m.group(0).lower()
+    if (not _g(m, "c") and regex.search(r"\s(?:and|y)\s", txt)
+            and not regex.match(alternation(w.res["range_starts"]), txt)):
+        return None  # "2014 and 2023" alone: two dates, not a range
+    return (f"{y1:04d}/{y2:04d}", PERIOD, False)
+
+
+def _month_year_rules(w: LatinWords) -> Rules:
+    MONTHS, MODS = w.MONTHS, w.MODS
+    # bare month after a preposition (in May, en junio) — Spanish month names anywhere
+    if w.lang == "en":
+        bare = rf"{B}(?:(?P<mod>{MODS})\s*|(?<=(?<![\w])(?:{w.PREPS})\s+))(?P<mn>{MONTHS}){E}"
+    else:
+        bare = rf"{B}{w.MOD}(?P<mn>{MONTHS}){E}"
+    return [
+        (_festival_pattern(w), resolve_festival),
+        # month + year: May 2020 / mayo de 2020 / (early) June 2018
+        (rf"{B}{w.MOD}(?P<mn>{MONTHS}|{w.ABBR}\.?),?\s+(?:of\s+|de\s+|del\s+)?(?P<y>\d{{4}}){E}", resolve_month_year),
+        (bare, resolve_month_year),
+        # ranges of years: from 2014 to 2023 / de 2014 a 2023 / 2014-2023
+        (rf"{B}(?:(?:{alternation(w.res['range_starts'])})\s+)?(?P<y1>\d{{4}})\s*"
+         rf"(?:(?P<c>-|–|—|/)|\s+(?:{alternation(w.res['range_connectors'])})\s+)\s*(?P<y2>\d{{4}}|\d{{2}}){E}(?![\-–/]\d)",
+         resolve_year_range),
+    ]
+
+
+# bare years: (early in) 2016 / en 2020 — after a preposition, or standing alone
+PRE_QTY = (r"(?:more\s+than|over|nearly|about|almost|some|up\s+to|around|más\s+de|menos\s+de|"
+           r"unos|unas|cerca\s+de|alrededor\s+de|casi|de\s+los|de\s+las)")
+_QTY_BEFORE = regex.compile(rf"{PRE_QTY}\s+$", regex.I)
+_PUNCT_AFTER = regex.compile(r"(?:\s*[,.;:)!?'’\]]|\s*$|'s|’s)")
+
+
+@lru_cache(maxsize=None)
+def _year_guards(lang: str) -> tuple[regex.Pattern, regex.Pattern]:
+    """(a noun after the number: not a year; a preposition before it: a year), per language."""
+    w = latin_words(lang)
+    return (regex.compile(rf"\s+(?:{w.NOTYEAR}){E}", regex.I),
+            regex.compile(rf"{B}(?:{w.PREPS})\s+$", regex.I))
+
+
+def resolve_bare_year(w: LatinWords, m, ctx):
+    y = int(m["y"])
+    if not _valid_year(y):
+        return None
+    noun_after, prep_before = _year_guards(w.lang)
+    before = ctx.text[max(0, m.start() - 30):m.start()]
+    after = ctx.text[m.end():m.end() + 30]
+    if _QTY_BEFORE.search(before):
+        return None
+    if noun_after.match(after):
+        return None
+    ok = bool(_g(m, "mod"))
+    ok = ok or bool(prep_before.search(before))
+    ok = ok or not before.strip() or before.rstrip().endswith(("(", "\n", ".", ":", ";", "—"))
+    ok = ok or bool(_PUNCT_AFTER.match(after))
+    return year_part(w, m, y, False) if ok else None
+
+
+def resolve_d_mon_y(w: LatinWords, m, ctx):
+    yy = m["yy"]
+    y = int(yy) if len(yy) == 4 else 2000 + int(yy)
+    if not _valid_year(y):
+        return None
+    iso = _ymd(y, month_num(w, m["mn"]), int(m["d"]))
+    return (iso, DAY, False) if iso else None
+
+
+def _year_rules(w: LatinWords) -> Rules:
+    return [
+        (rf"{B}(?:(?P<mod>{w.MODS})\s*|(?<![\d,.$€¥£#/\-]|\d\s))(?P<y>\d{{4}}){E}(?![,.]\d|\s*(?:%|-\d|–\d))",
+         resolve_bare_year),
+        # 18-Apr-2023 / 18-abr-2023 / 18/Apr/2023 / 18-Apr-23 (web page publication lines)
+        (rf"{B}(?P<d>[0-3]?\d)(?P<s>[-/])(?P<mn>{w.ABBR}|{w.MONTHS})\.?(?P=s)(?P<yy>\d{{4}}|\d{{2}}){E}(?![-/.]\d)",
+         resolve_d_mon_y),
+    ]
+
+
+# ----------------------------------------------------------------------------- weekdays, weeks, days
+
+def resolve_weekday(w: LatinWords, m, ctx):
+    """said Monday / on Tuesday / last Friday / el lunes / el pasado martes / el jueves próximo ->
+    the latest such day on or before the reference day (the same day included), the previous one
+    for "last", the next one for "next" or a planned date (will open on Friday)."""
+    if w.wd_not_after.search(ctx.text[max(0, m.start() - 20):m.start()]) or w.wd_then_date.match(ctx.text, m.end()):
+        return None
+    wd = w.weekdays.index(m["wd"].lower())
+    delta = w.wd_before.get(regex.sub(r"\s+", " ", (_g(m, "wb") or "").lower()), 0) \
+        or w.wd_after.get(regex.sub(r"\s+", " ", (_g(m, "wa") or "").lower()), 0)
+    if delta == 0 and _future_at(ctx, m.start(), m.end()):
+        return (_weekday_rel(ctx, wd, 1, same_day=True), DAY, True)
+    return (_weekday_rel(ctx, wd, delta), DAY, True)
+
+
+def resolve_weekday_day(w: LatinWords, m, ctx):
+    """el miércoles 17 / Monday the 15th: the day of that number nearest the document day that
+    falls on that weekday (this month, the previous or the next one)."""
+    if w.wd_not_after.search(ctx.text[max(0, m.start() - 20):m.start()]):
+        return None
+    ref = _ref_day(ctx)
+    if ref is None:
+        return ("", DAY, True)
+    wd, d = w.weekdays.index(m["wd"].lower()), int(m["d"])
+    best = None
+    for delta in (0, -1, 1):
+        y, mo = _shift_month(ref.year, ref.month, delta)
+        iso = _ymd(y, mo, d)
+        if iso and _dt.date.fromisoformat(iso).weekday() == wd:
+            dist = abs((_dt.date.fromisoformat(iso) - ref).days)
+            if best is None or dist < best[0]:
+                best = (dist, iso)
+    return (best[1], DAY, True) if best else None
+
+
+def resolve_weeks_ago(w: LatinWords, m, ctx):
+    n = numval(w, m["n"]) or 1
+    return (_week_of(ctx, -n), PERIOD, True, "ago") if n <= 8 else None
+
+
+def resolve_week(w: LatinWords, m, ctx):
+    return (_week_of(ctx, w.weeks[regex.sub(r"\s+", " ", m["wk"].lower())]), PERIOD, True)
+
+
+def resolve_rel_day(w: LatinWords, m, ctx):
+    return (_day_of(ctx, w.DAYWORDS[m["rd"].lower()]), DAY, True)
+
+
+def _weekday_rules(w: LatinWords) -> Rules:
+    WD, WD_PRE, MONTHS, ABBR = w.WD, w.WD_PRE, w.MONTHS, w.ABBR
+    rules: Rules = [
+        (rf"{B}{WD_PRE}(?P<wd>{WD}){w.WD_POST}{E}", resolve_weekday),
+        (rf"{B}{WD_PRE}(?P<wd>{WD}),?\s+(?:the\s+|el\s+|día\s+)?(?P<d>[0-3]?\d)(?:st|nd|rd|th)?{E}"
+         rf"(?!\s*(?:de\s+|of\s+)?(?:{MONTHS}|{ABBR}){E}|\s*(?::\d|%|de\s+\d))", resolve_weekday_day),
+    ]
+    # two weeks ago / hace dos semanas -> the ISO week that many weeks back
+    if w.lang == "en":
+        rules.append((rf"{B}(?P<n>{w.NUMW}|an?)\s+weeks?\s+ago{E}", resolve_weeks_ago))
+    else:
+        rules.append((rf"{B}hace\s+(?P<n>{w.NUMW}|una)\s+semanas?{E}", resolve_weeks_ago))
     # weeks: last week / this week / next week / la semana pasada / esta semana -> Monday/Sunday
-    weeks = {regex.sub(r"\s+", " ", str(k).lower()): v for k, v in (res.get("relative_weeks") or {}).items()}
-    if weeks:
-        WK = [r"\s+".join(regex.escape(p) for p in w.split()) for w in weeks]
-
-        @rule(rf"{B}(?P<wk>{alternation(WK, escape=False)}){E}")
-        def _week(m, ctx):
-            return (_week_of(ctx, weeks[regex.sub(r"\s+", " ", m["wk"].lower())]), PERIOD, True)
-
+    if w.weeks:
+        WK = [r"\s+".join(regex.escape(p) for p in x.split()) for x in w.weeks]
+        rules.append((rf"{B}(?P<wk>{alternation(WK, escape=False)}){E}", resolve_week))
     # yesterday / ayer
-    @rule(rf"{B}(?P<rd>{alternation(_case_variants(k for k in DAYWORDS if k not in ('today',)))}){E}")
-    def _rel_day(m, ctx):
-        return (_day_of(ctx, DAYWORDS[m["rd"].lower()]), DAY, True)
-
+    rules.append((rf"{B}(?P<rd>{alternation(_case_variants(k for k in w.DAYWORDS if k not in ('today',)))}){E}",
+                  resolve_rel_day))
     return rules
+
+
+# ----------------------------------------------------------------------------- the rule list
+
+@lru_cache(maxsize=None)
+def _compiled_latin_rules(lang: str) -> tuple[tuple[regex.Pattern, Resolver], ...]:
+    w = latin_words(lang)
+    if lang == "en":
+        specs = _en_absolute_rules(w) + _en_period_rules(w)
+    else:
+        specs = _es_day_rules(w) + _es_period_rules(w)
+    specs += _relative_year_rules(w) + _month_year_rules(w) + _year_rules(w) + _weekday_rules(w)
+    return tuple((regex.compile(pat, FLAGS), _bind(fn, w)) for pat, fn in specs)
+
+
+def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
+    return list(_compiled_latin_rules(lang))
 
 
 def _latin_present(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
