@@ -48,19 +48,16 @@ def _fmt(v: float) -> str:
 
 def disagreements(facts: pd.DataFrame, statements: Sequence[Statement]) -> list[Flag]:
     out = []
+    texts, docs, ids, subjects = (facts[c].tolist() for c in ("text", "doc_id", "fact_id", "subject"))
     for s in statements:
         if s.agree:
             continue
-        parts = []
-        for cl in s.clusters:
-            rows = facts.iloc[cl]
-            parts.append(" and ".join(f"{t} ({d})" for t, d in zip(rows["text"], rows["doc_id"])))
-        subject, metric, period, unit = s.key[0], s.key[1], s.key[2], s.key[3]
-        name = facts.iloc[s.rows[0]]["subject"]
+        parts = [" and ".join(f"{texts[i]} ({docs[i]})" for i in cl) for cl in s.clusters]
+        metric, period, unit = s.key[1], s.key[2], s.key[3]
         out.append(Flag("disagreement",
-                        f"sources disagree on {metric} of {name} in {period} ({unit}) beyond rounding: "
+                        f"sources disagree on {metric} of {subjects[s.rows[0]]} in {period} ({unit}) beyond rounding: "
                         + " vs ".join(parts),
-                        tuple(facts.iloc[s.rows]["fact_id"])))
+                        tuple(ids[i] for i in s.rows)))
     return out
 
 

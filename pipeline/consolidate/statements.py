@@ -152,28 +152,28 @@ def build_statements(facts: pd.DataFrame) -> pd.DataFrame:
     statements = find_statements(facts)
     sids = statement_ids(facts, statements)
     rows = []
-    # plain columns: one facts.iloc[i] row costs ~1.5 ms on this wide frame (issue 13 profile)
-    texts, vals, langs = facts["text"].tolist(), facts["value"].tolist(), facts["lang"].tolist()
-    narrow = facts[[c for c in _STATEMENT_SOURCE if c in facts.columns]]   # iloc cost grows with columns
+    # plain Python records, read once: pandas slicing per statement made this quadratic in practice
+    cols = [c for c in _STATEMENT_SOURCE if c in facts.columns]
+    recs = facts[cols].astype(object).where(facts[cols].notna(), None).to_dict("records")
     for s in statements:
-        sub = narrow.iloc[s.rows].sort_values(["doc_id", "start"])
+        sub = sorted((recs[i] for i in s.rows), key=lambda r: (r["doc_id"], r["start"]))
         main = max(s.clusters, key=len)
-        best = min(main, key=lambda i: abs(_step(texts[i], float(vals[i]), langs[i])))
-        first = sub.iloc[0]
-        values = sub["value"].astype(float)
-        tops = sub["value_max"].astype("Float64").fillna(sub["value"]).astype(float)
+        best = recs[min(main, key=lambda i: abs(_step(recs[i]["text"], float(recs[i]["value"]), recs[i]["lang"])))]
+        first = sub[0]
+        values = [float(r["value"]) for r in sub]
+        tops = [float(r["value_max"]) if r["value_max"] is not None else float(r["value"]) for r in sub]
         rows.append({
             "statement_id": sids[s.rows[0]], "subject": first["subject"], "subject_id": first["subject_id"],
             "metric_key": first["metric_key"], "period": first["period"],
             "period_start": first.get("period_start"), "period_end": first.get("period_end"),
             "unit": first["unit"], "direction": first["direction"],
-            "value": float(vals[best]), "value_min": float(values.min()),
-            "value_max": float(tops.max()), "agree": s.agree, "mentions": len(sub),
-            "documents": sub["doc_id"].nunique(),
-            "fact_ids": sub["fact_id"].tolist(), "doc_ids": sorted(set(sub["doc_id"])),
-            "langs": sorted(set(sub["lang"])),
-            "publishers": sorted({p for p in sub.get("publisher", pd.Series(dtype=object)).dropna()}),
-            "texts": sub["text"].tolist(),
+            "value": float(best["value"]), "value_min": min(values),
+            "value_max": max(tops), "agree": s.agree, "mentions": len(sub),
+            "documents": len({r["doc_id"] for r in sub}),
+            "fact_ids": [r["fact_id"] for r in sub], "doc_ids": sorted({r["doc_id"] for r in sub}),
+            "langs": sorted({r["lang"] for r in sub}),
+            "publishers": sorted({r["publisher"] for r in sub if r.get("publisher") is not None}),
+            "texts": [r["text"] for r in sub],
         })
     df = pd.DataFrame(rows, columns=list(STATEMENT_COLUMNS))
     if not df.empty:
