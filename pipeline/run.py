@@ -469,6 +469,8 @@ def _build_tables(report: RunReport, results: dict[str, dict], decisions: dict, 
     decided = review.decided_view(report.facts)               # derived tables: no rejected facts
     report.entities = consolidate.build_entities(decided)
     report.timeline = consolidate.build_timeline(decided)
+    report.tables["statements"] = consolidate.build_statements(decided)
+    report.tables["checks"] = consolidate.build_checks(decided)
 
 
 def _write_texts(out: Path, results: dict[str, dict]) -> set[str]:
@@ -487,12 +489,12 @@ def _write_texts(out: Path, results: dict[str, dict]) -> set[str]:
 
 def _write_tables(report: RunReport, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    for name, df in (("facts", report.facts), ("entities", report.entities), ("timeline", report.timeline)):
-        consolidate.write_parquet(df, out / f"{name}.parquet")
-        consolidate.write_csv(df, out / f"{name}.csv")
+    for name in ("facts", "entities", "timeline", "statements"):
+        consolidate.write_parquet(report.tables[name], out / f"{name}.parquet")
+        consolidate.write_csv(report.tables[name], out / f"{name}.csv")
         report.outputs += [out / f"{name}.parquet", out / f"{name}.csv"]
-    # statements.*, checks.csv: like entities and timeline, from the reviewed view (issue 10)
-    report.outputs += consolidate.write_statements(review.decided_view(report.facts), out)
+    consolidate.write_csv(report.tables["checks"], out / "checks.csv")    # one row per flag
+    report.outputs.append(out / "checks.csv")
 
 
 def _inputs_digest(corpus: Path, keys: dict[str, str], decisions: dict, kinds: tuple[str, ...]) -> str:
