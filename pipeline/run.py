@@ -144,7 +144,7 @@ def scan(corpus: Path, *, exclude: Path | None = None) -> Scan:
             doc_id = doc_id_of(path, corpus)
             if path.is_symlink() and not path.resolve().is_relative_to(root):
                 found.refused.append((doc_id, f"{doc_id}: symbolic link to a file outside the corpus, not followed"))
-            elif doc_id == CATALOG:
+            elif name == CATALOG or doc_id == ALIASES_FILE:    # the user's own control files, not articles
                 continue
             elif format_of(name) is None:
                 found.unsupported.append(doc_id)

@@ -195,6 +195,7 @@ def test_issue_8_summary_lists_unsupported_undated_and_date_source(tmp_path):
     (corpus / "b.txt").write_text("Sales in Hotan rose 10 percent, officials said.\n", encoding="utf-8")
     (corpus / "c.txt").write_text(SENTENCES[0] + "\n", encoding="utf-8")
     (corpus / "catalog.csv").write_text("file,date\nc.txt,2019-03-01\n", encoding="utf-8")
+    (corpus / "aliases.yaml").write_text("- not_entity: Xinhua\n", encoding="utf-8")   # a control file, not an article
     for name in ("x.xlsx", "data.json", "notes.odt"):
         (corpus / name).write_bytes(b"PK\x03\x04")
     result = runner.invoke(app, ["run", "--corpus", str(corpus), "--out", str(out)])
