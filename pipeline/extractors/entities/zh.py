@@ -15,7 +15,7 @@ import regex
 
 from .candidate import CUE, LEXICON, RULE, Candidate
 from .canonical import INTERPUNCTS, person_zh, place_stem_zh, proper_zh, translate_zh_parts
-from .lexicon import SKIP, Entry, init_jieba, lexicon, rules, word_tag
+from .lexicon import SKIP, Entry, init_jieba, lexicon, rules, tag_table, word_tag
 from . import zh_units
 
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "j", "unk", "eng"})
@@ -101,8 +101,6 @@ def _stem_ok(stem: str) -> bool:
     """A stem before 村/乡/镇… that can be a place name: no verb or function word inside
     (推动快递进|村, 服务到|村 are clauses, not villages)."""
     d = _data()
-    import jieba.posseg
-
     words = list(init_jieba().cut(stem, HMM=False))
     if len(words) < 2 and len(stem) >= 2:
         return True             # one word: 前进村, 团结村 are ordinary village names
@@ -110,7 +108,7 @@ def _stem_ok(stem: str) -> bool:
         return False
     for w in words:
         if len(w) >= 2 and w not in lexicon().zh:
-            tag = jieba.posseg.dt.word_tag_tab.get(w, "")
+            tag = tag_table().get(w, "")
             if tag[:1] in ("v", "d", "p", "c", "u", "r", "m", "t") and tag not in ("vn",) or w in d["glossary"]:
                 return False
     return True
@@ -514,10 +512,8 @@ WEAK_BOUNDARY_TAGS = frozenset({"v", "p", "d", "m", "ul", "uj", "c", "f"})
 def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     """Surname + 1–2 given characters at ``pos`` that end at a boundary (punctuation, 说, 介绍, 在 …);
     failing that, surname + 2 before a verb-like character (农户赵桂兰|种了)."""
-    import jieba.posseg
-
     d = _data()
-    tags = jieba.posseg.dt.word_tag_tab
+    tags = tag_table()
     for sl in (2, 1):
         sur = text[pos:pos + sl]
         if len(sur) != sl or sur not in d["surnames"] or sur in d["stop_left"] or sur in FUNCTION_CHARS:
@@ -613,9 +609,7 @@ VILLAGE_COORD = ("以及", "和", "与", "及", "、", "或")
 def _stem_words_ok(stem: str) -> bool:
     """No word of the stem, one character or more, is a verb, adverb, pronoun or function word
     (干部们走|村 is a clause)."""
-    import jieba.posseg
-
-    tags = jieba.posseg.dt.word_tag_tab
+    tags = tag_table()
     if set(stem) <= _data()["translit"]:
         return True             # a transcribed name (盖孜库木): its characters are sounds, not words
     for w in init_jieba().cut(stem, HMM=False):

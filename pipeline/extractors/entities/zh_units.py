@@ -22,7 +22,7 @@ from functools import lru_cache
 import regex
 
 from .canonical import place_stem_zh
-from .lexicon import init_jieba, lexicon, rules, word_tag
+from .lexicon import init_jieba, lexicon, rules, tag_table, word_tag
 
 HAN = regex.compile(r"\p{Han}+")
 HEADS = regex.compile(r"社区|街道|[乡镇村]")
@@ -100,9 +100,7 @@ def _stem_valid(stem: str, edge: str) -> bool:
     if edge in ("punct", "token") and len(stem) == 2 and tag[:1] in ("n", "v", "a", "d", "l", "i", "b") and tag not in ("ns", "nr", "nrt", "nz"):
         return False
     bad = STRONG_BAD_TAGS if strong else WEAK_BAD_TAGS
-    import jieba.posseg
-
-    tags = jieba.posseg.dt.word_tag_tab
+    tags = tag_table()
     translit = _translit()
     for w in init_jieba().cut(stem, HMM=False):
         t = tags.get(w, "")
