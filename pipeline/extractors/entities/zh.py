@@ -89,6 +89,13 @@ def _data():
         "village_stem_stop": tuple(zh.get("village_stem_stop") or ("\x00",)),
         "outlet_cues": tuple(zh.get("outlet_cues") or ()),
         "outlet_after": tuple(zh.get("outlet_after") or ("\x00",)),
+        # what can end a suffix (后缀 → 缀, 后缀): a unit that is not one starts no suffix match
+        "suffix_ends": frozenset(k[x:] for k in suffixes for x in range(len(k))),
+        # what can follow the first 1-3 characters of a suffix (工业|城 → 业城, 城)
+        "suffix_tails": frozenset(k[j:] for k in suffixes for j in (1, 2, 3) if len(k) > j),
+        "titles_long": tuple(t for t in zh.get("person_titles") or [] if len(t) > 1),
+        "glossary_products_long": tuple(x for x in (*(zh.get("glossary") or {}), *(zh.get("product_nouns") or {}))
+                                        if len(x) >= 2),
         # glossary words that are themselves institutions (农业银行): they anchor a composite name
         "glossary_orgs": frozenset(g for g in (zh.get("glossary") or {})
                                    if any(g.endswith(k) and len(g) > len(k) and v[0] == "ORG"
@@ -150,7 +157,7 @@ def _interpunct_span(text: str, a: int) -> tuple[int, int]:
     when a transcription character follows it (阿不|来|提), and a side ends at punctuation, at a
     following/preceding word (说, 介绍, 今年, 在, 和 …, longest match) or a title (主播, 小伙)."""
     d = _data()
-    tl, stops, titles = d["translit"], d["name_end"], d["titles"]
+    tl, stops, titles = d["translit"], d["name_end"], d["titles_long"]
     n = len(text)
     e = a + 1
     while e < n and e - a - 1 < 10 and "\u4e00" <= text[e] <= "\u9fff":
@@ -162,8 +169,7 @@ def _interpunct_span(text: str, a: int) -> tuple[int, int]:
         e += 1
     s = a
     while s > 0 and a - s < 8 and "\u4e00" <= text[s - 1] <= "\u9fff":
-        before = text[:s]
-        if a - s >= 1 and (before.endswith(stops) or any(len(t) > 1 and before.endswith(t) for t in titles)):
+        if a - s >= 1 and (text.endswith(stops, 0, s) or text.endswith(titles, 0, s)):
             break
         c = text[s - 1]
         if c not in tl and (a - s < 1 or c in NAME_END_STOP or s < 2 or text[s - 2] not in tl):
@@ -186,34 +192,60 @@ def _interpunct_left_edge(text: str, a: int, title_ends: set[int]) -> int | None
 
 def _tokens(text: str) -> list[Unit]:
     tokenizer = init_jieba()
-    d = _data()
+    cache = _WORD_UNITS
     out, pos = [], 0
-    for w in _split_guesses(w for chunk in _chunks(text) for w in tokenizer.cut(chunk, HMM=True)):
+    for chunk in _chunks(text):
+        for w in tokenizer.cut(chunk, HMM=True):
+            parts = cache.get(w)
+            if parts is None:
+                parts = _word_units(w)
+            for a, b, part, tag in parts:
+                out.append(Unit(pos + a, pos + b, part, tag))
+            pos += len(w)
+    return _split_heads(_regroup_heads(out))
+
+
+_WORD_UNITS: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
+_WORD_UNITS_LIMIT = 200_000
+
+
+def _word_units(word: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The units of one jieba word as (start, end, text, tag) inside the word: jieba's guesses
+    undone (_split_guesses), a glossary word + suffix split (培训|基地).  They depend on the word
+    alone, so they are kept per word (a sentence repeats the words of the others)."""
+    d = _data()
+    lex = lexicon().zh
+    out, pos = [], 0
+    for w in _split_guesses((word,)):
         s, e = pos, pos + len(w)
         pos = e
         # split "培训基地" into glossary word + suffix so the head is seen
-        if w not in d["suffixes"] and w not in lexicon().zh and w not in d["glossary"] and len(w) > 2:
+        if w not in d["suffixes"] and w not in lex and w not in d["glossary"] and len(w) > 2:
             for k in range(min(len(w) - 1, d["suffix_max"]), 1, -1):
                 head, rest = w[-k:], w[:-k]
                 if head in d["suffixes"] and rest in d["glossary"]:
-                    out.append(Unit(s, s + len(rest), rest, word_tag(rest)))
-                    out.append(Unit(s + len(rest), e, head, "nlex"))
+                    out.append((s, s + len(rest), rest, word_tag(rest)))
+                    out.append((s + len(rest), e, head, "nlex"))
                     break
             else:
-                out.append(Unit(s, e, w, word_tag(w)))
+                out.append((s, e, w, word_tag(w)))
             continue
-        out.append(Unit(s, e, w, word_tag(w)))
-    return _split_heads(_regroup_heads(out))
+        out.append((s, e, w, word_tag(w)))
+    if len(_WORD_UNITS) >= _WORD_UNITS_LIMIT:
+        _WORD_UNITS.clear()
+    parts = _WORD_UNITS[word] = tuple(out)
+    return parts
 
 
 def _regroup_heads(toks: list[Unit]) -> list[Unit]:
     """A head jieba split across two tokens (纺织工业|城, 刺绣工|坊): move the first token's tail
     onto the second so the head is one unit (纺织|工业城, 刺绣|工坊)."""
-    heads = _data()["suffixes"]
+    d = _data()
+    heads, tails = d["suffixes"], d["suffix_tails"]
     lex = lexicon().zh
     for i in range(len(toks) - 1):
         w, v = toks[i], toks[i + 1]
-        if w.entry is not None or w.text in lex or v.text in heads or len(w.text) < 2:
+        if v.text not in tails or w.entry is not None or w.text in lex or v.text in heads or len(w.text) < 2:
             continue
         for j in (1, 2, 3):
             if len(w.text) > j and w.text[-j:] + v.text in heads and _is_han(w.text):
@@ -450,6 +482,8 @@ def _composite(units: list[Unit], m: int, k: int, text: str,
 def _suffix_at(units: list[Unit], k: int) -> int | None:
     """Index m such that units[m..k] spell a suffix (longest), or None."""
     d = _data()
+    if units[k].text not in d["suffix_ends"]:
+        return None         # no suffix ends with this unit
     best = None
     acc = ""
     for m in range(k, max(-1, k - 4), -1):
@@ -597,7 +631,7 @@ def _unit_at(text: str, a: int, relaxed: bool = False) -> tuple[int, int, str, s
                                                  and word_tag(stem)[:1] in ("v", "a", "n")) \
             or list(init_jieba().cut(stem + unit, HMM=False))[-1] not in (unit, stem + unit if relaxed else unit):
         return None         # 重塑农|村: the unit is the tail of a word (农村), not a name's head
-    if any(stem.startswith(x) or stem.endswith(x) for x in (*d["glossary"], *d["products"]) if len(x) >= 2):
+    if stem.startswith(d["glossary_products_long"]) or stem.endswith(d["glossary_products_long"]):
         return None
     return mt.start(), mt.end(), stem, unit
 
@@ -752,7 +786,8 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                 q = units[i - 2]
                 add(q.s, p.e, "PERSON", person_zh(text[q.s:p.e]), "after", CUE)
     # a role word before a name, read by characters (jieba may split 采购商陈家|明说, 店|主张|小|明说)
-    for mt in _title_re().finditer(text):
+    titles_found = list(_title_re().finditer(text))
+    for mt in titles_found:
         if COUNTED_ROLE.search(text, max(0, mt.start() - 8), mt.start()):
             continue            # 32名主播单场直播: a counted plural noun, not a title before a name
         span = _name_after(text, mt.end())
@@ -822,7 +857,7 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
             if mt:
                 add(a + 1, a + mt.end(1), "EVENT_NAME", _phrase_canonical(text[a + 1:a + mt.end(1)]), "ji", RULE)
     # transcribed names with an interpunct: 迪丽妮格·依明
-    title_ends = {mt.end() for mt in _title_re().finditer(text)}
+    title_ends = {mt.end() for mt in titles_found}
     for mt in INTERPUNCT.finditer(text):
         a = mt.start()
         s, e = _interpunct_span(text, a)

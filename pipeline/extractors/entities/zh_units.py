@@ -50,6 +50,8 @@ def _data() -> dict:
         "verbs": frozenset(zh.get("clause_verbs_strong") or []) | frozenset(zh.get("clause_verbs_weak") or []),
         "glossary": frozenset(k for k in (zh.get("glossary") or {}) if len(k) >= 2),
         "products": frozenset(k for k in (zh.get("product_nouns") or {}) if len(k) >= 2),
+        "glossary_products": tuple(k for k in (*(zh.get("glossary") or {}), *(zh.get("product_nouns") or {}))
+                                   if len(k) >= 2),
         "ordinals": {str(k): str(v) for k, v in (zh.get("xpcc_ordinals") or {}).items()},
     }
 
@@ -94,7 +96,7 @@ def _stem_valid(stem: str, edge: str) -> bool:
     stops = (STRONG_STOP if strong else d["stop_chars"])
     if set(stem) & stops or any(w in stem for w in d["stem_stop"]) or stem in d["verbs"]:
         return False
-    if any(stem.startswith(x) or stem.endswith(x) for x in d["glossary"] | d["products"]):
+    if stem.startswith(d["glossary_products"]) or stem.endswith(d["glossary_products"]):
         return False
     tag = word_tag(stem)
     if edge in ("punct", "token") and len(stem) == 2 and tag[:1] in ("n", "v", "a", "d", "l", "i", "b") and tag not in ("ns", "nr", "nrt", "nz"):
