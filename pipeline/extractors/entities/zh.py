@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import regex
 
 from .candidate import CUE, LEXICON, RULE, Candidate
@@ -35,10 +37,14 @@ SMALL_ADMIN = frozenset({"村", "乡", "镇", "县", "市", "州", "自治县", 
 GENERIC_LEAD = set("全各本该每此某哪其这那两多第")
 EDITION = regex.compile(r"第[一二三四五六七八九十百\d]+届")
 JI_EVENT = regex.compile(r"暨(\p{Han}{3,15}?)(?=[、,，。;；:：\s]|活动|在|于|将|已|正式|举行|举办|启动|开幕|召开|$)")
-INTERPUNCT = regex.compile(f"[{INTERPUNCTS}]")
+INTERPUNCT = re.compile(f"[{INTERPUNCTS}]")
 CITY_DISTRICT = regex.compile(r"(\p{Han}{2,4}?)(区|乡|镇|村|街道|社区)")
-QUOTED = regex.compile(r"[“\"「]([^”\"」“「]{2,10})[”\"」]")
+QUOTED = re.compile(r"[“\"「]([^”\"」“「]{2,10})[”\"」]")
 XPCC = regex.compile(r"(?<=兵团|和|、|及|与|或|^)第?([一二三四五六七八九十]{1,3})师(?![一范傅生资父兄姐妹徒长])")
+# `re` where a pattern needs nothing from `regex` (literals, classes: faster to match);
+# \p{Han}, variable lookbehind and \s (regex's differs from re's) stay in `regex`
+PREFECTURAL = regex.compile(r"\bPrefecture Prefectural\b")
+DOUBLE_UNIT = regex.compile(r"\b(Village|Town|Township) (?=\1\b)")
 COUNTED_ROLE = regex.compile(r"[\d一二三四五六七八九十百千万两几数多余]\s*(?:名|位|个|批|户|多名|余名)$")
 FUNCTION_CHARS = set("在的了和是与及对把被从向为将于也都就还又并而等着过有")
 
@@ -324,7 +330,16 @@ def _units(toks: list[Unit]) -> list[Unit]:
 
 
 def _is_han(s: str) -> bool:
-    return bool(HAN.match(s))
+    """All Han characters (\\p{Han}); kept per string: it is asked of every unit, often the same."""
+    known = _IS_HAN.get(s)
+    if known is None:
+        if len(_IS_HAN) >= 100_000:
+            _IS_HAN.clear()
+        known = _IS_HAN[s] = bool(HAN.match(s))
+    return known
+
+
+_IS_HAN: dict[str, bool] = {}
 
 
 def _part_of(u: Unit) -> tuple[str, str, bool] | None:
@@ -474,8 +489,8 @@ def _composite(units: list[Unit], m: int, k: int, text: str,
         at = next((x for x, p in enumerate(parts) if not (p[0] == "en" and p[2])), len(parts) - 1)
         parts.insert(at, ("en", "New", False, parts[at][3]))
     canonical = translate_zh_parts([(kd, v) for kd, v, _, _ in parts])
-    canonical = regex.sub(r"\bPrefecture Prefectural\b", "Prefectural", canonical)
-    canonical = regex.sub(r"\b(Village|Town|Township) (?=\1\b)", "", canonical)   # 东湾村|村委会: one "Village"
+    canonical = PREFECTURAL.sub("Prefectural", canonical)
+    canonical = DOUBLE_UNIT.sub("", canonical)   # 东湾村|村委会: one "Village"
     return Candidate(s, e, label, canonical, "suffix", RULE, text=surface)
 
 
@@ -525,7 +540,7 @@ def _person_token(units: list[Unit], i: int) -> tuple[int, int] | None:
 @lru_cache(maxsize=1)
 def _title_re():
     titles = [t for t in _data()["titles"] if len(t) >= 2]
-    return regex.compile("(?:" + "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")[ :：/]{0,2}")
+    return re.compile("(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")[ :：/]{0,2}")
 
 
 def _boundary(text: str, pos: int) -> bool:
@@ -576,7 +591,7 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
 @lru_cache(maxsize=1)
 def _platform_re():
     names = [k for k, v in lexicon().zh.items() if v.label == "PLATFORM" and len(k) >= 2]
-    return regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
 def _phrase_canonical(phrase: str) -> str:
@@ -840,7 +855,7 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
             if head is not None and not any(text.startswith(t, a + len(head)) for t in d["titles"] if len(t) >= 2):
                 # 东湾村党支部书记王建军: a person's title, the village stays a place
                 english = d["suffixes"].get(head, ("ORG", d["village_bodies"][head]))[1]
-                name = regex.sub(r"\b(Village|Town|Township) (?=\1\b)", "", f"{c.canonical} {english}")
+                name = DOUBLE_UNIT.sub("", f"{c.canonical} {english}")
                 add(c.start - base, a + len(head), "ORG", name, "village-body", RULE)
     # newspapers jieba keeps in one word: 据大公报报道, 《羊城晚报》
     for s0, e0, stem, tail in _lone_outlets(text):
