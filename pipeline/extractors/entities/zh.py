@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import re
+
 import regex
 
 from .candidate import CUE, LEXICON, RULE, Candidate
 from .canonical import INTERPUNCTS, person_zh, place_stem_zh, proper_zh, translate_zh_parts
-from .lexicon import SKIP, Entry, init_jieba, lexicon, rules, word_tag
+from .lexicon import SKIP, Entry, init_jieba, lexicon, rules, tag_table, word_tag
 from . import zh_units
 
 PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nz", "nt", "j", "unk", "eng"})
@@ -35,10 +37,14 @@ SMALL_ADMIN = frozenset({"村", "乡", "镇", "县", "市", "州", "自治县", 
 GENERIC_LEAD = set("全各本该每此某哪其这那两多第")
 EDITION = regex.compile(r"第[一二三四五六七八九十百\d]+届")
 JI_EVENT = regex.compile(r"暨(\p{Han}{3,15}?)(?=[、,，。;；:：\s]|活动|在|于|将|已|正式|举行|举办|启动|开幕|召开|$)")
-INTERPUNCT = regex.compile(f"[{INTERPUNCTS}]")
+INTERPUNCT = re.compile(f"[{INTERPUNCTS}]")
 CITY_DISTRICT = regex.compile(r"(\p{Han}{2,4}?)(区|乡|镇|村|街道|社区)")
-QUOTED = regex.compile(r"[“\"「]([^”\"」“「]{2,10})[”\"」]")
+QUOTED = re.compile(r"[“\"「]([^”\"」“「]{2,10})[”\"」]")
 XPCC = regex.compile(r"(?<=兵团|和|、|及|与|或|^)第?([一二三四五六七八九十]{1,3})师(?![一范傅生资父兄姐妹徒长])")
+# `re` where a pattern needs nothing from `regex` (literals, classes: faster to match);
+# \p{Han}, variable lookbehind and \s (regex's differs from re's) stay in `regex`
+PREFECTURAL = regex.compile(r"\bPrefecture Prefectural\b")
+DOUBLE_UNIT = regex.compile(r"\b(Village|Town|Township) (?=\1\b)")
 COUNTED_ROLE = regex.compile(r"[\d一二三四五六七八九十百千万两几数多余]\s*(?:名|位|个|批|户|多名|余名)$")
 FUNCTION_CHARS = set("在的了和是与及对把被从向为将于也都就还又并而等着过有")
 
@@ -89,6 +95,13 @@ def _data():
         "village_stem_stop": tuple(zh.get("village_stem_stop") or ("\x00",)),
         "outlet_cues": tuple(zh.get("outlet_cues") or ()),
         "outlet_after": tuple(zh.get("outlet_after") or ("\x00",)),
+        # what can end a suffix (后缀 → 缀, 后缀): a unit that is not one starts no suffix match
+        "suffix_ends": frozenset(k[x:] for k in suffixes for x in range(len(k))),
+        # what can follow the first 1-3 characters of a suffix (工业|城 → 业城, 城)
+        "suffix_tails": frozenset(k[j:] for k in suffixes for j in (1, 2, 3) if len(k) > j),
+        "titles_long": tuple(t for t in zh.get("person_titles") or [] if len(t) > 1),
+        "glossary_products_long": tuple(x for x in (*(zh.get("glossary") or {}), *(zh.get("product_nouns") or {}))
+                                        if len(x) >= 2),
         # glossary words that are themselves institutions (农业银行): they anchor a composite name
         "glossary_orgs": frozenset(g for g in (zh.get("glossary") or {})
                                    if any(g.endswith(k) and len(g) > len(k) and v[0] == "ORG"
@@ -101,8 +114,6 @@ def _stem_ok(stem: str) -> bool:
     """A stem before 村/乡/镇… that can be a place name: no verb or function word inside
     (推动快递进|村, 服务到|村 are clauses, not villages)."""
     d = _data()
-    import jieba.posseg
-
     words = list(init_jieba().cut(stem, HMM=False))
     if len(words) < 2 and len(stem) >= 2:
         return True             # one word: 前进村, 团结村 are ordinary village names
@@ -110,7 +121,7 @@ def _stem_ok(stem: str) -> bool:
         return False
     for w in words:
         if len(w) >= 2 and w not in lexicon().zh:
-            tag = jieba.posseg.dt.word_tag_tab.get(w, "")
+            tag = tag_table().get(w, "")
             if tag[:1] in ("v", "d", "p", "c", "u", "r", "m", "t") and tag not in ("vn",) or w in d["glossary"]:
                 return False
     return True
@@ -152,7 +163,7 @@ def _interpunct_span(text: str, a: int) -> tuple[int, int]:
     when a transcription character follows it (阿不|来|提), and a side ends at punctuation, at a
     following/preceding word (说, 介绍, 今年, 在, 和 …, longest match) or a title (主播, 小伙)."""
     d = _data()
-    tl, stops, titles = d["translit"], d["name_end"], d["titles"]
+    tl, stops, titles = d["translit"], d["name_end"], d["titles_long"]
     n = len(text)
     e = a + 1
     while e < n and e - a - 1 < 10 and "\u4e00" <= text[e] <= "\u9fff":
@@ -164,8 +175,7 @@ def _interpunct_span(text: str, a: int) -> tuple[int, int]:
         e += 1
     s = a
     while s > 0 and a - s < 8 and "\u4e00" <= text[s - 1] <= "\u9fff":
-        before = text[:s]
-        if a - s >= 1 and (before.endswith(stops) or any(len(t) > 1 and before.endswith(t) for t in titles)):
+        if a - s >= 1 and (text.endswith(stops, 0, s) or text.endswith(titles, 0, s)):
             break
         c = text[s - 1]
         if c not in tl and (a - s < 1 or c in NAME_END_STOP or s < 2 or text[s - 2] not in tl):
@@ -188,34 +198,60 @@ def _interpunct_left_edge(text: str, a: int, title_ends: set[int]) -> int | None
 
 def _tokens(text: str) -> list[Unit]:
     tokenizer = init_jieba()
-    d = _data()
+    cache = _WORD_UNITS
     out, pos = [], 0
-    for w in _split_guesses(w for chunk in _chunks(text) for w in tokenizer.cut(chunk, HMM=True)):
+    for chunk in _chunks(text):
+        for w in tokenizer.cut(chunk, HMM=True):
+            parts = cache.get(w)
+            if parts is None:
+                parts = _word_units(w)
+            for a, b, part, tag in parts:
+                out.append(Unit(pos + a, pos + b, part, tag))
+            pos += len(w)
+    return _split_heads(_regroup_heads(out))
+
+
+_WORD_UNITS: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
+_WORD_UNITS_LIMIT = 200_000
+
+
+def _word_units(word: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The units of one jieba word as (start, end, text, tag) inside the word: jieba's guesses
+    undone (_split_guesses), a glossary word + suffix split (培训|基地).  They depend on the word
+    alone, so they are kept per word (a sentence repeats the words of the others)."""
+    d = _data()
+    lex = lexicon().zh
+    out, pos = [], 0
+    for w in _split_guesses((word,)):
         s, e = pos, pos + len(w)
         pos = e
         # split "培训基地" into glossary word + suffix so the head is seen
-        if w not in d["suffixes"] and w not in lexicon().zh and w not in d["glossary"] and len(w) > 2:
+        if w not in d["suffixes"] and w not in lex and w not in d["glossary"] and len(w) > 2:
             for k in range(min(len(w) - 1, d["suffix_max"]), 1, -1):
                 head, rest = w[-k:], w[:-k]
                 if head in d["suffixes"] and rest in d["glossary"]:
-                    out.append(Unit(s, s + len(rest), rest, word_tag(rest)))
-                    out.append(Unit(s + len(rest), e, head, "nlex"))
+                    out.append((s, s + len(rest), rest, word_tag(rest)))
+                    out.append((s + len(rest), e, head, "nlex"))
                     break
             else:
-                out.append(Unit(s, e, w, word_tag(w)))
+                out.append((s, e, w, word_tag(w)))
             continue
-        out.append(Unit(s, e, w, word_tag(w)))
-    return _split_heads(_regroup_heads(out))
+        out.append((s, e, w, word_tag(w)))
+    if len(_WORD_UNITS) >= _WORD_UNITS_LIMIT:
+        _WORD_UNITS.clear()
+    parts = _WORD_UNITS[word] = tuple(out)
+    return parts
 
 
 def _regroup_heads(toks: list[Unit]) -> list[Unit]:
     """A head jieba split across two tokens (纺织工业|城, 刺绣工|坊): move the first token's tail
     onto the second so the head is one unit (纺织|工业城, 刺绣|工坊)."""
-    heads = _data()["suffixes"]
+    d = _data()
+    heads, tails = d["suffixes"], d["suffix_tails"]
     lex = lexicon().zh
     for i in range(len(toks) - 1):
         w, v = toks[i], toks[i + 1]
-        if w.entry is not None or w.text in lex or v.text in heads or len(w.text) < 2:
+        if v.text not in tails or w.entry is not None or w.text in lex or v.text in heads or len(w.text) < 2:
             continue
         for j in (1, 2, 3):
             if len(w.text) > j and w.text[-j:] + v.text in heads and _is_han(w.text):
@@ -294,7 +330,16 @@ def _units(toks: list[Unit]) -> list[Unit]:
 
 
 def _is_han(s: str) -> bool:
-    return bool(HAN.match(s))
+    """All Han characters (\\p{Han}); kept per string: it is asked of every unit, often the same."""
+    known = _IS_HAN.get(s)
+    if known is None:
+        if len(_IS_HAN) >= 100_000:
+            _IS_HAN.clear()
+        known = _IS_HAN[s] = bool(HAN.match(s))
+    return known
+
+
+_IS_HAN: dict[str, bool] = {}
 
 
 def _part_of(u: Unit) -> tuple[str, str, bool] | None:
@@ -444,14 +489,16 @@ def _composite(units: list[Unit], m: int, k: int, text: str,
         at = next((x for x, p in enumerate(parts) if not (p[0] == "en" and p[2])), len(parts) - 1)
         parts.insert(at, ("en", "New", False, parts[at][3]))
     canonical = translate_zh_parts([(kd, v) for kd, v, _, _ in parts])
-    canonical = regex.sub(r"\bPrefecture Prefectural\b", "Prefectural", canonical)
-    canonical = regex.sub(r"\b(Village|Town|Township) (?=\1\b)", "", canonical)   # 东湾村|村委会: one "Village"
+    canonical = PREFECTURAL.sub("Prefectural", canonical)
+    canonical = DOUBLE_UNIT.sub("", canonical)   # 东湾村|村委会: one "Village"
     return Candidate(s, e, label, canonical, "suffix", RULE, text=surface)
 
 
 def _suffix_at(units: list[Unit], k: int) -> int | None:
     """Index m such that units[m..k] spell a suffix (longest), or None."""
     d = _data()
+    if units[k].text not in d["suffix_ends"]:
+        return None         # no suffix ends with this unit
     best = None
     acc = ""
     for m in range(k, max(-1, k - 4), -1):
@@ -493,7 +540,7 @@ def _person_token(units: list[Unit], i: int) -> tuple[int, int] | None:
 @lru_cache(maxsize=1)
 def _title_re():
     titles = [t for t in _data()["titles"] if len(t) >= 2]
-    return regex.compile("(?:" + "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")[ :：/]{0,2}")
+    return re.compile("(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True)) + r")[ :：/]{0,2}")
 
 
 def _boundary(text: str, pos: int) -> bool:
@@ -514,10 +561,8 @@ WEAK_BOUNDARY_TAGS = frozenset({"v", "p", "d", "m", "ul", "uj", "c", "f"})
 def _name_after(text: str, pos: int) -> tuple[int, int] | None:
     """Surname + 1–2 given characters at ``pos`` that end at a boundary (punctuation, 说, 介绍, 在 …);
     failing that, surname + 2 before a verb-like character (农户赵桂兰|种了)."""
-    import jieba.posseg
-
     d = _data()
-    tags = jieba.posseg.dt.word_tag_tab
+    tags = tag_table()
     for sl in (2, 1):
         sur = text[pos:pos + sl]
         if len(sur) != sl or sur not in d["surnames"] or sur in d["stop_left"] or sur in FUNCTION_CHARS:
@@ -546,7 +591,7 @@ def _name_after(text: str, pos: int) -> tuple[int, int] | None:
 @lru_cache(maxsize=1)
 def _platform_re():
     names = [k for k, v in lexicon().zh.items() if v.label == "PLATFORM" and len(k) >= 2]
-    return regex.compile("|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True)))
+    return re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
 
 
 def _phrase_canonical(phrase: str) -> str:
@@ -601,7 +646,7 @@ def _unit_at(text: str, a: int, relaxed: bool = False) -> tuple[int, int, str, s
                                                  and word_tag(stem)[:1] in ("v", "a", "n")) \
             or list(init_jieba().cut(stem + unit, HMM=False))[-1] not in (unit, stem + unit if relaxed else unit):
         return None         # 重塑农|村: the unit is the tail of a word (农村), not a name's head
-    if any(stem.startswith(x) or stem.endswith(x) for x in (*d["glossary"], *d["products"]) if len(x) >= 2):
+    if stem.startswith(d["glossary_products_long"]) or stem.endswith(d["glossary_products_long"]):
         return None
     return mt.start(), mt.end(), stem, unit
 
@@ -613,9 +658,7 @@ VILLAGE_COORD = ("以及", "和", "与", "及", "、", "或")
 def _stem_words_ok(stem: str) -> bool:
     """No word of the stem, one character or more, is a verb, adverb, pronoun or function word
     (干部们走|村 is a clause)."""
-    import jieba.posseg
-
-    tags = jieba.posseg.dt.word_tag_tab
+    tags = tag_table()
     if set(stem) <= _data()["translit"]:
         return True             # a transcribed name (盖孜库木): its characters are sounds, not words
     for w in init_jieba().cut(stem, HMM=False):
@@ -758,7 +801,8 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
                 q = units[i - 2]
                 add(q.s, p.e, "PERSON", person_zh(text[q.s:p.e]), "after", CUE)
     # a role word before a name, read by characters (jieba may split 采购商陈家|明说, 店|主张|小|明说)
-    for mt in _title_re().finditer(text):
+    titles_found = list(_title_re().finditer(text))
+    for mt in titles_found:
         if COUNTED_ROLE.search(text, max(0, mt.start() - 8), mt.start()):
             continue            # 32名主播单场直播: a counted plural noun, not a title before a name
         span = _name_after(text, mt.end())
@@ -811,7 +855,7 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
             if head is not None and not any(text.startswith(t, a + len(head)) for t in d["titles"] if len(t) >= 2):
                 # 东湾村党支部书记王建军: a person's title, the village stays a place
                 english = d["suffixes"].get(head, ("ORG", d["village_bodies"][head]))[1]
-                name = regex.sub(r"\b(Village|Town|Township) (?=\1\b)", "", f"{c.canonical} {english}")
+                name = DOUBLE_UNIT.sub("", f"{c.canonical} {english}")
                 add(c.start - base, a + len(head), "ORG", name, "village-body", RULE)
     # newspapers jieba keeps in one word: 据大公报报道, 《羊城晚报》
     for s0, e0, stem, tail in _lone_outlets(text):
@@ -828,7 +872,7 @@ def _find_zh(text: str, base: int = 0) -> list[Candidate]:
             if mt:
                 add(a + 1, a + mt.end(1), "EVENT_NAME", _phrase_canonical(text[a + 1:a + mt.end(1)]), "ji", RULE)
     # transcribed names with an interpunct: 迪丽妮格·依明
-    title_ends = {mt.end() for mt in _title_re().finditer(text)}
+    title_ends = {mt.end() for mt in titles_found}
     for mt in INTERPUNCT.finditer(text):
         a = mt.start()
         s, e = _interpunct_span(text, a)

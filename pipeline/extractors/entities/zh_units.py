@@ -19,13 +19,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import regex
 
 from .canonical import place_stem_zh
-from .lexicon import init_jieba, lexicon, rules, word_tag
+from .lexicon import init_jieba, lexicon, rules, tag_table, word_tag
 
 HAN = regex.compile(r"\p{Han}+")
-HEADS = regex.compile(r"社区|街道|[乡镇村]")
+HEADS = re.compile(r"社区|街道|[乡镇村]")      # `re` where `regex` adds nothing (faster to match)
 PUNCT = set("，,。；;：:！!？?、“”\"'‘’（）()《》[]【】〈〉 \t\n·")
 STOP_CHARS = set("的和在与等各全每该本这那个了是有为从到及或内外上下中县市区州省乡镇村里")
 BOUNDARY_TAGS = ("p", "c", "u", "r", "v", "d", "m", "q", "f")
@@ -39,17 +41,19 @@ def _data() -> dict:
     cues = sorted(set(zh.get("unit_left_cues") or []) | set(zh.get("village_cues") or []), key=len, reverse=True)
     ethnic = {str(k): str(v) for k, v in (zh.get("ethnic_groups") or {}).items()}
     return {
-        "cue_re": regex.compile("(?:" + "|".join(regex.escape(c) for c in cues) + ")$") if cues else None,
+        "cue_re": re.compile("(?:" + "|".join(re.escape(c) for c in cues) + ")$") if cues else None,
         "after_stop": frozenset(zh.get("village_after_stop") or ""),
         "stem_stop": tuple(w for w in (zh.get("village_stem_stop") or []) if w != "民族"),
         "stop_chars": frozenset(zh.get("place_stem_stop_chars") or "") | STOP_CHARS,
         "admin": dict(zh.get("admin_suffixes") or {}),
-        "ethnic_re": regex.compile("(" + "|".join(regex.escape(k) for k in sorted(ethnic, key=len, reverse=True))
-                                   + ")族$") if ethnic else None,
+        "ethnic_re": re.compile("(" + "|".join(re.escape(k) for k in sorted(ethnic, key=len, reverse=True))
+                                + ")族$") if ethnic else None,
         "ethnic": ethnic,
         "verbs": frozenset(zh.get("clause_verbs_strong") or []) | frozenset(zh.get("clause_verbs_weak") or []),
         "glossary": frozenset(k for k in (zh.get("glossary") or {}) if len(k) >= 2),
         "products": frozenset(k for k in (zh.get("product_nouns") or {}) if len(k) >= 2),
+        "glossary_products": tuple(k for k in (*(zh.get("glossary") or {}), *(zh.get("product_nouns") or {}))
+                                   if len(k) >= 2),
         "ordinals": {str(k): str(v) for k, v in (zh.get("xpcc_ordinals") or {}).items()},
     }
 
@@ -94,15 +98,13 @@ def _stem_valid(stem: str, edge: str) -> bool:
     stops = (STRONG_STOP if strong else d["stop_chars"])
     if set(stem) & stops or any(w in stem for w in d["stem_stop"]) or stem in d["verbs"]:
         return False
-    if any(stem.startswith(x) or stem.endswith(x) for x in d["glossary"] | d["products"]):
+    if stem.startswith(d["glossary_products"]) or stem.endswith(d["glossary_products"]):
         return False
     tag = word_tag(stem)
     if edge in ("punct", "token") and len(stem) == 2 and tag[:1] in ("n", "v", "a", "d", "l", "i", "b") and tag not in ("ns", "nr", "nrt", "nz"):
         return False
     bad = STRONG_BAD_TAGS if strong else WEAK_BAD_TAGS
-    import jieba.posseg
-
-    tags = jieba.posseg.dt.word_tag_tab
+    tags = tag_table()
     translit = _translit()
     for w in init_jieba().cut(stem, HMM=False):
         t = tags.get(w, "")
@@ -147,8 +149,8 @@ def units(text: str, known_ends: set[int], token_ends: dict[int, str]) -> list[t
 
 
 XPCC_NUM = "一二三四五六七八九十百零〇"
-DIVISION = regex.compile(rf"第([{XPCC_NUM}]{{1,3}})师(?![范傅生资父兄姐妹徒长])")
-REGIMENT = regex.compile(rf"(?<![{XPCC_NUM}第])([{XPCC_NUM}]{{2,4}})团(?![队员体结购伙聚圆建委支组])")
+DIVISION = re.compile(rf"第([{XPCC_NUM}]{{1,3}})师(?![范傅生资父兄姐妹徒长])")
+REGIMENT = re.compile(rf"(?<![{XPCC_NUM}第])([{XPCC_NUM}]{{2,4}})团(?![队员体结购伙聚圆建委支组])")
 
 
 def _number(zh: str) -> int | None:
@@ -201,10 +203,10 @@ def _people() -> dict:
     titles = [t for t in (zh.get("person_titles") or []) if len(t) >= 2]
     ends = sorted(set(zh.get("name_end_words") or []) | set(zh.get("person_after") or []), key=len, reverse=True)
     return {
-        "title_re": regex.compile("(?:" + "|".join(regex.escape(t) for t in sorted(titles, key=len, reverse=True))
+        "title_re": re.compile("(?:" + "|".join(re.escape(t) for t in sorted(titles, key=len, reverse=True))
                                   + r")[ :：]{0,2}"),
         "ends": tuple(ends),
-        "list_re": regex.compile(r"[、，,和与及][ ]?"),
+        "list_re": re.compile(r"[、，,和与及][ ]?"),
     }
 
 
