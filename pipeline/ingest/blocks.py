@@ -64,6 +64,17 @@ def _lingua():
 
 
 _LINGUA_CODES = {"ENGLISH": "en", "SPANISH": "es"}
+# lingua loads its n-gram models on the first text it sees (1-1.5 s CPU, ~160 MB): this text makes
+# it load them all (every language, every n-gram order) at a moment of our choosing
+_DETECTOR_WARM_UP = "Ce texte mélange des langues: the detector loads all its models, dann ist es bereit."
+
+
+def warm_up_detector() -> None:
+    """Load the language detector's models now (before forking workers, which then share them
+    copy-on-write) rather than on the first Latin-script line that needs it, in every worker."""
+    _lingua().compute_language_confidence_values(_DETECTOR_WARM_UP)
+
+
 _WORD = regex.compile(r"\p{L}+")
 
 
