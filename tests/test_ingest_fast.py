@@ -76,3 +76,4 @@ def test_to_simplified_skips_exactly_the_texts_without_cjk():
         assert bool(normalize._CJK.search(text)) == has_cjk
         if not has_cjk:
             assert normalize.to_simplified(text) is text
+
