@@ -246,10 +246,16 @@ WARM_UP_TEXT = ("Sales rose 5 percent in Beijing last year, Li Wei said on May 3
                 "Las ventas subieron un 5 por ciento en Madrid el año pasado, dijo el 3 de mayo.")
 
 
-def warm_up(kinds: Sequence[str] | None = None) -> None:
+def warm_up(kinds: Sequence[str] | None = None, *, detector: bool = True) -> None:
     """Load every resource, compiled pattern and jieba once, by extracting from a small text in
-    each language (before forking workers, or once on each Dask worker)."""
+    each language (before forking workers, or once on each Dask worker), and the language
+    detector's models (``detector``; the warm-up text's lines are decided by hint words, so
+    without this every worker loaded lingua again on its first unhinted Latin-script line).
+    Pass ``detector=False`` when the language is forced and lingua is never asked."""
     from .extractors import extract_all
     from .ingest import ingest_text
+    from .ingest.blocks import warm_up_detector
 
     extract_all(ingest_text(WARM_UP_TEXT, "warm-up", reference_date="2024-01-01"), kinds)
+    if detector:
+        warm_up_detector()

@@ -147,3 +147,15 @@ def test_issue_13_run_with_workers_from_python_uses_the_process_engine(tmp_path,
     pooled = run(CORPUS, None, workers=2)
     assert used == [(2, pooled.documents, engines.warm_up)]     # one pool, forked after warm-up
     pd.testing.assert_frame_equal(_table(pooled), _table(run(CORPUS, None, workers=1)))
+
+
+def test_engines_warm_up_loads_the_language_detector_before_forking():
+    """Issue 13: the warm-up text is decided by hint words, so lingua was loaded again in every
+    forked worker; warm_up() now loads it in the parent (not with detector=False)."""
+    from pipeline.ingest import blocks
+
+    blocks._lingua.cache_clear()
+    engines.warm_up(detector=False)
+    assert blocks._lingua.cache_info().currsize == 0
+    engines.warm_up()
+    assert blocks._lingua.cache_info().currsize == 1

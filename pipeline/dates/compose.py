@@ -23,6 +23,8 @@ import regex
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, YEAR, Timex, _Ctx, _num, _shift_month
 
+_VALUE = regex.compile(r"(\d{4})(?:-(?:Q(\d)|(\d\d)(?:-(\d\d))?))?")
+
 BOUND_KINDS = frozenset({"before", "after", "until", "offset"})
 
 
@@ -34,7 +36,7 @@ def bounds(value: str) -> tuple[_dt.date, _dt.date] | None:
         a, b = value.split("/", 1)
         ra, rb = (bounds(a) if a else None), (bounds(b) if b else None)
         return (ra[0], rb[1]) if ra and rb else None
-    m = regex.fullmatch(r"(\d{4})(?:-(?:Q(\d)|(\d\d)(?:-(\d\d))?))?", value)
+    m = _VALUE.fullmatch(value)
     if not m:
         return None
     y = int(m[1])

@@ -45,6 +45,34 @@ class Gated:
         return self._pat.finditer(text) if self.gate.search(text) else iter(())
 
 
+class SharedGate:
+    """One cheap test shared by several rules (a month name, a weekday, a digit): searched once
+    per text, not once per rule — the rules of a language run one after the other on the same
+    text, so the last answer is kept (with the text it was for, so a new text is searched anew)."""
+    __slots__ = ("_pat", "_last")
+
+    def __init__(self, pat: regex.Pattern):
+        self._pat = pat
+        self._last: tuple[str | None, bool] = (None, False)
+
+    def search(self, text: str) -> bool:
+        last = self._last                      # one tuple: read and replaced whole (threads)
+        if last[0] is text:
+            return last[1]
+        found = self._pat.search(text) is not None
+        self._last = (text, found)
+        return found
+
+
+_SPACES = regex.compile(r"\s+")
+
+
+def squeeze(s: str) -> str:
+    """Runs of white space as one space (the keys of the word tables): a precompiled pattern,
+    not ``regex.sub(pattern_string, ...)`` per match."""
+    return _SPACES.sub(" ", s)
+
+
 
 class Reference(NamedTuple):
     year: int

@@ -14,6 +14,10 @@ from .calendars import LUNAR_DAYS, chinese_new_year, easter, islamic, lunar, pub
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
 from .core import Resolved, _Ctx, _future_at, _ym, _ymd, resolve_partial_year  # noqa: F401
 
+_SHIFTED = regex.compile(r"(cny|easter)([+-]\d+)?")
+_HOLIDAY = regex.compile(r"[A-Z]{2}:.+")
+_MONTH_DAY = regex.compile(r"\d\d(?:-\d\d)?")
+
 
 # ----------------------------------------------------------------------------- festivals
 
@@ -31,11 +35,11 @@ def _spec_day(spec: str, year: int) -> _dt.date | None:
         return lunar(year, spec)
     if spec in _MONTH_ONLY:
         return islamic(year, spec)
-    m = regex.fullmatch(r"(cny|easter)([+-]\d+)?", spec)
+    m = _SHIFTED.fullmatch(spec)
     if m:
         base = chinese_new_year(year) if m[1] == "cny" else easter(year)
         return base + _dt.timedelta(days=int(m[2] or 0)) if base else None
-    if regex.fullmatch(r"[A-Z]{2}:.+", spec):
+    if _HOLIDAY.fullmatch(spec):
         return public_holiday(spec[:2], spec[3:], year)
     return None
 
@@ -70,7 +74,7 @@ def _festival_date(spec: str, year: int, window: tuple[int, int] | None) -> tupl
     d = _spec_day(spec, year)
     if d is not None:
         return (f"{d.year:04d}-{d.month:02d}", MONTH) if spec in _MONTH_ONLY else (d.isoformat(), DAY)
-    if not regex.fullmatch(r"\d\d(?:-\d\d)?", spec):
+    if not _MONTH_DAY.fullmatch(spec):
         return None    # an unknown spec in timex.yaml: no date rather than a crash
     if len(spec) == 2:
         iso = _ym(year, int(spec))

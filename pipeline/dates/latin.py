@@ -17,7 +17,7 @@ import regex
 
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
-from .core import Resolved, Resolver, _day_of, _day_range, _future_at, _g, _month_of, _months_period, _ref_day, _shift_month, _valid_year, _week_of, _weekday_rel, _year_of, _ym, _ymd, _ytd, resolve_partial_year  # noqa: F401
+from .core import Gated, Resolved, Resolver, SharedGate, squeeze, _day_of, _day_range, _future_at, _g, _month_of, _months_period, _ref_day, _shift_month, _valid_year, _week_of, _weekday_rel, _year_of, _ym, _ymd, _ytd, resolve_partial_year  # noqa: F401
 from .festivals import _festival  # noqa: F401
 
 
@@ -107,7 +107,7 @@ def _relative_words(lang: str, res: dict) -> dict:
         rel_months = {k.lower(): v for k, v in res["relative_months"].items()}
         YEARREF = rf"(?:(?P<y>\d{{4}})|(?:(?:este|el|dicho)\s+)?año|(?P<rp>{alternation(rel_years)}))"
         DAYWORDS = {k: v for k, v in res["relative_days"].items() if k != "hoy"}
-    weeks = {regex.sub(r"\s+", " ", str(k).lower()): v for k, v in (res.get("relative_weeks") or {}).items()}
+    weeks = {squeeze(str(k).lower()): v for k, v in (res.get("relative_weeks") or {}).items()}
     return dict(rel_years=rel_years, rel_months=rel_months, RELW=RELW, YEARREF=YEARREF,
                 DAYWORDS=DAYWORDS, weeks=weeks)
 
@@ -122,8 +122,8 @@ def _festival_words(lang: str, res: dict) -> dict:
 
 def _weekday_words(lang: str, res: dict, MONTHS: str, ABBR: str) -> dict:
     weekdays = [w.lower() for w in res["weekdays"]]
-    wd_before = {regex.sub(r"\s+", " ", str(k).lower()): v for k, v in (res.get("weekday_before") or {}).items()}
-    wd_after = {regex.sub(r"\s+", " ", str(k).lower()): v for k, v in (res.get("weekday_after") or {}).items()}
+    wd_before = {squeeze(str(k).lower()): v for k, v in (res.get("weekday_before") or {}).items()}
+    wd_after = {squeeze(str(k).lower()): v for k, v in (res.get("weekday_after") or {}).items()}
     WD = alternation(_case_variants(weekdays))
     if lang == "en":       # capitalized only, so a weekday may stand alone (said Monday)
         WD = WD.replace("(?:", "(?-i:", 1)
@@ -185,7 +185,7 @@ def _rel_year_delta(w: LatinWords, m) -> int:
     """The year shift of a relative word (en: last/next, group rw) or phrase (es: group rp)."""
     if _g(m, "rw"):
         return w.res["relative_words"][m["rw"].lower()]
-    return w.rel_years[regex.sub(r"\s+", " ", m["rp"].lower())]
+    return w.rel_years[squeeze(m["rp"].lower())]
 
 
 def yearref(w: LatinWords, m, ctx) -> tuple[int, bool] | None | bool:
@@ -197,14 +197,14 @@ def yearref(w: LatinWords, m, ctx) -> tuple[int, bool] | None | bool:
     if _g(m, "rw"):
         return ctx.ref.year + w.res["relative_words"][m["rw"].lower()], True
     if _g(m, "rp"):
-        return ctx.ref.year + w.rel_years[regex.sub(r"\s+", " ", m["rp"].lower())], True
+        return ctx.ref.year + w.rel_years[squeeze(m["rp"].lower())], True
     return ctx.ref.year, True
 
 
 def year_part(w: LatinWords, m, y: int, rel: bool) -> Resolved:
     """A year, or the month a part modifier names (late 2023 -> 2023-12)."""
     mod = (_g(m, "mod") or "").lower()
-    mod = regex.sub(r"\s+", " ", mod).strip()
+    mod = squeeze(mod).strip()
     if w.part_mods.get(mod):        # 0: a part kept at year granularity (a finales de 2025)
         return (_ym(y, w.part_mods[mod]), MONTH, rel)
     return (f"{y:04d}", YEAR, rel)
@@ -431,11 +431,11 @@ def _es_day_rules(w: LatinWords) -> Rules:
 def resolve_es_rel_year(w: LatinWords, m, ctx):
     if ctx.ref is None:
         return ("", YEAR, True)
-    return year_part(w, m, ctx.ref.year + w.rel_years[regex.sub(r"\s+", " ", m["rp"].lower())], True)
+    return year_part(w, m, ctx.ref.year + w.rel_years[squeeze(m["rp"].lower())], True)
 
 
 def resolve_es_rel_mon(w: LatinWords, m, ctx):
-    return (_month_of(ctx, w.rel_months[regex.sub(r"\s+", " ", m["rm"].lower())]), MONTH, True)
+    return (_month_of(ctx, w.rel_months[squeeze(m["rm"].lower())]), MONTH, True)
 
 
 def resolve_es_quarter(w: LatinWords, m, ctx):
@@ -552,10 +552,10 @@ def _relative_year_rules(w: LatinWords) -> Rules:
 
 
 def _festival_spec(w: LatinWords, f: str):
-    key = regex.sub(r"\s+", " ", f).lower().replace("’", "'")
+    key = squeeze(f).lower().replace("’", "'")
     if key in w.fest_by_lower:
         return w.fest_by_lower[key]
-    return w.fest_by_lower.get(regex.sub(r"\s+", " ", f).lower())
+    return w.fest_by_lower.get(squeeze(f).lower())
 
 
 def resolve_festival(w: LatinWords, m, ctx):
@@ -605,8 +605,8 @@ def resolve_year_range(w: LatinWords, m, ctx):
     if _g(m, "c") == "/" and len(y2s) == 2:
         return None
     txt = m.group(0).lower()
-    if (not _g(m, "c") and regex.search(r"\s(?:and|y)\s", txt)
-            and not regex.match(alternation(w.res["range_starts"]), txt)):
+    if (not _g(m, "c") and _AND.search(txt)
+            and not _range_starts(w.lang).match(txt)):
         return None  # "2014 and 2023" alone: two dates, not a range
     return (f"{y1:04d}/{y2:04d}", PERIOD, False)
 
@@ -635,6 +635,14 @@ PRE_QTY = (r"(?:more\s+than|over|nearly|about|almost|some|up\s+to|around|más\s+
            r"unos|unas|cerca\s+de|alrededor\s+de|casi|de\s+los|de\s+las)")
 _QTY_BEFORE = regex.compile(rf"{PRE_QTY}\s+$", regex.I)
 _PUNCT_AFTER = regex.compile(r"(?:\s*[,.;:)!?'’\]]|\s*$|'s|’s)")
+
+_AND = regex.compile(r"\s(?:and|y)\s")
+
+
+@lru_cache(maxsize=None)
+def _range_starts(lang: str) -> regex.Pattern:
+    return regex.compile(alternation(latin_words(lang).res["range_starts"]))
+
 
 
 @lru_cache(maxsize=None)
@@ -691,8 +699,8 @@ def resolve_weekday(w: LatinWords, m, ctx):
     if w.wd_not_after.search(ctx.text[max(0, m.start() - 20):m.start()]) or w.wd_then_date.match(ctx.text, m.end()):
         return None
     wd = w.weekdays.index(m["wd"].lower())
-    delta = w.wd_before.get(regex.sub(r"\s+", " ", (_g(m, "wb") or "").lower()), 0) \
-        or w.wd_after.get(regex.sub(r"\s+", " ", (_g(m, "wa") or "").lower()), 0)
+    delta = w.wd_before.get(squeeze((_g(m, "wb") or "").lower()), 0) \
+        or w.wd_after.get(squeeze((_g(m, "wa") or "").lower()), 0)
     if delta == 0 and _future_at(ctx, m.start(), m.end()):
         return (_weekday_rel(ctx, wd, 1, same_day=True), DAY, True)
     return (_weekday_rel(ctx, wd, delta), DAY, True)
@@ -724,7 +732,7 @@ def resolve_weeks_ago(w: LatinWords, m, ctx):
 
 
 def resolve_week(w: LatinWords, m, ctx):
-    return (_week_of(ctx, w.weeks[regex.sub(r"\s+", " ", m["wk"].lower())]), PERIOD, True)
+    return (_week_of(ctx, w.weeks[squeeze(m["wk"].lower())]), PERIOD, True)
 
 
 def resolve_rel_day(w: LatinWords, m, ctx):
@@ -763,7 +771,39 @@ def _compiled_latin_rules(lang: str) -> tuple[tuple[regex.Pattern, Resolver], ..
     else:
         specs = _es_day_rules(w) + _es_period_rules(w)
     specs += _relative_year_rules(w) + _month_year_rules(w) + _year_rules(w) + _weekday_rules(w)
-    return tuple((regex.compile(pat, FLAGS), _bind(fn, w)) for pat, fn in specs)
+    gates = _gates(w)
+    return tuple((_gated(regex.compile(pat, FLAGS), gates.get(fn)), _bind(fn, w)) for pat, fn in specs)
+
+
+# Rules whose every match contains a month name, a weekday name or a digit, by resolver (each is
+# used by rules of one kind only; tests/test_dates_gates.py checks the patterns hold the piece and
+# that gated and ungated rules find the same dates).  Most sentences have no month or weekday
+# name: those rules are skipped after one shared search instead of scanning the sentence each.
+_NEEDS_MONTH = ("resolve_en_md", "resolve_en_md_range", "resolve_en_rel_month_name", "resolve_month_range",
+                "resolve_es_dm", "resolve_es_day_range", "resolve_es_dateline", "resolve_es_rel_month_name",
+                "resolve_month_rel_year", "resolve_month_year", "resolve_d_mon_y")
+_NEEDS_WEEKDAY = ("resolve_weekday", "resolve_weekday_day")
+_NEEDS_DIGIT = ("resolve_en_q", "resolve_since", "resolve_year_range", "resolve_bare_year")
+
+
+def _gates(w: LatinWords) -> dict[Callable, SharedGate]:
+    """resolver -> the shared gate of its rules: the same sub-pattern (and flags) the rules use,
+    in the word boundaries every one of those rules puts around it, so a text without a match of
+    the gate cannot match the rule (Spanish abbreviations hide in words: tiENE, MARca)."""
+    # in every rule the month name ends before a non-word character (or the text's end) and starts
+    # after one, or right after a modifier (MOD is "(?P<mod>MODS)\s*": "a principios de" + month)
+    month = SharedGate(regex.compile(rf"(?:(?<!\w)|(?<={w.MODS}))(?:{w.MONTHS}|{w.ABBR})(?!\w)", FLAGS))
+    weekday = SharedGate(regex.compile(w.WD, FLAGS))
+    digit = SharedGate(regex.compile(r"\d"))
+    out = {}
+    for names, gate in ((_NEEDS_MONTH, month), (_NEEDS_WEEKDAY, weekday), (_NEEDS_DIGIT, digit)):
+        for name in names:
+            out[globals()[name]] = gate
+    return out
+
+
+def _gated(pat: regex.Pattern, gate: SharedGate | None):
+    return pat if gate is None else Gated(pat, gate)
 
 
 def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:

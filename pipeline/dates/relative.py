@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..resources import alternation, load
-from .core import DAY, MONTH, Gated, Resolved, Resolver, _Ctx, _day_of, _month_of, _num
+from .core import DAY, MONTH, Gated, Resolved, Resolver, _Ctx, _day_of, _month_of, _num, squeeze
 
 
 @lru_cache(maxsize=None)
@@ -31,7 +31,7 @@ def _r_word(lang: str) -> Resolver:
     days = _words(lang)[0]
 
     def resolve(m: regex.Match, ctx: _Ctx) -> Resolved | None:
-        return (_day_of(ctx, days[regex.sub(r"\s+", " ", m["w"].lower())]), DAY, True, "near")
+        return (_day_of(ctx, days[squeeze(m["w"].lower())]), DAY, True, "near")
     return resolve
 
 
@@ -39,7 +39,7 @@ def _r_month(lang: str) -> Resolver:
     months = {str(k).lower(): v for k, v in (load(lang, "timex").get("relative_month_parts") or {}).items()}
 
     def resolve(m: regex.Match, ctx: _Ctx) -> Resolved | None:
-        return (_month_of(ctx, months[regex.sub(r"\s+", " ", m["w"].lower())]), MONTH, True)
+        return (_month_of(ctx, months[squeeze(m["w"].lower())]), MONTH, True)
     return resolve
 
 

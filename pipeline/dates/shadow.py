@@ -89,6 +89,7 @@ class _Tok:
 
 
 _WORD = regex.compile(r"[\p{L}\p{M}º]+(?:-[\p{L}\p{M}]+)*|\d+|[^\s\w]")
+_BLANK = regex.compile(r"\s+")
 
 
 def _spelled(text: str, lang: str) -> list[tuple[int, int, str]]:
@@ -105,7 +106,7 @@ def _spelled(text: str, lang: str) -> list[tuple[int, int, str]]:
             continue
         v = o.value
         if out and not o.is_ordinal and not out[-1][4] and 10 <= out[-1][3] <= 20 and 10 <= v <= 99 \
-                and regex.fullmatch(r"\s+", text[out[-1][1]:s]):
+                and _BLANK.fullmatch(text, out[-1][1], s):
             ps, _, _, pv, _ = out.pop()          # nineteen ninety-eight, twenty thirty
             s, v = ps, pv * 100 + v
         out.append((s, e, "", v, o.is_ordinal))

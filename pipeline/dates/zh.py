@@ -19,6 +19,9 @@ from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
 from .core import Resolver, _Ctx, _day_of, _future_at, _g, _month_of, _months_period, _num, _valid_year, _week_of, _weekday_back, _year_of, _ym, _ymd, _ytd, resolve_partial_year  # noqa: F401
 from .festivals import _festival  # noqa: F401
 
+_HAN = regex.compile(r"\p{Han}")
+_NUMBER_GOES_ON = regex.compile(r"[\d.%％万亿千百元余多个]")
+
 
 # ----------------------------------------------------------------------------- Chinese lexicon
 
@@ -407,14 +410,14 @@ def _festival_guard_fails(w: ZhWords, f: str, m, ctx) -> bool:
         prev = ctx.text[m.start() - 1] if m.start() > 0 else ""
         nxt = ctx.text[m.end("f"):m.end("f") + 1]
         if not (nxt in ("", "，", ",", "。", "、", "；", ";", " ")
-                and (not regex.match(r"\p{Han}", prev) or prev in "在于逢到至过迎")):
+                and (not _HAN.match(prev) or prev in "在于逢到至过迎")):
             return True
     return False
 
 
 def resolve_festival(w: ZhWords, m, ctx):
     f = m["f"]
-    if f[-1].isdigit() and regex.match(r"[\d.%％万亿千百元余多个]", ctx.text[m.end("f"):m.end("f") + 1]):
+    if f[-1].isdigit() and _NUMBER_GOES_ON.match(ctx.text, m.end("f"), m.end("f") + 1):
         return None   # 618万元, 双11.5: a number, not the shopping festival
     if _festival_guard_fails(w, f, m, ctx):
         return None

@@ -64,6 +64,17 @@ def _lingua():
 
 
 _LINGUA_CODES = {"ENGLISH": "en", "SPANISH": "es"}
+# lingua loads its n-gram models on the first text it sees (1-1.5 s CPU, ~160 MB): this text makes
+# it load them all (every language, every n-gram order) at a moment of our choosing
+_DETECTOR_WARM_UP = "Ce texte mélange des langues: the detector loads all its models, dann ist es bereit."
+
+
+def warm_up_detector() -> None:
+    """Load the language detector's models now (before forking workers, which then share them
+    copy-on-write) rather than on the first Latin-script line that needs it, in every worker."""
+    _lingua().compute_language_confidence_values(_DETECTOR_WARM_UP)
+
+
 _WORD = regex.compile(r"\p{L}+")
 
 
@@ -86,11 +97,21 @@ def hinted_language(text: str) -> str | None:
     return None
 
 
+# runs, not single characters: findall builds one string per run instead of one per character
+_HAN_RUN = regex.compile(r"\p{Han}+")
+_LATIN_RUN = regex.compile(r"\p{Latin}+")
+_OTHER_SCRIPTS_RUN = regex.compile(_OTHER_SCRIPTS.pattern[:-1] + "]+")
+
+
+def _count(runs: regex.Pattern, text: str) -> int:
+    return sum(map(len, runs.findall(text)))
+
+
 def script_language(text: str) -> str | None:
     """zh / other from the script alone; None for Latin-script text (needs a detector)."""
-    han = len(_HAN.findall(text))
-    latin = len(_LATIN.findall(text))
-    others = len(_OTHER_SCRIPTS.findall(text))
+    han = _count(_HAN_RUN, text)
+    latin = _count(_LATIN_RUN, text)
+    others = _count(_OTHER_SCRIPTS_RUN, text)
     if others > han and others >= latin / 3 and others:
         return "other"
     if han and han >= 0.25 * (han + latin):

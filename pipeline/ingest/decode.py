@@ -100,33 +100,34 @@ def _mostly_utf8(data: bytes) -> tuple[str, str, int]:
     """UTF-8 with a few broken sequences: (text with U+FFFD, 'utf-8', count), else count 0."""
     text = data.decode("utf-8", errors="replace")
     replaced = text.count("\ufffd") - data.count("\ufffd".encode())
-    valid = sum(1 for c in text if c > "\x7f") - replaced
+    valid = len(text) - len(text.encode("ascii", "ignore")) - replaced     # non-ASCII, counted in C
     if replaced and valid >= 4 * replaced:
         return text, "utf-8", replaced
     return "", "", 0
 
 
-def _plausible(c: str) -> bool:
-    o = ord(c)
-    return ((o < 0x250 and not 0x7F <= o <= 0x9F) or 0x2000 <= o <= 0x206F or 0x3000 <= o <= 0x303F
-            or 0x4E00 <= o <= 0x9FFF or 0xFF00 <= o <= 0xFFEF or 0xAC00 <= o <= 0xD7AF or o == 0x20AC)
+# Characters a legacy decoding plausibly produced: tab/newline/CR, printable Latin up to U+024F
+# (not the C1 controls), general punctuation, CJK punctuation and ideographs, full-width forms,
+# Hangul, the euro sign.  Counted by runs in C, not per character in Python (issue 13).
+_PLAUSIBLE_RUN = re.compile("[\t\n\r\x20-\x7e\xa0-\u024f\u2000-\u206f\u20ac\u3000-\u303f"
+                            "\u4e00-\u9fff\uff00-\uffef\uac00-\ud7af]+")
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 
 def _plausible_share(text: str) -> float:
     if not text:
         return 0.0
-    return sum(1 for c in text if _plausible(c) and (c >= " " or c in "\t\n\r")) / len(text)
+    return sum(map(len, _PLAUSIBLE_RUN.findall(text))) / len(text)
 
 
 def _han_in_runs(text: str) -> float:
     """Share of Han characters next to another Han character (CJK text: most; a double-byte
     misreading of Western bytes: few, each one eating the ASCII letter after an accent)."""
-    han = [0x4E00 <= ord(c) <= 0x9FFF for c in text]
-    total = sum(han)
+    runs = [len(r) for r in _HAN_RUN.findall(text)]
+    total = sum(runs)
     if not total:
         return 1.0
-    runs = sum(1 for i, h in enumerate(han) if h and ((i and han[i - 1]) or (i + 1 < len(han) and han[i + 1])))
-    return runs / total
+    return sum(n for n in runs if n > 1) / total
 
 
 def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:

@@ -52,9 +52,12 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+_CJK = re.compile("[\u4e00-\u9fff]")    # one scan in C instead of a Python loop over every character
+
+
 def to_simplified(text: str) -> str:
     """Traditional -> Simplified with OpenCC (phrase-aware); length-preserving or per character."""
-    if not any("\u4e00" <= c <= "\u9fff" for c in text):
+    if not _CJK.search(text):
         return text
     conv = _t2s()
     out = conv.convert(text)

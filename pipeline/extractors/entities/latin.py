@@ -60,6 +60,8 @@ def _data(lang: str):
         "heads": heads,
         "lead_heads": dict(en.get("lead_heads") or {}),
         "titles": tuple(t.casefold() for t in (r.get("person_titles") or [])),
+        "title_set": frozenset(t.casefold() for t in (r.get("person_titles") or []) if t),
+        "title_lengths": tuple(sorted({len(t.casefold()) for t in (r.get("person_titles") or []) if t})),
         "after": frozenset(r.get("person_after") or []),
         "appositions": frozenset(r.get("appositions") or []),
         "surnames": frozenset(en.get("romanized_surnames") or []),
@@ -192,20 +194,40 @@ def _before(text: str, pos: int, n: int = 24) -> str:
     return " ".join(text[max(0, pos - n):pos].split()).casefold()
 
 
+# patterns tried per candidate or per sentence, compiled once (issue 13)
+_APPOSITION = regex.compile(r"\s*,\s*([\p{L}\d][\p{L}\d\-]*)")
+_AGE_APPOSITION = regex.compile(r"\s*,\s*(?:de\s+)?\d{1,2}(?:\s+años)?\s*,")
+_NEXT_WORD = regex.compile(r"\s+([\p{L}]+)")
+_NON_BLANK = regex.compile(r"\S+")
+_SENTENCE_INSIDE = regex.compile(r"[.!?]\s+\p{Lu}")
+
+
+def _ends_with_title(before: str, d: dict) -> bool:
+    """``before`` ends with a person title after a non-alphanumeric character (or is one): one set
+    look-up per title length, not an ``endswith`` per title (issue 13)."""
+    n, titles = len(before), d["title_set"]
+    for k in d["title_lengths"]:
+        if k > n:
+            break
+        if before[n - k:] in titles and (k == n or not before[n - k - 1].isalnum()):
+            return True
+    return False
+
+
 def _person_cue(text: str, toks: list[Tok], i: int, j: int, d: dict) -> bool:
     """A title before tokens[i:j] or a verb/apposition after them."""
     before = _before(text, toks[i].s).rstrip(",:")
-    if any(before.endswith(t) and (len(before) == len(t) or not before[-len(t) - 1].isalnum()) for t in d["titles"]):
+    if _ends_with_title(before, d):
         return True
     after = text[toks[j - 1].e:toks[j - 1].e + 30]
     if toks[j - 1].e < len(text) and text[toks[j - 1].e:toks[j - 1].e + 2] in ("'s", "’s"):
         return True
-    m = regex.match(r"\s*,\s*([\p{L}\d][\p{L}\d\-]*)", after)
+    m = _APPOSITION.match(after)
     if m and m.group(1).casefold() in d["appositions"]:
         return True
-    if regex.match(r"\s*,\s*(?:de\s+)?\d{1,2}(?:\s+años)?\s*,", after):     # Tursun, 45, … / Aygul, de 28 años,
+    if _AGE_APPOSITION.match(after):     # Tursun, 45, … / Aygul, de 28 años,
         return True
-    m = regex.match(r"\s+([\p{L}]+)", after)
+    m = _NEXT_WORD.match(after)
     return bool(m and m.group(1) in d["after"])
 
 
@@ -596,7 +618,7 @@ def find_latin(text: str, base: int = 0, lang: str = "en") -> list[Candidate]:
         label = d["heads"].get(" ".join(words[-2:])) or d["heads"].get(words[-1])
         if label is not None and len(words) >= 2:
             s0 = mt.start()
-            for w in regex.findall(r"\S+", mt.group(1))[:-1]:     # a leading article is not in the name
+            for w in _NON_BLANK.findall(mt.group(1))[:-1]:     # a leading article is not in the name
                 if w not in d["stop"]:
                     break
                 s0 = text.index(w, s0) + len(w) + 1
@@ -610,7 +632,7 @@ def find_latin(text: str, base: int = 0, lang: str = "en") -> list[Candidate]:
     # capitalized runs (connectors allowed inside); a Title Case headline has no runs to trust
     words = [t for t in toks if t.w not in d["connectors"] and t.w[:1].isalpha()]
     title_case = len(words) >= 4 and not any(t.w.islower() and len(t.w) >= 4 for t in words) \
-        and not regex.search(r"[.!?]\s+\p{Lu}", text)
+        and not _SENTENCE_INSIDE.search(text)
     i = 0
     while i < n:
         if not (toks[i].cap or i in in_lex) or toks[i].w in d["connectors"]:

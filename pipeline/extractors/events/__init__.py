@@ -44,6 +44,10 @@ from ...resources import alternation, load
 from ...types import BYLINE, EVENT_KINDS, LANGS, Document, Mention, Sentence
 from ... import dates
 from ...dates import Timex
+
+_COMMA_LEAD = regex.compile(r"\s*[,，]?")
+_SEMICOLON = regex.compile(r"[;；]")
+_CLAUSE_STOP = regex.compile(r"[,;，；\"“”]")
 from .rules import EventRules, best_cue, festival_as_time, is_weak, label_of, rules
 
 __all__ = ["extract", "find", "resolve", "Candidate", "timeline_years", "is_dateline"]
@@ -469,14 +473,14 @@ def resolve(doc: Document, cand: Candidate, siblings: list[Candidate],
     if tx.kind in _VAGUE_KINDS:
         # since 2020 / 近五年 / ten years ago: an event only with an action in the date's own clause
         after = masked[rel_e - a:]
-        lead = regex.match(r"\s*[,，]?", after).end()     # a fronted date's comma opens its clause
+        lead = _COMMA_LEAD.match(after).end()     # a fronted date's comma opens its clause
         # a date fronted before a comma (Five years ago, …; Hace tres años, …) governs the main
         # clause that follows: in English/Spanish that runs to the end of the sentence (commas
         # there separate its coordinated parts: "…had no road, but it opened …")
         # (unless a later date of the sentence may carry that action: "…, but it built one in 2020")
         fronted = (lang != "zh" and lead > 0 and "," in after[:lead] and view.next_start(rel_e) is None
                    and bool(_FRONT_LEAD.fullmatch(text[a:rel_s])))
-        stop = regex.search(r"[;；]" if fronted else r"[,;，；\"“”]", after, pos=lead)
+        stop = (_SEMICOLON if fronted else _CLAUSE_STOP).search(after, pos=lead)
         own = masked[:rel_e - a + stop.start()] if stop else masked
         if best_cue(r, own) is None:
             return None

@@ -9,6 +9,8 @@ import regex
 
 from ...resources import alternation, load
 
+_SPACES = regex.compile(r"\s+")
+
 LABELS = ("publication", "opening", "founding", "designation", "conference", "announcement",
           "training", "policy", "other")
 
@@ -59,7 +61,7 @@ def rules(lang: str) -> EventRules:
         edition = regex.compile(r"^\s+(?:[\p{Lu}][\w'’.-]*\s+){0,5}" + alternation(res["edition_nouns"])
                                 + r"(?![\w])")
     figure = regex.compile("|".join(f"(?:{p})" for p in res["figure_patterns"]), regex.I)
-    weak = frozenset(regex.sub(r"\s+", " ", str(w).lower()) for w in res.get("weak_cues") or [])
+    weak = frozenset(_SPACES.sub(" ", str(w).lower()) for w in res.get("weak_cues") or [])
     unknown = weak - set(cue_label)
     if unknown:
         raise ValueError(f"{lang}/events.yaml: weak_cues not among the cues: {sorted(unknown)}")
@@ -94,12 +96,12 @@ def _is_plan_form(r: EventRules, key: str) -> bool:
 
 
 def label_of(r: EventRules, cue_text: str) -> str:
-    key = regex.sub(r"\s+", " ", cue_text.lower())
+    key = _SPACES.sub(" ", cue_text.lower())
     return "policy" if _is_plan_form(r, key) else r.cue_label.get(key, "other")
 
 
 def is_weak(r: EventRules, cue_text: str) -> bool:
-    key = regex.sub(r"\s+", " ", cue_text.lower())
+    key = _SPACES.sub(" ", cue_text.lower())
     return key in r.weak or _is_plan_form(r, key)
 
 

@@ -38,6 +38,7 @@ _ZH_STOP_HEAD = frozenset("的了在和与及是为到从向对把被将就也�
 _ZH_UNIT_LABEL = regex.compile(r"(?:单位[:：]?|[(（:：/])\s*$")
 _ZH_BOUNDARY = regex.compile(r"[,，。;；:：!！?？、)）\s]")
 _HAN1 = regex.compile(r"[\u4e00-\u9fff]")
+_DASH_NUMBERS = regex.compile(r"-\d+(?:-\d+)?")
 _ARTICLE_END = regex.compile(r"(?:^|\W)(?:a|the|an)\s+$")
 _GROUPED = regex.compile(r"\d[,.\s]\d{3}")
 _CAP_WORD_END = regex.compile(r"[A-Z][\w-]*[ \t\u00a0]+$")
@@ -687,7 +688,7 @@ def _latin_excluded(lex: Lexicon, text: str, a: int, b: int, form: str) -> bool:
             # 2020-05-16 or 2014-2023: part of a date
             return True
         if b + 1 < n and text[b] == "-" and text[b + 1].isdigit():
-            m = regex.compile(r"-\d+(?:-\d+)?").match(text, b, b + _LOOK)
+            m = _DASH_NUMBERS.match(text, b, b + _LOOK)
             if m and (m.group().count("-") == 2 or _YEARLIKE.fullmatch(tok)):
                 return True
         if tok.isdigit() and len(tok) >= 9:
