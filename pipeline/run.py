@@ -322,7 +322,8 @@ class _Cache:
         self.save()
 
     def put(self, key: str, blob: dict) -> None:
-        atomic_write(self.dir / f"fm-{key}.json", json.dumps(blob, ensure_ascii=False))
+        """No fsync: an entry lost in a crash is redone; a torn one is impossible (rename) or discarded (get)."""
+        atomic_write(self.dir / f"fm-{key}.json", json.dumps(blob, ensure_ascii=False), sync=False)
 
     def save(self) -> None:
         atomic_write(self.manifest, json.dumps({"entries": sorted(self.owned), "texts": sorted(self.texts)}))
