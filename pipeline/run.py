@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from . import engines, models, review
+from .consolidate import rows
 from .errors import DocumentTimeout, EmptyCorpus, FactmineError
 from .extractors import KINDS, extract_all
 from .ingest import ingest_source
@@ -212,7 +213,9 @@ def _extract_blob(data: bytes, name: str, doc_id: str, row: dict | None, kinds: 
     """One document's result as the plain JSON the cache stores."""
     doc = ingest_source(data, name, doc_id, catalog=row)
     m = doc.meta
-    return {"doc_id": doc_id, "mentions": [x.to_row() for x in extract_all(doc, kinds)],   # Mention.from_row
+    mentions = extract_all(doc, kinds)
+    return {"doc_id": doc_id, "mentions": [x.to_row() for x in mentions],   # Mention.from_row
+            "derived": rows.derive(mentions, {doc_id: m.title}),   # the table's per-document columns
             "chars": len(doc.raw),
             "date": m.date, "date_source": m.date_source if m.date else None,
             "date_confidence": m.date_confidence, "warnings": list(m.warnings),
@@ -322,7 +325,8 @@ class _Cache:
         self.save()
 
     def put(self, key: str, blob: dict) -> None:
-        atomic_write(self.dir / f"fm-{key}.json", json.dumps(blob, ensure_ascii=False))
+        """No fsync: an entry lost in a crash is redone; a torn one is impossible (rename) or discarded (get)."""
+        atomic_write(self.dir / f"fm-{key}.json", json.dumps(blob, ensure_ascii=False), sync=False)
 
     def save(self) -> None:
         atomic_write(self.manifest, json.dumps({"entries": sorted(self.owned), "texts": sorted(self.texts)}))
@@ -344,7 +348,8 @@ def _relabel(blob: dict, doc_id: str) -> dict | None:
     """A cached result made for another path (a move or copy): the same facts under this doc_id.
 
     Fields equal to the old doc_id or starting with ``old#`` are renamed; if the old name appears
-    anywhere else (say, in a sentence), the entry is not trusted and the file is redone.
+    anywhere else (say, in a sentence), the entry is not trusted and the file is redone.  The
+    per-document columns (``derived``: fact ids hash the doc_id) are dropped and computed again.
     """
     old = blob.get("doc_id")
     if old == doc_id:
@@ -358,7 +363,7 @@ def _relabel(blob: dict, doc_id: str) -> dict | None:
         if any(isinstance(v, str) and old in v for v in m):
             return None
         mentions.append(m)
-    return {**blob, "doc_id": doc_id, "mentions": mentions}
+    return {**{k: v for k, v in blob.items() if k != "derived"}, "doc_id": doc_id, "mentions": mentions}
 
 
 def run(corpus: Path, out: Path | None, *, kinds: Iterable[str] = KINDS, workers: int = 1,
@@ -456,11 +461,19 @@ def _summarize(report: RunReport, results: dict[str, dict]) -> None:
 
 
 def _build_tables(report: RunReport, results: dict[str, dict], decisions: dict, corpus: Path) -> None:
-    all_mentions = [Mention.from_row(m) for doc_id in sorted(results) for m in results[doc_id]["mentions"]]
+    all_mentions, derived = [], []
+    for doc_id in sorted(results):
+        blob = results[doc_id]
+        mentions = [Mention.from_row(m) for m in blob["mentions"]]
+        done = blob.get("derived")               # computed by the worker (rows.py), unless relabelled
+        if not rows.valid(done, len(mentions)):
+            done = rows.derive(mentions, {doc_id: (blob.get("meta") or {}).get("title")})
+        all_mentions += mentions
+        derived.append(done)
     facts = consolidate.build_table(
         all_mentions, doc_dates={d: r.get("date") for d, r in results.items()},
         doc_date_sources={d: r.get("date_source") for d, r in results.items()},
-        doc_meta={d: r.get("meta") or {} for d, r in results.items()})
+        doc_meta={d: r.get("meta") or {} for d, r in results.items()}, derived=rows.combine(derived))
     facts, alias_error = aliases.apply_file(facts, corpus)     # corpus/aliases.yaml (issue 12)
     if alias_error:
         report.skipped.append((aliases.FILENAME, alias_error))

@@ -2,7 +2,8 @@
 cannot run as a formula or an escape sequence.
 
 * ``atomic_write(path, data)`` / ``atomic_path(path)``: write to a temporary name in the same
-  folder, flush to disk, then ``os.replace`` — a reader sees the old file or the new one, never half.
+  folder, flush to disk (not for cache entries: ``sync=False``), then ``os.replace`` — a reader sees the
+  old file or the new one, never half.
 * ``OutputLock``: an exclusive ``fcntl.flock`` on ``<out>/.factmine.lock``; a second run on the
   same folder fails at once with ``OutputLocked`` instead of interleaving its writes.
 * ``spreadsheet_safe(s)``: OWASP "CSV injection" advice — a cell starting with ``= + - @``, a tab
@@ -67,16 +68,20 @@ def _test_pause(phase: str, name: str) -> None:
 
 
 @contextlib.contextmanager
-def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path next to ``path``; on success it replaces ``path`` atomically."""
+def atomic_path(path: Path, *, sync: bool = True) -> Iterator[Path]:
+    """Yield a temporary path next to ``path``; on success it replaces ``path`` atomically.
+
+    ``sync=False`` skips the fsync (still temporary name + rename): for cache entries, where a crash
+    may lose the entry but never leaves half of one, and an fsync per document costs more than it saves."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix="-" + path.name, dir=path.parent)
     os.close(fd)
     tmp_path = Path(tmp)
     try:
         yield tmp_path
-        with open(tmp_path, "rb+") as fh:
-            os.fsync(fh.fileno())
+        if sync:
+            with open(tmp_path, "rb+") as fh:
+                os.fsync(fh.fileno())
         _test_pause("rename", path.name)
         os.replace(tmp_path, path)
     finally:
@@ -84,9 +89,9 @@ def atomic_path(path: Path) -> Iterator[Path]:
             tmp_path.unlink()
 
 
-def atomic_write(path: Path, data: bytes | str) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    with atomic_path(path) as tmp:
+def atomic_write(path: Path, data: bytes | str, *, sync: bool = True) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename (``sync``: see atomic_path)."""
+    with atomic_path(path, sync=sync) as tmp:
         if isinstance(data, str):
             tmp.write_text(data, encoding="utf-8")
         else:

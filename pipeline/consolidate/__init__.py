@@ -1,11 +1,21 @@
-"""Mentions -> the fact table (and the entity and timeline tables derived from it)."""
+"""Mentions -> the fact table (and the entity and timeline tables derived from it).
+
+The names below are imported on first use: ``consolidate.rows`` (the per-document columns a worker
+computes) is plain Python, and importing this package must not pull in pandas (0.5 s) with it.
+"""
 from __future__ import annotations
 
-from .checks import build_checks
-from .statements import build_statements
-from .table import (COLUMNS, build_entities, build_table, build_timeline, write_csv, write_jsonl,
-                    write_parquet)
+from importlib import import_module
 
-__all__ = ["COLUMNS", "build_table", "build_entities", "build_timeline", "write_csv", "write_parquet",
-           "write_jsonl", "build_statements", "build_checks"]
+_WHERE = {"COLUMNS": ".table", "build_table": ".table", "build_entities": ".table", "build_timeline": ".table",
+          "write_csv": ".table", "write_parquet": ".table", "write_jsonl": ".table",
+          "build_statements": ".statements", "build_checks": ".checks"}
+__all__ = list(_WHERE)
 
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(_WHERE[name], __name__), name)
+    globals()[name] = value
+    return value

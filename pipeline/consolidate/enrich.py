@@ -1,4 +1,4 @@
-"""The columns that turn mentions into facts, computed for ``build_table``.
+"""The columns that turn mentions into facts, for ``build_table`` (the per-document ones come from rows.py).
 
 subject, subject_id (subjects.py) · metric_key, direction (metrics.py) · period_start, period_end
 (figures) and date_start, date_end (events) (periods.py) · source_title, publisher, source_url
@@ -9,9 +9,7 @@ from __future__ import annotations
 from typing import Mapping, Sequence
 
 from ..types import Mention
-from .metrics import annotate
-from .periods import period_bounds
-from .subjects import subjects
+from .rows import derive
 
 ENRICH_COLUMNS: dict[str, str] = {
     "subject": "string",        # canonical name of the entity the figure/event is about
@@ -35,23 +33,17 @@ def _meta(meta: object, key: str) -> str | None:
     return value or None
 
 
-def enrich(mentions: Sequence[Mention], doc_meta: Mapping[str, object] | None = None
-           ) -> tuple[list[dict], list[bool]]:
-    """Per mention: a dict of ENRICH_COLUMNS, and whether the figure is a share of a whole."""
+def enrich(mentions: Sequence[Mention], doc_meta: Mapping[str, object] | None = None,
+           derived: Mapping[str, list] | None = None) -> tuple[dict[str, list], list[bool]]:
+    """ENRICH_COLUMNS as one list per column, and per mention whether the figure is a share of a whole.
+
+    ``derived``: the per-document columns (rows.derive), computed here when not given."""
     doc_meta = doc_meta or {}
-    titles = {d: _meta(m, "title") for d, m in doc_meta.items()}
-    who = subjects(mentions, titles)
-    what = annotate(mentions)
-    rows, shares = [], []
-    for m, (subject, sid), (key, direction, share) in zip(mentions, who, what):
-        meta = doc_meta.get(m.doc_id)
-        p0, p1 = period_bounds(m.period) if m.kind == "figure" else (None, None)
-        d0, d1 = period_bounds(m.date) if m.kind == "event" else (None, None)
-        rows.append({
-            "subject": subject, "subject_id": sid, "metric_key": key, "direction": direction,
-            "period_start": p0, "period_end": p1, "date_start": d0, "date_end": d1,
-            "source_title": _meta(meta, "title"), "publisher": _meta(meta, "publisher"),
-            "source_url": _meta(meta, "url"),
-        })
-        shares.append(share)
-    return rows, shares
+    if derived is None:
+        derived = derive(mentions, {d: _meta(m, "title") for d, m in doc_meta.items()})
+    cols = {name: derived[name] for name in ENRICH_COLUMNS if name in derived}
+    provenance = {d: (_meta(m, "title"), _meta(m, "publisher"), _meta(m, "url")) for d, m in doc_meta.items()}
+    per_mention = [provenance.get(m.doc_id, (None, None, None)) for m in mentions]
+    for j, name in enumerate(("source_title", "publisher", "source_url")):
+        cols[name] = [p[j] for p in per_mention]
+    return {name: cols[name] for name in ENRICH_COLUMNS}, derived["share"]

@@ -12,11 +12,11 @@ import numpy as np
 import pandas as pd
 
 from ..safety import atomic_path, spreadsheet_safe
-from ..types import Mention
+from ..types import MENTION_FIELDS, Mention
 from .checks import flags_column, run_checks
 from .clusters import cluster_ids
-from .enrich import ENRICH_COLUMNS, enrich
-from .ids import fact_ids
+from .enrich import ENRICH_COLUMNS, _meta, enrich
+from .rows import derive
 from .statements import find_statements, statement_ids
 from .subjects import entity_id
 
@@ -46,33 +46,38 @@ _STRINGS = [c for c, t in {**COLUMNS, **EXTRA_COLUMNS}.items() if t == "string"]
 def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | None] | None = None,
                 reviews: Mapping[str, str] | None = None,
                 doc_date_sources: Mapping[str, str | None] | None = None,
-                doc_meta: Mapping[str, object] | None = None) -> pd.DataFrame:
+                doc_meta: Mapping[str, object] | None = None,
+                derived: Mapping[str, list] | None = None) -> pd.DataFrame:
     """One row per mention.  ``reviews`` maps fact_id -> status (from the review store);
-    ``doc_meta`` maps doc_id -> DocumentMeta or dict (title, publisher, url) for provenance."""
-    ids = fact_ids(mentions)
-    clusters = [None] * len(mentions)       # filled in below, once statements are known
-    participants = _participants(mentions)
-    extra, shares = enrich(mentions, doc_meta)
+    ``doc_meta`` maps doc_id -> DocumentMeta or dict (title, publisher, url) for provenance;
+    ``derived``: the per-document columns (rows.derive, made by the workers), computed here if not given.
+
+    Built column by column (one list per column, one typed array each): a dict per row cost more
+    than everything else the parent does with the table."""
+    doc_meta = doc_meta or {}
+    if derived is None:
+        derived = derive(mentions, {d: _meta(m, "title") for d, m in doc_meta.items()})
+    extra, shares = enrich(mentions, doc_meta, derived)
+    ids = derived["fact_id"]
     reviews = reviews or {}
     doc_dates = doc_dates or {}
     doc_date_sources = doc_date_sources or {}
-    rows = []
-    for m, fid, cid, who, more in zip(mentions, ids, clusters, participants, extra):
-        rows.append({
-            "fact_id": fid, "doc_id": m.doc_id, "lang": m.lang, "kind": m.kind, "text": m.text,
-            "start": m.start, "end": m.end, "line": m.line, "context": m.context,
-            "value": m.value, "value_max": m.value_max, "unit": m.unit, "qualifier": m.qualifier,
-            "metric": m.metric, "period": m.period, "label": m.label, "canonical": m.canonical,
-            "date": m.date, "description": m.description, "cluster_id": cid,
-            "status": reviews.get(fid, "pending"),
-            "duplicate": m.duplicate, "pair": m.pair, "group": m.group,
-            "doc_date": doc_dates.get(m.doc_id), "participants": who,
-            "doc_date_source": doc_date_sources.get(m.doc_id), **more,
-        })
-    df = pd.DataFrame(rows, columns=list(COLUMNS) + list(EXTRA_COLUMNS))
-    for col in _STRINGS:                    # empty is null, never "" or "None"
-        df[col] = df[col].where(df[col].notna() & (df[col].astype(object) != ""), None)
-    df = df.astype({**COLUMNS, **EXTRA_COLUMNS})
+    field = dict(zip(MENTION_FIELDS, (list(c) for c in zip(*(m.to_row() for m in mentions))))) if mentions \
+        else {name: [] for name in MENTION_FIELDS}
+    docs = field["doc_id"]
+    cols: dict[str, list] = {name: field[name] for name in COLUMNS if name in field}
+    cols.update({name: field[name] for name in EXTRA_COLUMNS if name in field})
+    cols["fact_id"] = ids
+    cols["cluster_id"] = [None] * len(mentions)      # filled in below, once statements are known
+    cols["status"] = [reviews.get(fid, "pending") for fid in ids]
+    cols["doc_date"] = [doc_dates.get(d) for d in docs]
+    cols["participants"] = derived["participants"]
+    cols["doc_date_source"] = [doc_date_sources.get(d) for d in docs]
+    cols.update(extra)
+    cols["flags"] = [None] * len(mentions)
+    types = {**COLUMNS, **EXTRA_COLUMNS}
+    df = pd.DataFrame({name: pd.array(_null_if_empty(cols[name]) if t == "string" else cols[name], dtype=t)
+                       for name, t in types.items()})
     statements = find_statements(df)
     df["cluster_id"] = pd.array(cluster_ids(mentions, ids, same_fact=statement_ids(df, statements, agreeing=True)),
                                 "string")
@@ -80,17 +85,9 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
     return df
 
 
-def _participants(mentions: Sequence[Mention]) -> list[str | None]:
-    """For each event: the entities of its sentence (same document, block and sentence text)."""
-    names: dict[tuple, list[str]] = {}
-    for m in mentions:
-        if m.kind == "entity":
-            key = (m.doc_id, m.block, m.context)
-            name = m.canonical or m.text
-            if name not in names.setdefault(key, []):
-                names[key].append(name)
-    return ["; ".join(names.get((m.doc_id, m.block, m.context), [])) or None if m.kind == "event" else None
-            for m in mentions]
+def _null_if_empty(values: list) -> list:
+    """Empty is null, never "" or "None"."""
+    return [None if v is None or (isinstance(v, str) and not v) else v for v in values]
 
 
 def build_entities(facts: pd.DataFrame) -> pd.DataFrame:

@@ -1,0 +1,64 @@
+"""The fact table's columns that depend on one document only, computed where the document is extracted.
+
+fact ids, participants, subject, metric_key, direction, period/date bounds and the share flag read
+nothing but the mentions of their own document (and its title), so the workers compute them with
+the document (``run._extract_blob`` stores them in the cache entry under ``"derived"``) and the
+parent, which builds the tables alone, only puts them together.  ``build_table`` computes them
+itself when they are not given (``factmine extract``, tests, cache entries relabelled to another
+path); on any list of mentions ``derive`` gives the same values whole or document by document.
+
+Plain Python only: a worker importing this must not import pandas.
+"""
+from __future__ import annotations
+
+from typing import Mapping, Sequence
+
+from ..types import Mention
+from .ids import fact_ids
+from .metrics import annotate
+from .periods import period_bounds
+from .subjects import subjects
+
+# what ``derive`` returns: one list per column, aligned with the mentions
+DERIVED = ("fact_id", "participants", "subject", "subject_id", "metric_key", "direction",
+           "period_start", "period_end", "date_start", "date_end", "share")
+
+
+def derive(mentions: Sequence[Mention], titles: Mapping[str, str | None] | None = None) -> dict[str, list]:
+    """The per-document columns of ``mentions`` (one or many documents); ``titles``: doc_id -> title."""
+    cols: dict[str, list] = {name: [] for name in DERIVED}
+    cols["fact_id"] = fact_ids(mentions)
+    cols["participants"] = participants(mentions)
+    for m, (subject, sid), (key, direction, share) in zip(mentions, subjects(mentions, titles or {}),
+                                                          annotate(mentions)):
+        p0, p1 = period_bounds(m.period) if m.kind == "figure" else (None, None)
+        d0, d1 = period_bounds(m.date) if m.kind == "event" else (None, None)
+        for name, value in (("subject", subject), ("subject_id", sid), ("metric_key", key),
+                            ("direction", direction), ("period_start", p0), ("period_end", p1),
+                            ("date_start", d0), ("date_end", d1), ("share", share)):
+            cols[name].append(value)
+    return cols
+
+
+def participants(mentions: Sequence[Mention]) -> list[str | None]:
+    """For each event: the entities of its sentence (same document, block and sentence text)."""
+    names: dict[tuple, list[str]] = {}
+    for m in mentions:
+        if m.kind == "entity":
+            key = (m.doc_id, m.block, m.context)
+            name = m.canonical or m.text
+            if name not in names.setdefault(key, []):
+                names[key].append(name)
+    return ["; ".join(names.get((m.doc_id, m.block, m.context), [])) or None if m.kind == "event" else None
+            for m in mentions]
+
+
+def valid(derived: object, n: int) -> bool:
+    """A cache entry's ``derived`` is usable: every column there, each as long as its mentions."""
+    return (isinstance(derived, dict) and all(isinstance(derived.get(name), list) and len(derived[name]) == n
+                                              for name in DERIVED))
+
+
+def combine(parts: Sequence[Mapping[str, list]]) -> dict[str, list]:
+    """The columns of several documents, in order, as one set of columns."""
+    return {name: [v for part in parts for v in part[name]] for name in DERIVED}

@@ -1,0 +1,92 @@
+"""Issue 13, the parent's tables: the fast paths give what the slow ones gave.
+
+* the per-document columns (consolidate/rows.py) computed document by document (as the workers do)
+  equal those computed over the whole batch;
+* a run whose cache entries carry them builds the same tables as one whose entries do not
+  (old entries, relabelled ones) and as ``build_table`` without them;
+* importing the package or ``consolidate.rows`` imports no pandas.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.consolidate import rows
+from pipeline.run import run
+from pipeline.types import Mention
+
+from .conftest import CORPUS, ROOT
+
+TABLES = ("facts", "entities", "timeline", "statements", "checks")
+
+
+def _cached_mentions(out: Path) -> dict[str, tuple[list[Mention], dict]]:
+    found = {}
+    for p in (out / ".cache").glob("fm-*.json"):
+        blob = json.loads(p.read_text(encoding="utf-8"))
+        found[blob["doc_id"]] = ([Mention.from_row(m) for m in blob["mentions"]], blob)
+    return found
+
+
+def test_issue_13_derived_per_document_equals_derived_whole(seed_run):
+    _, out = seed_run
+    docs = _cached_mentions(out)
+    titles = {d: (blob.get("meta") or {}).get("title") for d, (_, blob) in docs.items()}
+    order = sorted(docs)
+    whole = rows.derive([m for d in order for m in docs[d][0]], titles)
+    parts = rows.combine([rows.derive(docs[d][0], {d: titles[d]}) for d in order])
+    assert parts == whole
+    stored = rows.combine([docs[d][1]["derived"] for d in order])      # what the workers wrote
+    assert stored == whole
+    assert sum(whole["share"]) >= 0 and any(whole["subject"]) and any(whole["metric_key"])
+
+
+def test_issue_13_cache_without_derived_columns_builds_the_same_tables(seed_run, tmp_path):
+    report, out = seed_run
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    old = tmp_path / "old"
+    run(corpus, old)
+    for p in (old / ".cache").glob("fm-*.json"):       # entries as an earlier version wrote them
+        blob = json.loads(p.read_text(encoding="utf-8"))
+        assert rows.valid(blob.pop("derived"), len(blob["mentions"]))
+        p.write_text(json.dumps(blob, ensure_ascii=False), encoding="utf-8")
+    (old / ".cache" / "outputs.json").unlink()
+    again = run(corpus, old)
+    assert again.from_cache == report.documents
+    for name in TABLES:
+        assert (old / f"{name}.csv").read_bytes() == (out / f"{name}.csv").read_bytes(), name
+
+
+def test_issue_13_build_table_with_and_without_derived_columns(seed_run):
+    from pipeline.consolidate import build_table
+
+    _, out = seed_run
+    docs = _cached_mentions(out)
+    order = sorted(docs)
+    mentions = [m for d in order for m in docs[d][0]]
+    meta = {d: docs[d][1].get("meta") or {} for d in order}
+    given = build_table(mentions, doc_meta=meta, derived=rows.combine([docs[d][1]["derived"] for d in order]))
+    computed = build_table(mentions, doc_meta=meta)
+    pd.testing.assert_frame_equal(given, computed)
+    assert build_table([]).dtypes.equals(given.dtypes)
+
+
+def test_issue_13_relabelled_entry_drops_its_derived_columns(tmp_path):
+    from pipeline.run import _relabel
+
+    blob = {"doc_id": "a.txt", "mentions": [["a.txt", "entity", 0, 3, "Foo", "en"]], "derived": {"fact_id": ["fx"]}}
+    assert "derived" not in _relabel(blob, "b.txt")
+    assert _relabel(blob, "a.txt")["derived"] == {"fact_id": ["fx"]}
+    assert not rows.valid({"fact_id": ["fx"]}, 1) and not rows.valid(None, 0)
+
+
+def test_issue_13_consolidate_package_imports_no_pandas():
+    code = ("import sys, pipeline.consolidate, pipeline.consolidate.rows; "
+            "assert 'pandas' not in sys.modules, 'pandas imported'")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
