@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -204,6 +205,7 @@ def test_pinyin_syllables_cache(tmp_path, monkeypatch):
             assert canonical._pinyin_syllables() == built       # built, or rebuilt over a damaged file
             canonical._pinyin_syllables.cache_clear()
             assert canonical._pinyin_syllables() == built       # read back
+            assert "pypinyin.core" in sys.modules                 # loaded here still (warm-up before fork)
     finally:
         canonical._pinyin_syllables.cache_clear()
 

@@ -101,6 +101,10 @@ def looks_pinyin(word: str) -> bool:
 def _pinyin_syllables() -> frozenset[str]:
     """The syllable table, kept in the cache directory per pypinyin dictionary file (size and
     modification time): building it costs ~0.15 s in every process that reads a Latin name."""
+    # pypinyin itself still loads here, as when the table was built from it: engines.warm_up reads
+    # a pinyin name (Li Wei), so forked workers inherit pypinyin instead of each loading it
+    import pypinyin  # noqa: F401
+
     path = _syllables_cache_path()
     cached = read_cache(path) if path is not None else None
     if isinstance(cached, frozenset) and cached:
