@@ -37,13 +37,13 @@ def _docs(corpus: Path):
 
 
 def _clear_caches() -> None:
-    from pipeline.extractors.entities import zh, zh_units
+    from pipeline.extractors.entities import canonical, zh, zh_units
     from pipeline.extractors.entities.lexicon import init_jieba
 
     for cache in ("_blocks", "_guesses"):     # the tokenizer's caches (zh_jieba.FastTokenizer)
         getattr(init_jieba(), cache, {}).clear()
     getattr(zh, "_WORD_UNITS", {}).clear()
-    for mod in (zh, zh_units):
+    for mod in (zh, zh_units, canonical):
         for name in dir(mod):
             fn = getattr(mod, name)
             if callable(fn) and hasattr(fn, "cache_clear") and getattr(fn, "__module__", "") == mod.__name__ \

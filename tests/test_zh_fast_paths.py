@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,34 @@ def test_is_han_cache():
     zh._IS_HAN.clear()
     for s in ("阿克苏", "阿克苏\n", "abc", "阿a", "〇", "㐀", "", "\U00020000"):
         assert zh._is_han(s) == zh._is_han(s) == bool(zh.HAN.match(s))
+
+
+def test_pinyin_syllables_cache(tmp_path, monkeypatch):
+    from pipeline.extractors.entities import canonical
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = canonical._build_pinyin_syllables()
+    assert {"a", "zhuang", "lv", "xi"} <= built
+    path = canonical._syllables_cache_path()
+    assert path is not None and path.parent == tmp_path / "factmine"
+    try:
+        for damage in (None, b"", b"garbage", b"\xff" * 10):
+            if damage is not None:
+                path.write_bytes(damage)
+            canonical._pinyin_syllables.cache_clear()
+            assert canonical._pinyin_syllables() == built       # built, or rebuilt over a damaged file
+            canonical._pinyin_syllables.cache_clear()
+            assert canonical._pinyin_syllables() == built       # read back
+            assert "pypinyin.core" in sys.modules                 # loaded here still (warm-up before fork)
+    finally:
+        canonical._pinyin_syllables.cache_clear()
+
+
+def test_person_names_unchanged():
+    from pipeline.extractors.entities.canonical import looks_pinyin, person_zh, split_surname
+
+    assert person_zh("郝占军") == "Hao Zhanjun"
+    assert person_zh("迪丽妮格·依明") == "Dilinige Yiming"
+    assert person_zh("阿依达娜") == "Ayidana"
+    assert split_surname("欧阳修") == ("欧阳", "修")
+    assert looks_pinyin("Shujun") and looks_pinyin("Wen") and not looks_pinyin("Smith")

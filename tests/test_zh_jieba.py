@@ -98,15 +98,18 @@ def test_word_tag_of_corpus_tokens(reference):
 def test_fast_cut_equals_jieba_on_corpora(reference, hmm):
     tk = init_jieba()
     for text in _zh_texts():
-        assert list(tk.cut(text, HMM=hmm)) == list(reference.cut(text, HMM=hmm))
+        expected = list(reference.cut(text, HMM=hmm))
+        assert list(tk.cut(text, HMM=hmm)) == expected
+        assert tk.lcut(text, HMM=hmm) == expected
 
 
 @pytest.mark.parametrize("hmm", [True, False])
 def test_fast_cut_equals_jieba_on_generated_text(reference, hmm):
     tk = init_jieba()
     for text in _generated(400, seed=13 + hmm):
-        assert list(tk.cut(text, HMM=hmm)) == list(reference.cut(text, HMM=hmm))
-        assert list(tk.cut(text, HMM=hmm)) == list(reference.cut(text, HMM=hmm))   # from the cache
+        expected = list(reference.cut(text, HMM=hmm))
+        assert list(tk.cut(text, HMM=hmm)) == expected
+        assert tk.lcut(text, HMM=hmm) == expected                   # from the cache
 
 
 def test_fast_tokenizer_from_scratch_and_add_word():
@@ -123,3 +126,5 @@ def test_fast_tokenizer_from_scratch_and_add_word():
     assert list(fast.cut(text)) == list(ref.cut(text))
     assert list(fast.cut(text, HMM=False)) == list(ref.cut(text, HMM=False))
     assert list(fast.cut(text, cut_all=True)) == list(ref.cut(text, cut_all=True))
+    assert fast.lcut(text, cut_all=True) == ref.lcut(text, cut_all=True)
+    assert fast.lcut(text.encode("utf-8")) == ref.lcut(text.encode("utf-8"))

@@ -5,9 +5,12 @@
 """
 from __future__ import annotations
 
+import importlib.util
+import os
 from functools import lru_cache
+from pathlib import Path
 
-from .lexicon import rules
+from .lexicon import cache_dir, read_cache, rules, write_cache
 
 INTERPUNCTS = "·•・‧∙"
 
@@ -38,8 +41,16 @@ def place_stem_zh(stem: str) -> str:
     return proper_zh(stem)
 
 
+@lru_cache(maxsize=1)
+def _name_rules() -> tuple[frozenset, frozenset, object, dict]:
+    """(surnames, transcription characters, transcription initials, surname readings), read once."""
+    zh = rules("zh")
+    return (frozenset(zh["surnames"]), frozenset("".join(zh.get("translit_chars") or [])),
+            zh.get("translit_initials") or "", zh.get("surname_pinyin") or {})
+
+
 def split_surname(name: str) -> tuple[str, str]:
-    surnames = set(rules("zh")["surnames"])
+    surnames = _name_rules()[0]
     if len(name) >= 3 and name[:2] in surnames:
         return name[:2], name[2:]
     return name[:1], name[1:]
@@ -53,7 +64,7 @@ def person_zh(name: str) -> str:
     if _transcribed(name):
         return proper_zh(name)          # 阿依达娜 → Ayidana, not "A Yidana"
     surname, given = split_surname(name)
-    overrides = rules("zh").get("surname_pinyin") or {}
+    overrides = _name_rules()[3]
     sur = overrides.get(surname) or proper_zh(surname)
     return f"{sur} {proper_zh(given)}".strip() if given else sur
 
@@ -61,13 +72,13 @@ def person_zh(name: str) -> str:
 def _transcribed(name: str) -> bool:
     """A Uyghur/Kazakh name without interpunct: longer than a Chinese name can be (surname + three
     characters), or three transcription characters starting with a typical transcription syllable."""
-    zh = rules("zh")
-    translit = set("".join(zh.get("translit_chars") or []))
-    if len(name) >= 4 and name[:2] not in set(zh["surnames"]):
+    surnames, translit, initials, _ = _name_rules()
+    if len(name) >= 4 and name[:2] not in surnames:
         return True
-    return len(name) == 3 and name[0] in (zh.get("translit_initials") or "") and all(c in translit for c in name)
+    return len(name) == 3 and name[0] in initials and all(c in translit for c in name)
 
 
+@lru_cache(maxsize=65536)
 def looks_pinyin(word: str) -> bool:
     """True if a Latin word splits into valid pinyin syllables (Shujun, Mingyao, Wen)."""
     w = word.lower()
@@ -88,6 +99,35 @@ def looks_pinyin(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _pinyin_syllables() -> frozenset[str]:
+    """The syllable table, kept in the cache directory per pypinyin dictionary file (size and
+    modification time): building it costs ~0.15 s in every process that reads a Latin name."""
+    # pypinyin itself still loads here, as when the table was built from it: engines.warm_up reads
+    # a pinyin name (Li Wei), so forked workers inherit pypinyin instead of each loading it
+    import pypinyin  # noqa: F401
+
+    path = _syllables_cache_path()
+    cached = read_cache(path) if path is not None else None
+    if isinstance(cached, frozenset) and cached:
+        return cached
+    table = _build_pinyin_syllables()
+    if path is not None:
+        write_cache(path, table)
+    return table
+
+
+def _syllables_cache_path() -> Path | None:
+    """Named after the files the table is built from (pypinyin's version, dictionary and tone converter,
+    their sizes and modification times, found without importing pypinyin), or None."""
+    try:
+        home = Path(importlib.util.find_spec("pypinyin").origin).parent
+        stats = [os.stat(home / name) for name in ("__init__.py", "pinyin_dict.json", "contrib/tone_convert.py")]
+    except Exception:
+        return None
+    key = "-".join(f"{st.st_size}.{st.st_mtime_ns}" for st in stats)
+    return cache_dir() / f"pinyin-syllables-{key}.marshal"
+
+
+def _build_pinyin_syllables() -> frozenset[str]:
     """The toneless first reading of every CJK unified ideograph in pypinyin's dictionary (the same
     set ``lazy_pinyin`` gives over the whole block, at 2/5 of the CPU: no phrase segmentation)."""
     from pypinyin.contrib.tone_convert import to_normal

@@ -290,13 +290,45 @@ def _user_words() -> list[str]:
     return sorted(words)
 
 
+def cache_dir() -> Path:
+    """Where derived tables are kept between runs: ``$XDG_CACHE_HOME/factmine``, else
+    ``~/.cache/factmine``."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factmine"
+
+
+def write_cache(path: Path, value) -> None:
+    """Marshal ``value`` to ``path``: temporary name + rename, so a reader never sees half a file;
+    failing to write (read-only home, full disk) is not fatal — the table is rebuilt next time."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as f:
+                marshal.dump(value, f)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except Exception:
+        pass
+
+
+def read_cache(path: Path):
+    """What ``write_cache`` wrote, or None if the file is missing or unreadable."""
+    try:
+        with open(path, "rb") as f:
+            return marshal.load(f)
+    except Exception:
+        return None
+
+
 def _cache_path(words: list[str]) -> Path:
     """One file per (jieba version, user word list): an edited lexicon gets a new file."""
     import jieba
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     digest = hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()[:16]
-    return Path(base) / "factmine" / f"jieba-{jieba.__version__}-{_STATE_FORMAT}-{digest}.marshal"
+    return cache_dir() / f"jieba-{jieba.__version__}-{_STATE_FORMAT}-{digest}.marshal"
 
 
 def _build_state(words: list[str]) -> tuple[dict[str, int], int, dict[str, str]]:
@@ -319,33 +351,23 @@ def _build_state(words: list[str]) -> tuple[dict[str, int], int, dict[str, str]]
 
 def _dump_state(path: Path, freq: dict[str, int], total: int, tags: dict[str, str]) -> None:
     """Write the state as one string of words, arrays of counts and tag positions (loads ~5x
-    faster than marshalled dicts; the tag table reuses the prefix dict's strings, hashes included);
-    temporary name + rename, so a reader never sees half a file; failing to write is not fatal."""
+    faster than marshalled dicts; the tag table reuses the prefix dict's strings, hashes included)."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
         position = {w: i for i, w in enumerate(freq)}
         tag_names = sorted(set(tags.values()))
         index = {t: i for i, t in enumerate(tag_names)}
         state = (_STATE_FORMAT, "\n".join(freq), array("q", freq.values()).tobytes(), total,
                  array("i", (position[w] for w in tags)).tobytes(), bytes(index[t] for t in tags.values()),
                  "\n".join(tag_names))
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                marshal.dump(state, f)
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
     except Exception:
-        pass
+        return          # a tag word outside the prefix dict (not in jieba 0.42): no cache, still right
+    write_cache(path, state)
 
 
 def _load_state(path: Path) -> tuple[dict[str, int], int, dict[str, str]] | None:
     """The cached state, or None if it is missing, unreadable or malformed (then it is rebuilt)."""
     try:
-        with open(path, "rb") as f:
-            fmt, words, counts, total, tag_positions, tag_index, tag_names = marshal.load(f)
+        fmt, words, counts, total, tag_positions, tag_index, tag_names = read_cache(path)
         if fmt != _STATE_FORMAT:
             return None
         words, names = words.split("\n"), tag_names.split("\n")

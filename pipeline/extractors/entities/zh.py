@@ -201,7 +201,7 @@ def _tokens(text: str) -> list[Unit]:
     cache = _WORD_UNITS
     out, pos = [], 0
     for chunk in _chunks(text):
-        for w in tokenizer.cut(chunk, HMM=True):
+        for w in tokenizer.lcut(chunk, HMM=True):
             parts = cache.get(w)
             if parts is None:
                 parts = _word_units(w)

@@ -34,14 +34,25 @@ class FastTokenizer(jieba.Tokenizer):
     def cut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
         if cut_all or use_paddle:
             yield from super().cut(sentence, cut_all, HMM, use_paddle)
-            return
+        else:
+            yield from self._words(jieba.strdecode(sentence), HMM)
+
+    def lcut(self, sentence, cut_all=False, HMM=True, use_paddle=False):
+        """``list(cut(...))``, built as a list (no generator step per word)."""
+        if cut_all or use_paddle:
+            return list(super().cut(sentence, cut_all, HMM, use_paddle))
+        return self._words(jieba.strdecode(sentence), HMM)
+
+    def _words(self, sentence: str, HMM: bool) -> list[str]:
+        """jieba's ``cut`` in accurate mode: Han/alphanumeric blocks through the DAG (cached per
+        block), whitespace runs whole, any other character alone."""
         self.check_initialized()
         if len(finalseg.Force_Split_Words) != self._force_split:
             self._force_split = len(finalseg.Force_Split_Words)
             self._blocks.clear()
             self._guesses.clear()
-        sentence = jieba.strdecode(sentence)
         blocks = self._blocks
+        out: list[str] = []
         for blk in re_han_default.split(sentence):
             if not blk:
                 continue
@@ -52,13 +63,14 @@ class FastTokenizer(jieba.Tokenizer):
                     if len(blocks) >= CACHE_LIMIT:
                         blocks.clear()
                     blocks[blk, HMM] = words
-                yield from words
+                out.extend(words)
             else:
                 for x in re_skip_default.split(blk):
                     if re_skip_default.match(x):
-                        yield x
+                        out.append(x)
                     else:
-                        yield from x
+                        out.extend(x)
+        return out
 
     def _route(self, sentence: str) -> list[int]:
         """For each start, the end (exclusive) of the word the best path takes there: jieba's
