@@ -159,3 +159,41 @@ def test_engines_warm_up_loads_the_language_detector_before_forking():
     assert blocks._lingua.cache_info().currsize == 0
     engines.warm_up()
     assert blocks._lingua.cache_info().currsize == 1
+
+
+def _plain_jobs(folder: Path, texts: dict[str, str]) -> list:
+    folder.mkdir(parents=True, exist_ok=True)
+    jobs = []
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        jobs.append((folder / name, "digest", name, None, ("figure",), None))
+    return jobs
+
+
+def test_engines_warm_up_skips_the_detector_when_no_document_needs_it(tmp_path):
+    from pipeline.ingest import blocks
+
+    zh = _plain_jobs(tmp_path / "zh", {"a.txt": "去年，新疆网上零售额达723.3亿元。\n\nGDP 增长 5%。"})
+    en = _plain_jobs(tmp_path / "en", {"b.txt": "Xinjiang online retail sales hit 72.33 billion yuan, up 13.62 percent."})
+    blocks._lingua.cache_clear()
+    engines.warm_up(jobs=zh)
+    assert blocks._lingua.cache_info().currsize == 0
+    engines.warm_up(jobs=zh + en)
+    assert blocks._lingua.cache_info().currsize == 1
+    assert engines._may_need_detector([("not", "a", "path")])          # a job of another shape: load it
+    assert engines._takes_jobs(engines.warm_up) and not engines._takes_jobs(lambda: None)
+
+
+def test_engines_detector_probe_never_says_no_to_a_document_that_asks(monkeypatch):
+    """A plain text the probe says needs no detector is ingested without asking it."""
+    from pipeline.ingest import blocks, ingest_source
+
+    def refuse():
+        raise AssertionError("the detector was asked")
+
+    files = sorted(CORPUS.glob("*.txt")) + sorted((ROOT / "tests" / "data").glob("devset*/corpus/*.txt"))
+    unneeded = [p for p in files if not blocks.may_need_detector(p.read_bytes().decode("utf-8-sig", "replace"))]
+    assert unneeded and len(unneeded) < len(files)
+    monkeypatch.setattr(blocks, "_lingua", refuse)
+    for p in unneeded:
+        ingest_source(p.read_bytes(), p.name, p.name)

@@ -121,6 +121,17 @@ def script_language(text: str) -> str | None:
     return None
 
 
+def may_need_detector(text: str) -> bool:
+    """Whether ``assign_languages`` may ask the detector about a line of this (plain) text: a
+    Latin-script line of 4+ words that the hint words do not decide.  Lines as given, not
+    normalized; a guess for warming up (a wrong "no" costs time, never changes a result)."""
+    for line in text.split("\n"):
+        line = line.strip()
+        if len(line.split()) >= 4 and script_language(line) is None and hinted_language(line) is None:
+            return True
+    return False
+
+
 def detect_language(text: str, default: str | None = None) -> str:
     """The language of one block: zh, en, es or other."""
     lang = script_language(text)
