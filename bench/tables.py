@@ -1,6 +1,6 @@
 """The parent's serial share of ``factmine run``: building and writing the tables from per-document results.
 
-    python bench/tables.py CORPUS [--repeat 3] [--profile N] [--keep DIR]
+    python bench/tables.py CORPUS [--repeat 3] [--profile N] [--keep DIR] [--check REF_DIR]
 
 Runs ``factmine run`` once (cached) to get every document's result, then, in a fresh process per
 repetition (pandas import included, as in a real run), times ``run._build_tables`` + ``run._write_tables``
@@ -54,6 +54,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--profile", type=int, default=0)
     ap.add_argument("--keep", type=Path, help="output folder whose cache to use (made if missing)")
+    ap.add_argument("--check", type=Path, help="folder of reference CSVs the written ones must equal byte for byte")
     args = ap.parse_args()
     root = Path(__file__).resolve().parent.parent
     out = args.keep or Path(tempfile.mkdtemp(prefix="fm-tables-"))
@@ -66,6 +67,10 @@ def main() -> None:
         r = subprocess.run([sys.executable, "-c", CHILD, str(args.corpus), str(out), str(dest), "0"], check=True,
                            cwd=root, capture_output=True, text=True)
         times.append(json.loads(r.stdout.strip().splitlines()[-1])["tables"])
+    if args.check:
+        for ref in sorted(args.check.glob("*.csv")):
+            same = (dest / ref.name).read_bytes() == ref.read_bytes()
+            print(f"{ref.name}: {'identical' if same else 'DIFFERENT'}")
     print(f"{args.corpus}: build+write tables, CPU s: median {statistics.median(times):.2f} "
           f"({', '.join(f'{t:.2f}' for t in times)})")
     if args.profile:
