@@ -82,6 +82,8 @@ def growth_mismatches(facts: pd.DataFrame) -> list[Flag]:
     figs = facts[(facts["kind"] == "figure") & facts["value"].notna() & facts["context"].notna()]
     out = []
     for (_, ctx), items in _in_sentences(figs).items():
+        if len(items) < 3:                  # from A to B, up N: three figures or none of this applies
+            continue
         text = fold(ctx)
         for k in range(len(items) - 2):
             (a0, a1, a), (b0, b1, b) = items[k], items[k + 1]

@@ -76,8 +76,8 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
     cols.update(extra)
     cols["flags"] = [None] * len(mentions)
     types = {**COLUMNS, **EXTRA_COLUMNS}
-    df = pd.DataFrame({name: pd.array(_null_if_empty(cols[name]) if t == "string" else cols[name], dtype=t)
-                       for name, t in types.items()})
+    df = pd.DataFrame({name: _null_if_empty(pd.array(cols[name], dtype=t)) if t == "string"
+                       else pd.array(cols[name], dtype=t) for name, t in types.items()})
     statements = find_statements(df)
     df["cluster_id"] = pd.array(cluster_ids(mentions, ids, same_fact=statement_ids(df, statements, agreeing=True)),
                                 "string")
@@ -85,9 +85,12 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
     return df
 
 
-def _null_if_empty(values: list) -> list:
+def _null_if_empty(values: pd.api.extensions.ExtensionArray) -> pd.api.extensions.ExtensionArray:
     """Empty is null, never "" or "None"."""
-    return [None if v is None or (isinstance(v, str) and not v) else v for v in values]
+    empty = (values == "").fillna(False)
+    if empty.any():
+        values[empty] = pd.NA
+    return values
 
 
 def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
@@ -134,14 +137,23 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
 def csv_cells(df: pd.DataFrame) -> pd.DataFrame:
     """The DataFrame as written to CSV: text and list columns made safe for a spreadsheet.
 
-    Column by column over plain lists (``Series.map`` per cell was most of the writers' time)."""
+    Column by column (``Series.map`` per cell was most of the writers' time): in a text column only
+    the cells starting like a formula (found by one vectorized ``startswith``) are rewritten."""
     cols = {}
     for col in df.columns:
         values = df[col]
         if not _plain_scalar(values):        # numbers, booleans and dates stay as they are
             cell = _csv_cell_provenance if col == "text" else _csv_cell
-            values = pd.Series([v if _missing(v) else cell(v) for v in values.tolist()], index=df.index,
-                               dtype=object, name=col)
+            if isinstance(values.dtype, pd.StringDtype):
+                risky = values.str.startswith(FORMULA_STARTS).fillna(False).to_numpy(dtype=bool).nonzero()[0]
+                values = values.astype(object)
+                if len(risky):
+                    values = values.copy()
+                    for i in risky:
+                        values.iat[i] = cell(values.iat[i])
+            else:
+                values = pd.Series([v if _missing(v) else cell(v) for v in values.tolist()], index=df.index,
+                                   dtype=object, name=col)
         cols[col] = values
     return pd.DataFrame(cols, index=df.index, columns=df.columns)
 
