@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 import regex
@@ -24,6 +25,7 @@ from .ids import hash_record
 from .subjects import subject_key
 
 _NUMBER = regex.compile(r"\d+(?:[.,\u00a0 ]\d+)*")
+_DOT_THOUSANDS, _COMMA_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+"), regex.compile(r"\d{1,3}(?:,\d{3})+")
 _WIDEN = {"approx": (0.95, 1.05), "over": (1.0, 1.25), "nearly": (0.8, 1.0), "under": (0.8, 1.0),
           "up_to": (0.8, 1.0)}
 KEY = ["subject_key", "metric_key", "period", "unit", "direction"]
@@ -37,17 +39,19 @@ STATEMENT_COLUMNS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def _step(text: str, value: float, lang: str) -> float:
-    """The size of the last digit the text states, in the figure's base units."""
+    """The size of the last digit the text states, in the figure's base units (cached: statements,
+    the fact table's and the decided view's, and the checks ask for the same figures)."""
     nums = _NUMBER.findall(text or "")
     if not nums or not value:
         return 10 ** math.floor(math.log10(abs(value))) if value else 1.0
     raw = max(nums, key=len)
     dec_mark = "," if lang == "es" else "."
     parts = raw.replace("\u00a0", "").replace(" ", "")
-    if dec_mark == "," and regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", parts):
+    if dec_mark == "," and _DOT_THOUSANDS.fullmatch(parts):
         parts = parts.replace(".", "")                 # 1.250 millones: thousands marks
-    elif dec_mark == "." and regex.fullmatch(r"\d{1,3}(?:,\d{3})+", parts):
+    elif dec_mark == "." and _COMMA_THOUSANDS.fullmatch(parts):
         parts = parts.replace(",", "")
     whole, _, frac = parts.replace(",", ".").partition(".") if dec_mark == "," else parts.partition(".")
     whole = whole.replace(",", "").replace(".", "")
@@ -105,7 +109,7 @@ def plain_records(df: pd.DataFrame, cols) -> list[dict]:
     """Rows of ``cols`` as plain dicts, missing values as None, read column by column
     (``to_dict("records")`` boxes every cell and cost more than the work done on the rows)."""
     cols = [c for c in cols if c in df.columns]
-    lists = [[None if v is pd.NA or (isinstance(v, float) and v != v) else v for v in df[c].tolist()] for c in cols]
+    lists = [df[c].to_numpy(dtype=object, na_value=None).tolist() for c in cols]
     return [dict(zip(cols, values)) for values in zip(*lists)]
 
 
