@@ -90,3 +90,28 @@ def test_issue_13_consolidate_package_imports_no_pandas():
     code = ("import sys, pipeline.consolidate, pipeline.consolidate.rows; "
             "assert 'pandas' not in sys.modules, 'pandas imported'")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def _csv_cells_by_map(df: pd.DataFrame) -> pd.DataFrame:
+    """csv_cells as it was written before issue 13 (Series.map per cell): the reference."""
+    from pipeline.consolidate.table import _csv_cell, _csv_cell_provenance, _plain_scalar
+
+    out = df.copy()
+    for col in out.columns:
+        if not _plain_scalar(out[col]):
+            out[col] = out[col].astype(object)
+            out[col] = out[col].map(_csv_cell_provenance if col == "text" else _csv_cell, na_action="ignore")
+    return out
+
+
+def test_issue_13_csv_cells_column_wise_writes_what_map_wrote(seed_run):
+    from pipeline.consolidate.table import csv_cells
+
+    report, _ = seed_run
+    tricky = pd.DataFrame({"text": pd.array(["-5%", "=1+2", None, "+3 yuan"], dtype="string"),
+                           "note": pd.array(["@x", "\tx", "plain", None], dtype="string"),
+                           "ids": [["=a", "b"], [], None, ["c"]], "n": pd.array([1, None, 3, 4], dtype="Int64"),
+                           "v": pd.array([1.5, None, 2.0, 0.1], dtype="Float64")}, index=[3, 5, 7, 9])
+    for df in [tricky, *(report.tables[name] for name in TABLES)]:
+        assert csv_cells(df).to_csv(index=False, lineterminator="\n") == \
+            _csv_cells_by_map(df).to_csv(index=False, lineterminator="\n")

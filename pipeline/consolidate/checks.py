@@ -26,7 +26,7 @@ import regex
 
 from ..resources import path as resource_path
 from .sentences import fold, offsets_in_context, squash
-from .statements import Statement, _step, find_statements, value_interval
+from .statements import Statement, _step, find_statements, plain_records, value_interval
 
 RATE_TOLERANCE = 0.10
 _NEAR = 40          # the stated change stands at most this many characters after the second endpoint
@@ -65,7 +65,7 @@ def _in_sentences(figs: pd.DataFrame) -> dict[tuple, list[tuple[int, int, pd.Ser
     """Figures by sentence, each with its position in the context, in order."""
     cols = ["doc_id", "context", "text", "start", "unit", "label", "group", "value", "value_max", "qualifier",
             "lang", "fact_id", "metric_key", "direction"]
-    records = figs[[c for c in cols if c in figs]].to_dict("records")
+    records = plain_records(figs, cols)
     objs = [SimpleNamespace(doc_id=r["doc_id"], block=-1, context=r["context"] or "", text=r["text"], start=r["start"])
             for r in records]
     offs = offsets_in_context(objs)
@@ -82,6 +82,8 @@ def growth_mismatches(facts: pd.DataFrame) -> list[Flag]:
     figs = facts[(facts["kind"] == "figure") & facts["value"].notna() & facts["context"].notna()]
     out = []
     for (_, ctx), items in _in_sentences(figs).items():
+        if len(items) < 3:                  # from A to B, up N: three figures or none of this applies
+            continue
         text = fold(ctx)
         for k in range(len(items) - 2):
             (a0, a1, a), (b0, b1, b) = items[k], items[k + 1]
@@ -149,11 +151,15 @@ def _per_eur(year: int, cur: str) -> float | None:
 def implausible_rates(facts: pd.DataFrame) -> list[Flag]:
     money = facts[(facts["kind"] == "figure") & (facts["label"] == "money") & facts["group"].notna()
                   & facts["value"].notna()]
+    groups: dict[str, list[dict]] = {}          # in order of first appearance, as groupby(sort=False)
+    for r in plain_records(money, ("group", "text", "value", "value_max", "qualifier", "lang", "unit", "period",
+                                   "doc_date", "fact_id")):
+        groups.setdefault(r["group"], []).append(r)
     out = []
-    for _, g in money.groupby("group", sort=False):
-        if len(g) != 2 or g["unit"].nunique() != 2:
+    for g in groups.values():
+        if len(g) != 2 or len({r["unit"] for r in g if r["unit"] is not None}) != 2:
             continue
-        a, b = g.iloc[0], g.iloc[1]
+        a, b = g
         if not (float(a["value"]) > 0 and float(b["value"]) > 0):   # a zero or a loss implies no rate
             continue
         years = {int(s[:4]) for s in (a["period"], a.get("doc_date")) if isinstance(s, str) and s[:4].isdigit()}
@@ -180,20 +186,20 @@ def implausible_rates(facts: pd.DataFrame) -> list[Flag]:
 
 def shares_over_100(facts: pd.DataFrame, shares: Sequence[bool]) -> list[Flag]:
     out = []
+    units, values, tops, texts, ids = (facts[c].tolist() for c in ("unit", "value", "value_max", "text", "fact_id"))
     for i in (i for i, share in enumerate(shares) if share):
-        r = facts.iloc[i]
-        if r["unit"] == "%" and pd.notna(r["value"]):
-            top = r["value_max"] if pd.notna(r["value_max"]) else r["value"]
+        if units[i] == "%" and values[i] is not pd.NA:
+            top = tops[i] if tops[i] is not pd.NA else values[i]
             if float(top) > 100:
-                out.append(Flag("share_over_100", f"{r['text']} is stated as a share of a whole but is above 100 %",
-                                (r["fact_id"],)))
+                out.append(Flag("share_over_100", f"{texts[i]} is stated as a share of a whole but is above 100 %",
+                                (ids[i],)))
     return out
 
 
 def fractional_counts(facts: pd.DataFrame) -> list[Flag]:
     counts = facts[(facts["kind"] == "figure") & (facts["label"] == "count") & facts["value"].notna()]
     out = []
-    for _, r in counts.iterrows():
+    for r in plain_records(counts, ("text", "value", "unit", "fact_id")):
         v = float(r["value"])
         if abs(v - round(v)) > 1e-6:
             out.append(Flag("fractional_count",

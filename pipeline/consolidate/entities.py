@@ -21,6 +21,7 @@ import pandas as pd
 
 from ..extractors.entities.lexicon import lexicon
 from ..extractors.entities.names import latin_name
+from .statements import plain_records
 
 COLUMNS = ["canonical", "label", "surfaces", "langs", "mentions", "documents", "doc_ids", "parent", "aliases",
            "related"]
@@ -49,11 +50,13 @@ def _base(canonical: str) -> str:
     return canonical
 
 
-def _latin_keys(ents: pd.DataFrame) -> dict[str, str]:
+def _latin_keys(ents: list[dict]) -> dict[str, str]:
     """Fact canonical → Latin form, for transcribed Chinese names the table knows whole."""
     out: dict[str, str] = {}
-    people = ents[(ents["label"] == "PERSON") & (ents["lang"] == "zh")]
-    for text, canonical in zip(people["text"], people["canonical"]):
+    for e in ents:
+        if e["label"] != "PERSON" or e["lang"] != "zh":
+            continue
+        text, canonical = e["text"], e["canonical"]
         if not isinstance(canonical, str) or canonical in out:
             continue
         latin = latin_name(text)
@@ -62,37 +65,47 @@ def _latin_keys(ents: pd.DataFrame) -> dict[str, str]:
     return out
 
 
-def _text_parents(ents: pd.DataFrame) -> dict[str, Counter]:
+def _text_parents(ents: list[dict]) -> dict[str, Counter]:
     """Votes for a place's parent from adjacent place mentions (a broader one right before it)."""
     votes: dict[str, Counter] = defaultdict(Counter)
-    places = ents[ents["label"] == "PLACE"].sort_values(["doc_id", "start"])
+    places = sorted((e for e in ents if e["label"] == "PLACE"), key=lambda e: (e["doc_id"], e["start"]))
     prev = None
-    for row in places.itertuples(index=False):
-        if prev is not None and prev.doc_id == row.doc_id and prev.end == row.start:
-            a, b = _level(prev.key), _level(row.key)
+    for row in places:
+        if prev is not None and prev["doc_id"] == row["doc_id"] and prev["end"] == row["start"]:
+            a, b = _level(prev["key"]), _level(row["key"])
             if a is not None and b is not None and a < b:
-                votes[row.key][prev.key] += 1
+                votes[row["key"]][prev["key"]] += 1
         prev = row
     return votes
 
 
 def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
-    """One row per entity (canonical + label) with surfaces, languages, counts, parent, aliases, related."""
-    ents = facts[facts["kind"] == "entity"]
-    if ents.empty:
+    """One row per entity (canonical + label) with surfaces, languages, counts, parent, aliases, related.
+
+    From plain records grouped in a dict (a pandas groupby per entity cost most of this table)."""
+    ents = plain_records(facts[facts["kind"] == "entity"], ("text", "canonical", "label", "lang", "doc_id", "start", "end"))
+    if not ents:
         return pd.DataFrame(columns=COLUMNS)
-    canonical = ents["canonical"].astype(object).where(ents["canonical"].notna(), ents["text"].astype(object))
-    latin = _latin_keys(ents.assign(canonical=canonical))
-    ents = ents.assign(canonical=canonical, key=canonical.map(lambda c: latin.get(c, c)))
+    for e in ents:
+        if e["canonical"] is None:
+            e["canonical"] = e["text"]
+    latin = _latin_keys(ents)
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for e in ents:
+        e["key"] = latin.get(e["canonical"], e["canonical"])
+        if e["key"] is not None and e["label"] is not None:      # groupby leaves out missing keys
+            groups[(e["key"], e["label"])].append(e)
     votes = _text_parents(ents)
     gazetteer = lexicon().parents
     rows = []
-    for (key, label), g in ents.groupby(["key", "label"], sort=True):
-        surfaces = list(dict.fromkeys(g["text"]))
-        aliases = list(dict.fromkeys([*surfaces, *g["canonical"]]))
+    for (key, label) in sorted(groups):
+        g = groups[(key, label)]
+        surfaces = list(dict.fromkeys(e["text"] for e in g))
+        aliases = list(dict.fromkeys([*surfaces, *(e["canonical"] for e in g)]))
+        docs = {e["doc_id"] for e in g}
         rows.append({"canonical": key, "label": label, "surfaces": " | ".join(surfaces),
-                     "langs": ",".join(sorted(set(g["lang"]))), "mentions": len(g),
-                     "documents": g["doc_id"].nunique(), "doc_ids": sorted(set(g["doc_id"])),
+                     "langs": ",".join(sorted({e["lang"] for e in g})), "mentions": len(g),
+                     "documents": len(docs), "doc_ids": sorted(docs),
                      "parent": gazetteer.get(key) or (votes[key].most_common(1)[0][0] if votes.get(key) else None),
                      "aliases": [a for a in aliases if a != key]})
     _org_parents(rows)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 import regex
@@ -24,6 +25,7 @@ from .ids import hash_record
 from .subjects import subject_key
 
 _NUMBER = regex.compile(r"\d+(?:[.,\u00a0 ]\d+)*")
+_DOT_THOUSANDS, _COMMA_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+"), regex.compile(r"\d{1,3}(?:,\d{3})+")
 _WIDEN = {"approx": (0.95, 1.05), "over": (1.0, 1.25), "nearly": (0.8, 1.0), "under": (0.8, 1.0),
           "up_to": (0.8, 1.0)}
 KEY = ["subject_key", "metric_key", "period", "unit", "direction"]
@@ -37,17 +39,19 @@ STATEMENT_COLUMNS: dict[str, str] = {
 }
 
 
+@lru_cache(maxsize=1 << 16)
 def _step(text: str, value: float, lang: str) -> float:
-    """The size of the last digit the text states, in the figure's base units."""
+    """The size of the last digit the text states, in the figure's base units (cached: statements,
+    the fact table's and the decided view's, and the checks ask for the same figures)."""
     nums = _NUMBER.findall(text or "")
     if not nums or not value:
         return 10 ** math.floor(math.log10(abs(value))) if value else 1.0
     raw = max(nums, key=len)
     dec_mark = "," if lang == "es" else "."
     parts = raw.replace("\u00a0", "").replace(" ", "")
-    if dec_mark == "," and regex.fullmatch(r"\d{1,3}(?:\.\d{3})+", parts):
+    if dec_mark == "," and _DOT_THOUSANDS.fullmatch(parts):
         parts = parts.replace(".", "")                 # 1.250 millones: thousands marks
-    elif dec_mark == "." and regex.fullmatch(r"\d{1,3}(?:,\d{3})+", parts):
+    elif dec_mark == "." and _COMMA_THOUSANDS.fullmatch(parts):
         parts = parts.replace(",", "")
     whole, _, frac = parts.replace(",", ".").partition(".") if dec_mark == "," else parts.partition(".")
     whole = whole.replace(",", "").replace(".", "")
@@ -101,6 +105,14 @@ def _clusters(rows: list[int], spans: dict[int, tuple[float, float]]) -> list[li
     return out
 
 
+def plain_records(df: pd.DataFrame, cols) -> list[dict]:
+    """Rows of ``cols`` as plain dicts, missing values as None, read column by column
+    (``to_dict("records")`` boxes every cell and cost more than the work done on the rows)."""
+    cols = [c for c in cols if c in df.columns]
+    lists = [df[c].to_numpy(dtype=object, na_value=None).tolist() for c in cols]
+    return [dict(zip(cols, values)) for values in zip(*lists)]
+
+
 def find_statements(facts: pd.DataFrame) -> list[Statement]:
     """Group the figures of a fact table (positional rows) into statements."""
     if facts.empty or "metric_key" not in facts:
@@ -111,7 +123,7 @@ def find_statements(facts: pd.DataFrame) -> list[Statement]:
     groups: dict[tuple, list[int]] = {}
     pos = {idx: i for i, idx in enumerate(facts.index)}
     cols = ["text", "value", "value_max", "qualifier", "lang", "subject", "metric_key", "period", "unit", "direction"]
-    for idx, r in zip(fig.index, fig[cols].to_dict("records")):
+    for idx, r in zip(fig.index, plain_records(fig, cols)):
         i = pos[idx]
         spans[i] = value_interval(r["text"], float(r["value"]), r["value_max"], r["qualifier"], r["lang"])
         key = (subject_key(r["subject"]), r["metric_key"], r["period"], r["unit"],
@@ -153,8 +165,7 @@ def build_statements(facts: pd.DataFrame) -> pd.DataFrame:
     sids = statement_ids(facts, statements)
     rows = []
     # plain Python records, read once: pandas slicing per statement made this quadratic in practice
-    cols = [c for c in _STATEMENT_SOURCE if c in facts.columns]
-    recs = facts[cols].astype(object).where(facts[cols].notna(), None).to_dict("records")
+    recs = plain_records(facts, _STATEMENT_SOURCE)
     for s in statements:
         sub = sorted((recs[i] for i in s.rows), key=lambda r: (r["doc_id"], r["start"]))
         main = max(s.clusters, key=len)
