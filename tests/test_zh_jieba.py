@@ -69,7 +69,10 @@ def test_cache_round_trip_and_rebuild(built, tmp_path, monkeypatch):
     assert lexicon_mod._jieba_state(words) == built          # built and written
     assert path.is_file() and not list(path.parent.glob("*.tmp"))
     assert lexicon_mod._load_state(path) == built              # read back
-    for damage in (b"", b"not marshal", path.read_bytes()[:1000]):
+    good = path.read_bytes()
+    flipped = bytearray(good)
+    flipped[len(good) // 2] ^= 0x01                           # one bit inside the counts or words
+    for damage in (b"", b"not marshal", good[:1000], bytes(flipped)):
         path.write_bytes(damage)
         assert lexicon_mod._load_state(path) is None
         assert lexicon_mod._jieba_state(words) == built      # rebuilt, never fatal
