@@ -218,3 +218,11 @@ def test_person_names_unchanged():
     assert person_zh("阿依达娜") == "Ayidana"
     assert split_surname("欧阳修") == ("欧阳", "修")
     assert looks_pinyin("Shujun") and looks_pinyin("Wen") and not looks_pinyin("Smith")
+
+
+def test_word_units_cache_bounded(texts, monkeypatch):
+    monkeypatch.setattr(zh, "_WORD_UNITS_LIMIT", 5)
+    zh._WORD_UNITS.clear()
+    for t in texts[:200]:
+        assert _rows(zh._tokens(t)) == _rows(_slow_tokens(t))
+        assert len(zh._WORD_UNITS) <= 5

@@ -69,7 +69,10 @@ def test_cache_round_trip_and_rebuild(built, tmp_path, monkeypatch):
     assert lexicon_mod._jieba_state(words) == built          # built and written
     assert path.is_file() and not list(path.parent.glob("*.tmp"))
     assert lexicon_mod._load_state(path) == built              # read back
-    for damage in (b"", b"not marshal", path.read_bytes()[:1000]):
+    good = path.read_bytes()
+    flipped = bytearray(good)
+    flipped[len(good) // 2] ^= 0x01                           # one bit inside the counts or words
+    for damage in (b"", b"not marshal", good[:1000], bytes(flipped)):
         path.write_bytes(damage)
         assert lexicon_mod._load_state(path) is None
         assert lexicon_mod._jieba_state(words) == built      # rebuilt, never fatal
@@ -128,3 +131,15 @@ def test_fast_tokenizer_from_scratch_and_add_word():
     assert list(fast.cut(text, cut_all=True)) == list(ref.cut(text, cut_all=True))
     assert fast.lcut(text, cut_all=True) == ref.lcut(text, cut_all=True)
     assert fast.lcut(text.encode("utf-8")) == ref.lcut(text.encode("utf-8"))
+
+
+def test_full_caches_are_dropped_not_wrong(reference, monkeypatch):
+    from pipeline.extractors.entities import zh_jieba
+
+    monkeypatch.setattr(zh_jieba, "CACHE_LIMIT", 3)
+    tk = init_jieba()
+    tk._blocks.clear()
+    tk._guesses.clear()
+    for text in _generated(50, seed=7) + _zh_texts()[:3]:
+        assert tk.lcut(text) == list(reference.cut(text))
+        assert len(tk._blocks) <= 3 and len(tk._guesses) <= 3

@@ -15,6 +15,7 @@ import marshal
 import os
 import tempfile
 import threading
+import zlib
 from array import array
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -276,7 +277,7 @@ _JIEBA_LOCK = threading.Lock()
 _TOKENIZER = None
 _TAGS: dict[str, str] = {}      # jieba's dictionary: word → POS tag (what jieba.posseg reads from dict.txt)
 _ADDED: dict[str, str] = {}     # words we added to jieba → our tag ('nlex': a lexicon/rule word)
-_STATE_FORMAT = 2               # bump when the layout of the cached state changes
+_STATE_FORMAT = 3               # bump when the layout of the cached state changes
 
 
 def _user_words() -> list[str]:
@@ -298,14 +299,17 @@ def cache_dir() -> Path:
 
 
 def write_cache(path: Path, value) -> None:
-    """Marshal ``value`` to ``path``: temporary name + rename, so a reader never sees half a file;
-    failing to write (read-only home, full disk) is not fatal — the table is rebuilt next time."""
+    """Marshal ``value`` to ``path`` after a CRC-32 of the bytes: temporary name + rename, so a
+    reader never sees half a file; failing to write (read-only home, full disk) is not fatal — the
+    table is rebuilt next time."""
     try:
+        data = marshal.dumps(value)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
         try:
             with os.fdopen(fd, "wb") as f:
-                marshal.dump(value, f)
+                f.write(zlib.crc32(data).to_bytes(4, "big"))
+                f.write(data)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
@@ -315,10 +319,13 @@ def write_cache(path: Path, value) -> None:
 
 
 def read_cache(path: Path):
-    """What ``write_cache`` wrote, or None if the file is missing or unreadable."""
+    """What ``write_cache`` wrote, or None if the file is missing, unreadable or damaged."""
     try:
         with open(path, "rb") as f:
-            return marshal.load(f)
+            data = f.read()
+        if len(data) < 5 or zlib.crc32(memoryview(data)[4:]) != int.from_bytes(data[:4], "big"):
+            return None
+        return marshal.loads(memoryview(data)[4:])
     except Exception:
         return None
 

@@ -212,7 +212,7 @@ def _tokens(text: str) -> list[Unit]:
 
 
 _WORD_UNITS: dict[str, tuple[tuple[int, int, str, str], ...]] = {}
-_WORD_UNITS_LIMIT = 200_000
+_WORD_UNITS_LIMIT = 50_000       # ~0.3 kB each: bounded, so memory stays flat on a long run
 
 
 def _word_units(word: str) -> tuple[tuple[int, int, str, str], ...]:
@@ -333,7 +333,7 @@ def _is_han(s: str) -> bool:
     """All Han characters (\\p{Han}); kept per string: it is asked of every unit, often the same."""
     known = _IS_HAN.get(s)
     if known is None:
-        if len(_IS_HAN) >= 100_000:
+        if len(_IS_HAN) >= 50_000:
             _IS_HAN.clear()
         known = _IS_HAN[s] = bool(HAN.match(s))
     return known

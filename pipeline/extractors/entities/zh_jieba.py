@@ -16,7 +16,7 @@ from math import log
 import jieba
 from jieba import finalseg, re_eng, re_han_default, re_skip_default
 
-CACHE_LIMIT = 100_000       # blocks and HMM guesses kept; all dropped when full
+CACHE_LIMIT = 20_000        # blocks (~0.5 kB each) and HMM guesses kept; all dropped when full
 
 
 class FastTokenizer(jieba.Tokenizer):
