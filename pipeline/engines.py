@@ -276,15 +276,22 @@ def warm_up(kinds: Sequence[str] | None = None, *, detector: bool = True, jobs: 
         warm_up_detector()
 
 
+PROBE_DOCUMENTS = 200      # documents the detector probe reads at most (spread over the run)
+
+
 def _may_need_detector(jobs: Sequence[Any]) -> bool:
     """Whether a document of ``jobs`` may ask the language detector: plain text files are read
-    and looked at (``blocks.may_need_detector``); anything else, or a job of another shape, may."""
+    and looked at (``blocks.may_need_detector``); anything else, or a job of another shape, may.
+    A large run is sampled (``PROBE_DOCUMENTS``, evenly): the probe runs in the parent before the
+    workers start, and a miss only means the workers load the detector themselves, as before."""
     from .errors import FactmineError
     from .ingest.blocks import may_need_detector
     from .ingest.decode import decode
     from .ingest.formats import format_of, sniff
 
-    for job in jobs:
+    jobs = list(jobs)
+    step = max(1, -(-len(jobs) // PROBE_DOCUMENTS))
+    for job in jobs[::step]:
         path = job[0] if isinstance(job, tuple) and job else None
         if not isinstance(path, Path):
             return True

@@ -88,3 +88,42 @@ def test_shared_gate_answers_per_text():
     gate = SharedGate(regex.compile(r"\d"))
     a, b = "no digits", "year 2024"
     assert not gate.search(a) and gate.search(b) and not gate.search(a) and gate.search("".join(["year ", "2024"]))
+
+
+@pytest.fixture
+def ungated_zh(monkeypatch):
+    from pipeline.dates import zh
+
+    def run(texts):
+        monkeypatch.setattr(zh, "_gates", lambda w: {})
+        zh._compiled_zh_rules.cache_clear()
+        engine._rules.cache_clear()
+        try:
+            return [engine.find(t, "zh", REF, include_present=True) for t in texts]
+        finally:
+            monkeypatch.undo()
+            zh._compiled_zh_rules.cache_clear()
+            engine._rules.cache_clear()
+    return run
+
+
+def test_gated_zh_rules_find_what_ungated_rules_find(ungated_zh):
+    from pipeline.dates import zh
+
+    w = zh.zh_words()
+    pieces = list(w.fests) + list(w.halves) + ["以来", "至今", "今年", "2019年", "3月", "1-5月", "一季度", "第三季度",
+                                               "前5个月", "前三季度", "春节前后", "国庆", "年初", "双十一", "，", "。",
+                                               "增长", "5%", "月", "季", "半年", "上半", "下半年度", "2020年以来"]
+    rng = random.Random(11)
+    texts = _sentences("zh") + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 7))) for _ in range(6000)]
+    assert len(texts) > 6000
+    gated = [engine.find(t, "zh", REF, include_present=True) for t in texts]
+    assert gated == ungated_zh(texts)
+
+
+def test_every_gated_zh_rule_is_one_that_needs_its_gate():
+    from pipeline.dates import zh
+
+    rules = zh._compiled_zh_rules()
+    gated = {fn.func.__name__ for pat, fn in rules if isinstance(pat, Gated)}
+    assert gated == {"resolve_festival", "resolve_since", "resolve_part_year"}

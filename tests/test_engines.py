@@ -197,3 +197,13 @@ def test_engines_detector_probe_never_says_no_to_a_document_that_asks(monkeypatc
     monkeypatch.setattr(blocks, "_lingua", refuse)
     for p in unneeded:
         ingest_source(p.read_bytes(), p.name, p.name)
+
+
+def test_engines_detector_probe_samples_a_large_run(tmp_path, monkeypatch):
+    read = []
+    jobs = _plain_jobs(tmp_path / "zh", {f"{i}.txt": "去年，新疆网上零售额达723.3亿元。" for i in range(50)})
+    monkeypatch.setattr(engines, "PROBE_DOCUMENTS", 10)
+    from pipeline.ingest import blocks
+    monkeypatch.setattr(blocks, "may_need_detector", lambda text: read.append(text) or False)
+    assert not engines._may_need_detector(jobs)
+    assert len(read) == 10

@@ -45,6 +45,11 @@ class Gated:
         return self._pat.finditer(text) if self.gate.search(text) else iter(())
 
 
+def gated(pat: regex.Pattern, gate: "SharedGate | None"):
+    """``pat`` behind ``gate`` (a rule that cannot match where the gate finds nothing), or itself."""
+    return pat if gate is None else Gated(pat, gate)
+
+
 class SharedGate:
     """One cheap test shared by several rules (a month name, a weekday, a digit): searched once
     per text, not once per rule — the rules of a language run one after the other on the same

@@ -17,7 +17,7 @@ import regex
 
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
-from .core import Gated, Resolved, Resolver, SharedGate, squeeze, _day_of, _day_range, _future_at, _g, _month_of, _months_period, _ref_day, _shift_month, _valid_year, _week_of, _weekday_rel, _year_of, _ym, _ymd, _ytd, resolve_partial_year  # noqa: F401
+from .core import Resolved, Resolver, SharedGate, gated, squeeze, _day_of, _day_range, _future_at, _g, _month_of, _months_period, _ref_day, _shift_month, _valid_year, _week_of, _weekday_rel, _year_of, _ym, _ymd, _ytd, resolve_partial_year  # noqa: F401
 from .festivals import _festival  # noqa: F401
 
 
@@ -772,7 +772,7 @@ def _compiled_latin_rules(lang: str) -> tuple[tuple[regex.Pattern, Resolver], ..
         specs = _es_day_rules(w) + _es_period_rules(w)
     specs += _relative_year_rules(w) + _month_year_rules(w) + _year_rules(w) + _weekday_rules(w)
     gates = _gates(w)
-    return tuple((_gated(regex.compile(pat, FLAGS), gates.get(fn)), _bind(fn, w)) for pat, fn in specs)
+    return tuple((gated(regex.compile(pat, FLAGS), gates.get(fn)), _bind(fn, w)) for pat, fn in specs)
 
 
 # Rules whose every match contains a month name, a weekday name or a digit, by resolver (each is
@@ -800,10 +800,6 @@ def _gates(w: LatinWords) -> dict[Callable, SharedGate]:
         for name in names:
             out[globals()[name]] = gate
     return out
-
-
-def _gated(pat: regex.Pattern, gate: SharedGate | None):
-    return pat if gate is None else Gated(pat, gate)
 
 
 def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:

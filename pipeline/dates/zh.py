@@ -16,7 +16,7 @@ import regex
 
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
-from .core import Resolver, _Ctx, _day_of, _future_at, _g, _month_of, _months_period, _num, _valid_year, _week_of, _weekday_back, _year_of, _ym, _ymd, _ytd, resolve_partial_year  # noqa: F401
+from .core import Resolver, SharedGate, gated, _Ctx, _day_of, _future_at, _g, _month_of, _months_period, _num, _valid_year, _week_of, _weekday_back, _year_of, _ym, _ymd, _ytd, resolve_partial_year  # noqa: F401
 from .festivals import _festival  # noqa: F401
 
 _HAN = regex.compile(r"\p{Han}")
@@ -454,7 +454,17 @@ def _festival_rules(w: ZhWords) -> list[tuple[str, Callable]]:
 def _compiled_zh_rules() -> tuple[tuple[regex.Pattern, Resolver], ...]:
     w = zh_words()
     specs = _absolute_rules(w) + _range_rules(w) + _relative_rules(w) + _shift_rules(w) + _festival_rules(w)
-    return tuple((regex.compile(pat), _bind(fn, w)) for pat, fn in specs)
+    gates = _gates(w)
+    return tuple((gated(regex.compile(pat), gates.get(fn)), _bind(fn, w)) for pat, fn in specs)
+
+
+def _gates(w: ZhWords) -> dict[Callable, SharedGate]:
+    """resolver -> a shared gate its rule's every match holds (tests/test_dates_gates.py): a
+    festival name; 以来/至今; 季 or 月 or a half-year word (上半年 / 一季度 / 前5个月 / 1-5月).
+    The costliest Chinese rules; the others are cheap or already gated by a digit."""
+    return {resolve_festival: SharedGate(regex.compile(alternation(w.fests))),
+            resolve_since: SharedGate(regex.compile(w.SINCE)),
+            resolve_part_year: SharedGate(regex.compile(rf"[季月]|{alternation(w.halves)}"))}
 
 
 def _zh_rules() -> list[tuple[regex.Pattern, Resolver]]:
