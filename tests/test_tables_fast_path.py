@@ -115,3 +115,21 @@ def test_issue_13_csv_cells_column_wise_writes_what_map_wrote(seed_run):
     for df in [tricky, *(report.tables[name] for name in TABLES)]:
         assert csv_cells(df).to_csv(index=False, lineterminator="\n") == \
             _csv_cells_by_map(df).to_csv(index=False, lineterminator="\n")
+
+
+def test_issue_13_cache_entries_skip_fsync_outputs_keep_it(tmp_path, monkeypatch):
+    import os
+
+    from pipeline import safety
+    from pipeline.run import _Cache
+
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(safety.os, "fsync", lambda fd: (synced.append(fd), real(fd)))
+    cache = _Cache(tmp_path, [])
+    cache.put("0" * 40, {"doc_id": "a.txt", "mentions": []})
+    assert synced == [] and json.loads((tmp_path / ".cache" / ("fm-" + "0" * 40 + ".json")).read_text()) \
+        == {"doc_id": "a.txt", "mentions": []}
+    assert not list((tmp_path / ".cache").glob(".fm-tmp-*"))
+    safety.atomic_write(tmp_path / "table.csv", "a\n")
+    assert len(synced) == 1 and (tmp_path / "table.csv").read_text() == "a\n"
