@@ -27,7 +27,7 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
@@ -276,7 +276,8 @@ def _execute(jobs: list, workers: int, engine: engines.SerialEngine | None = Non
     if workers <= 1 or len(jobs) <= 1:
         yield from map(_process_job, jobs)
         return
-    with engines.ProcessEngine(workers, warm_up=engines.warm_up) as pool:    # forked after loading (issue 13)
+    warm_up = partial(engines.warm_up, jobs[0][4])     # the kinds asked: a figures-only run loads no jieba
+    with engines.ProcessEngine(workers, warm_up=warm_up) as pool:    # forked after loading (issue 13)
         yield from pool.map(_process_job, jobs, sizes, on_error=_died)
 
 

@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 
 from pipeline import engines
+from pipeline.extractors import KINDS
 from pipeline.run import run
 
 from .conftest import CORPUS, ROOT
@@ -145,8 +146,12 @@ def test_issue_13_run_with_workers_from_python_uses_the_process_engine(tmp_path,
 
     monkeypatch.setattr(engines.ProcessEngine, "map", spy)
     pooled = run(CORPUS, None, workers=2)
-    assert used == [(2, pooled.documents, engines.warm_up)]     # one pool, forked after warm-up
+    [(workers, jobs, warm_up)] = used                           # one pool, forked after warm-up
+    assert (workers, jobs, warm_up.func, warm_up.args) == (2, pooled.documents, engines.warm_up, (KINDS,))
     pd.testing.assert_frame_equal(_table(pooled), _table(run(CORPUS, None, workers=1)))
+    used.clear()
+    run(CORPUS, None, workers=2, kinds=("figure",))             # warm-up loads only what figures need
+    assert used[0][2].args == (("figure",),)
 
 
 def test_engines_warm_up_loads_the_language_detector_before_forking():
