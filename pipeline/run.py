@@ -475,6 +475,9 @@ def _build_tables(report: RunReport, results: dict[str, dict], decisions: dict, 
         all_mentions, doc_dates={d: r.get("date") for d, r in results.items()},
         doc_date_sources={d: r.get("date_source") for d, r in results.items()},
         doc_meta={d: r.get("meta") or {} for d, r in results.items()}, derived=rows.combine(derived))
+    del all_mentions, derived
+    for blob in results.values():      # in the table now (and in the cache): peak memory is lower
+        blob.pop("mentions", None), blob.pop("derived", None)
     facts, alias_error = aliases.apply_file(facts, corpus)     # corpus/aliases.yaml (issue 12)
     if alias_error:
         report.skipped.append((aliases.FILENAME, alias_error))

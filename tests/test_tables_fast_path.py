@@ -133,3 +133,19 @@ def test_issue_13_cache_entries_skip_fsync_outputs_keep_it(tmp_path, monkeypatch
     assert not list((tmp_path / ".cache").glob(".fm-tmp-*"))
     safety.atomic_write(tmp_path / "table.csv", "a\n")
     assert len(synced) == 1 and (tmp_path / "table.csv").read_text() == "a\n"
+
+
+def test_issue_13_csv_written_in_slices_is_the_csv_written_whole(seed_run, tmp_path, monkeypatch):
+    from pipeline.consolidate import table
+    from pipeline.consolidate.table import csv_cells, write_csv
+
+    report, _ = seed_run
+    monkeypatch.setattr(table, "CSV_ROWS", 7)       # many slices, one cut inside every table
+    for name in TABLES:
+        df = report.tables[name]
+        write_csv(df, tmp_path / f"{name}.csv")
+        whole = csv_cells(df).to_csv(index=False, lineterminator="\n")
+        assert (tmp_path / f"{name}.csv").read_text(encoding="utf-8") == whole, name
+    write_csv(report.tables["facts"].iloc[:0], tmp_path / "empty.csv")      # no rows: the header alone
+    assert (tmp_path / "empty.csv").read_text(encoding="utf-8") == \
+        csv_cells(report.tables["facts"].iloc[:0]).to_csv(index=False, lineterminator="\n")

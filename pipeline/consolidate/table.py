@@ -124,14 +124,19 @@ def write_parquet(df: pd.DataFrame, path: Path) -> None:
         df.to_parquet(tmp, index=False)
 
 
+CSV_ROWS = 20_000     # rows formatted at a time by write_csv (each cell of a slice is copied once)
+
+
 def write_csv(df: pd.DataFrame, path: Path) -> None:
     """The spreadsheet copy: list cells as JSON arrays, formula-like text cells prefixed with ``'``
     (OWASP CSV-injection advice; numbers stay numbers); temporary name, then renamed."""
     if not isinstance(path, (str, Path)):          # a stream
         csv_cells(df).to_csv(path, index=False, lineterminator="\n")
         return
-    with atomic_path(Path(path)) as tmp:
-        csv_cells(df).to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+    with atomic_path(Path(path)) as tmp, open(tmp, "w", encoding="utf-8", newline="") as fh:
+        for start in range(0, max(len(df), 1), CSV_ROWS):    # in slices: the cells' copy stays small
+            csv_cells(df.iloc[start:start + CSV_ROWS]).to_csv(fh, index=False, header=start == 0,
+                                                                lineterminator="\n")
 
 
 def csv_cells(df: pd.DataFrame) -> pd.DataFrame:
