@@ -136,19 +136,15 @@ class FastTokenizer(jieba.Tokenizer):
                 buf += sentence[x]
             else:
                 if buf:
-                    if len(buf) == 1:
-                        yield buf
-                    elif not freq.get(buf):
-                        yield from self._guess(buf)
-                    else:
-                        yield from buf
+                    yield from self._single_run(buf, freq)
                     buf = ""
                 yield sentence[x:y]
             x = y
         if buf:
-            if len(buf) == 1:
-                yield buf
-            elif not freq.get(buf):
-                yield from self._guess(buf)
-            else:
-                yield from buf
+            yield from self._single_run(buf, freq)
+
+    def _single_run(self, buf: str, freq: dict):
+        """A run of single characters: one word, the HMM's guess (unknown), or each character."""
+        if len(buf) == 1:
+            return (buf,)
+        return self._guess(buf) if not freq.get(buf) else buf
