@@ -57,7 +57,7 @@ class _OnUse:
         return getattr(import_module(self._name, __package__), attr)
 
 
-consolidate, aliases = _OnUse(".consolidate"), _OnUse(".consolidate.aliases")
+consolidate, aliases, stream = _OnUse(".consolidate"), _OnUse(".consolidate.aliases"), _OnUse(".consolidate.stream")
 SUFFIXES = tuple(FORMATS)
 CACHE_DIR = ".cache"
 MANIFEST = "manifest.json"      # the cache entries and extracted texts this tool wrote
@@ -86,6 +86,7 @@ class RunReport:
     unchanged: bool = False      # nothing that feeds the tables changed: outputs left as they were
     stored: dict = field(default_factory=dict, repr=False)     # their counts and rows (OUTPUTS_SUMMARY)
     tables: dict = field(default_factory=dict, repr=False)     # name -> DataFrame, built or read back
+    # facts written slice by slice (consolidate/stream.py) are read back from their Parquet file on use
 
     # facts, entities, timeline: built by this run, or (unchanged) read back from the Parquet files on use
     facts = property(lambda self: self._table("facts"), lambda self, df: self.tables.__setitem__("facts", df))
@@ -95,20 +96,22 @@ class RunReport:
                         lambda self, df: self.tables.__setitem__("timeline", df))
 
     def _table(self, name: str) -> pd.DataFrame | None:
-        if name not in self.tables and self.unchanged:
-            self.tables[name] = _read_table(next(p for p in self.outputs if p.name == f"{name}.parquet"))
+        if name not in self.tables:
+            path = next((p for p in self.outputs if p.name == f"{name}.parquet"), None)
+            if path is not None and path.is_file():
+                self.tables[name] = _read_table(path)
         return self.tables.get(name)
 
     def rows(self) -> dict[str, int]:
         """rows per table"""
-        if self.unchanged and self.stored:
+        if self.stored:
             return dict(self.stored["rows"])
         return {name: 0 if self.tables.get(name) is None else int(len(self.tables[name]))
                 for name in ("facts", "entities", "timeline")}
 
     def counts(self) -> dict[str, dict[str, int]]:
         """facts by kind and language"""
-        if self.unchanged and self.stored:
+        if self.stored:
             return {kind: dict(by_lang) for kind, by_lang in self.stored["counts"].items()}
         if self.facts is None or self.facts.empty:
             return {}
@@ -412,7 +415,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
         keys[doc_id] = key = _cache_key(data, format_of(path.name), row, kinds, installed)
         blob = cache.get(key, doc_id) if cache is not None and use_cache else None
         if blob is not None:
-            results[doc_id] = blob
+            results[doc_id] = _slim(blob)
             report.from_cache += 1
             continue
         jobs.append((path, hashlib.sha1(data).hexdigest(), doc_id, row, kinds, doc_timeout))
@@ -430,6 +433,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
             results[doc_id] = blob
             if cache is not None:
                 cache.put(keys[doc_id], blob)
+                _slim(blob)          # its mentions are read back from the entry when the tables are built
     finally:
         progress.close()
     if not results:
@@ -438,13 +442,16 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
     _summarize(report, results)
     digest = _inputs_digest(corpus, {d: keys[d] for d in results}, decisions, kinds) if out is not None else ""
     built_from = len(report.skipped)
-    if not (use_cache and _outputs_unchanged(report, out, digest)):   # a no-change rerun stops here
+    if out is None:
         _build_tables(report, results, decisions, corpus)
+    elif not (use_cache and _outputs_unchanged(report, out, digest)):   # a no-change rerun stops here
+        complete = _write_tables(report, results, decisions, corpus, out, cache, keys)
+        if complete:
+            _record_outputs(report, out, digest, report.skipped[built_from:])
+        else:                                   # the next run must build the tables again
+            (out / CACHE_DIR / OUTPUTS_SUMMARY).unlink(missing_ok=True)
     if out is not None:
         texts = _write_texts(out, results)
-        if not report.unchanged:
-            _write_tables(report, out)
-            _record_outputs(report, out, digest, report.skipped[built_from:])
         cache.prune({keys[d] for d in results}, texts, out)
     report.seconds = time.perf_counter() - t0
     return report
@@ -504,14 +511,36 @@ def _write_texts(out: Path, results: dict[str, dict]) -> set[str]:
     return written
 
 
-def _write_tables(report: RunReport, out: Path) -> None:
+def _slim(blob: dict) -> dict:
+    """The cache entry without its mentions (on disk now): what the run keeps of each document."""
+    blob.pop("mentions", None), blob.pop("derived", None)
+    return blob
+
+
+def _write_tables(report: RunReport, results: dict[str, dict], decisions: dict, corpus: Path, out: Path,
+                  cache: _Cache, keys: dict[str, str]) -> bool:
+    """Build and write the tables a slice of documents at a time (consolidate/stream.py), each
+    document's mentions read back from its cache entry.  False when an entry vanished meanwhile."""
+    lost = []
+
+    def documents() -> Iterator[dict]:
+        for doc_id in sorted(results):
+            blob = cache.get(keys[doc_id], doc_id)
+            if blob is None:
+                lost.append(doc_id)
+                report.skipped.append((doc_id, f"{doc_id}: its cache entry vanished during the run; run again"))
+                continue
+            yield blob
+
     out.mkdir(parents=True, exist_ok=True)
-    for name in ("facts", "entities", "timeline", "statements"):
-        consolidate.write_parquet(report.tables[name], out / f"{name}.parquet")
-        consolidate.write_csv(report.tables[name], out / f"{name}.csv")
-        report.outputs += [out / f"{name}.parquet", out / f"{name}.csv"]
-    consolidate.write_csv(report.tables["checks"], out / "checks.csv")    # one row per flag
-    report.outputs.append(out / "checks.csv")
+    written = stream.write_tables(documents(), out, decisions=decisions, corpus=corpus)
+    if written.alias_error:
+        report.skipped.append((aliases.FILENAME, written.alias_error))
+    report.tables.update(written.tables)
+    report.review = written.review
+    report.stored = {"rows": written.rows, "counts": written.counts}
+    report.outputs += written.outputs
+    return not lost
 
 
 def _inputs_digest(corpus: Path, keys: dict[str, str], decisions: dict, kinds: tuple[str, ...]) -> str:

@@ -47,8 +47,12 @@ def _fmt(v: float) -> str:
 
 
 def disagreements(facts: pd.DataFrame, statements: Sequence[Statement]) -> list[Flag]:
+    return disagreements_of(*(facts[c].tolist() for c in ("text", "doc_id", "fact_id", "subject")), statements)
+
+
+def disagreements_of(texts, docs, ids, subjects, statements: Sequence[Statement]) -> list[Flag]:
+    """``texts``, ``docs``, ``ids``, ``subjects``: row position -> value, for the rows of the statements."""
     out = []
-    texts, docs, ids, subjects = (facts[c].tolist() for c in ("text", "doc_id", "fact_id", "subject"))
     for s in statements:
         if s.agree:
             continue
@@ -215,8 +219,14 @@ def run_checks(facts: pd.DataFrame, shares: Sequence[bool] | None = None,
         return []
     shares = shares if shares is not None else [False] * len(facts)
     statements = statements if statements is not None else find_statements(facts)
-    return (disagreements(facts, statements) + growth_mismatches(facts) + implausible_rates(facts)
-            + shares_over_100(facts, shares) + fractional_counts(facts))
+    return disagreements(facts, statements) + document_checks(facts, shares)
+
+
+def document_checks(facts: pd.DataFrame, shares: Sequence[bool]) -> list[Flag]:
+    """The checks that read one document (one sentence, one conversion, one figure) at a time, so
+    that a table can be checked document by document (stream.py)."""
+    return growth_mismatches(facts) + implausible_rates(facts) + shares_over_100(facts, shares) \
+        + fractional_counts(facts)
 
 
 def flags_column(facts: pd.DataFrame, flags: Sequence[Flag]) -> list[str | None]:

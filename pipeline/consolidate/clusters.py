@@ -22,6 +22,10 @@ class _UnionFind:
     def __init__(self, n: int):
         self.parent = list(range(n))
 
+    def grow(self, n: int) -> None:
+        """``n`` more elements, each alone."""
+        self.parent.extend(range(len(self.parent), len(self.parent) + n))
+
     def find(self, i: int) -> int:
         while self.parent[i] != i:
             self.parent[i] = self.parent[self.parent[i]]
@@ -54,6 +58,36 @@ def cluster_ids(mentions: Sequence[Mention], fact_ids: Sequence[str],
                 same_fact: Sequence[str | None] | None = None) -> list[str]:
     """``same_fact``: per mention, the id of the agreeing statement it belongs to, if any."""
     uf = _UnionFind(len(mentions))
+    link_within_documents(uf, mentions)
+    # across documents
+    first_of: dict[str, int] = {}
+    for i, sid in enumerate(same_fact or ()):
+        if sid:
+            uf.union(first_of.setdefault(sid, i), i)
+    _link_by(uf, mentions, entity_key)
+    return cluster_names(uf, fact_ids)
+
+
+def entity_key(m: Mention) -> tuple | None:
+    """What links entity mentions across documents: the same label and canonical name."""
+    return ("ent", m.label, m.canonical) if m.kind == "entity" and m.canonical else None
+
+
+def cluster_names(uf: _UnionFind, fact_ids: Sequence[str]) -> list[str]:
+    """Each mention's cluster id: a hash of the smallest fact id of its cluster."""
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(fact_ids)):
+        members[uf.find(i)].append(i)
+    out = [""] * len(fact_ids)
+    for idx in members.values():
+        cid = "c" + hash_record(min(fact_ids[i] for i in idx), length=12)
+        for i in idx:
+            out[i] = cid
+    return out
+
+
+def link_within_documents(uf: _UnionFind, mentions: Sequence[Mention]) -> None:
+    """The links that read one document only: conversions, parallel pairs, repeated sentences."""
     _link_by(uf, mentions, lambda m: (m.doc_id, "group", m.group) if m.group else None)
 
     def content(m: Mention):
@@ -73,19 +107,3 @@ def cluster_ids(mentions: Sequence[Mention], fact_ids: Sequence[str],
         if any(mentions[i].duplicate for i in idx):
             for i in idx[1:]:
                 uf.union(idx[0], i)
-    # across documents
-    first_of: dict[str, int] = {}
-    for i, sid in enumerate(same_fact or ()):
-        if sid:
-            uf.union(first_of.setdefault(sid, i), i)
-    _link_by(uf, mentions, lambda m: ("ent", m.label, m.canonical) if m.kind == "entity" and m.canonical else None)
-
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(mentions)):
-        members[uf.find(i)].append(i)
-    out = [""] * len(mentions)
-    for idx in members.values():
-        cid = "c" + hash_record(min(fact_ids[i] for i in idx), length=12)
-        for i in idx:
-            out[i] = cid
-    return out

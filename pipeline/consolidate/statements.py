@@ -117,19 +117,33 @@ def find_statements(facts: pd.DataFrame) -> list[Statement]:
     """Group the figures of a fact table (positional rows) into statements."""
     if facts.empty or "metric_key" not in facts:
         return []
-    fig = facts[(facts["kind"] == "figure") & facts["subject"].notna() & facts["metric_key"].notna()
-                & facts["period"].notna() & facts["value"].notna()]
+    fig = candidates(facts)
+    pos = {idx: i for i, idx in enumerate(facts.index)}
+    return statements_of(zip((pos[idx] for idx in fig.index), plain_records(fig, CANDIDATE_COLUMNS)))
+
+
+CANDIDATE_COLUMNS = ("doc_id", "text", "value", "value_max", "qualifier", "lang", "subject", "metric_key", "period",
+                     "unit", "direction")
+
+
+def candidates(facts: pd.DataFrame) -> pd.DataFrame:
+    """The figures that can be in a statement: with a subject, a metric_key, a period and a value."""
+    return facts[(facts["kind"] == "figure") & facts["subject"].notna() & facts["metric_key"].notna()
+                 & facts["period"].notna() & facts["value"].notna()]
+
+
+def statements_of(records) -> list[Statement]:
+    """Statements from ``(row position, record)`` pairs of candidate figures (CANDIDATE_COLUMNS), in
+    table order: what ``find_statements`` does once the table's candidates are read."""
     spans: dict[int, tuple[float, float]] = {}
     groups: dict[tuple, list[int]] = {}
-    pos = {idx: i for i, idx in enumerate(facts.index)}
-    cols = ["text", "value", "value_max", "qualifier", "lang", "subject", "metric_key", "period", "unit", "direction"]
-    for idx, r in zip(fig.index, plain_records(fig, cols)):
-        i = pos[idx]
+    docs: dict[int, str] = {}
+    for i, r in records:
         spans[i] = value_interval(r["text"], float(r["value"]), r["value_max"], r["qualifier"], r["lang"])
         key = (subject_key(r["subject"]), r["metric_key"], r["period"], r["unit"],
                r["direction"] if isinstance(r["direction"], str) else "")
         groups.setdefault(key, []).append(i)
-    docs = facts["doc_id"].tolist()
+        docs[i] = r["doc_id"]
     out: list[Statement] = []
     for key, rows in groups.items():
         clusters = _clusters(rows, spans)
@@ -144,8 +158,15 @@ def statement_ids(facts: pd.DataFrame, statements: list[Statement], *, agreeing:
                   ) -> list[str | None]:
     """Per row: the id of its statement (None outside any).  ``agreeing``: one id per value
     cluster instead, so mentions whose values disagree get different ids (for cluster_id)."""
-    ids = facts["fact_id"].tolist()
     out: list[str | None] = [None] * len(facts)
+    for i, sid in statement_id_map(facts["fact_id"].tolist(), statements, agreeing=agreeing).items():
+        out[i] = sid
+    return out
+
+
+def statement_id_map(ids, statements: list[Statement], *, agreeing: bool = False) -> dict[int, str]:
+    """``statement_ids`` for the rows in some statement only; ``ids``: row position -> fact id."""
+    out: dict[int, str] = {}
     for s in statements:
         for rows in (s.clusters if agreeing else [s.rows]):
             sid = "s" + hash_record(*s.key, min(ids[i] for i in rows), length=12)

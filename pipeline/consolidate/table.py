@@ -54,6 +54,22 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
 
     Built column by column (one list per column, one typed array each): a dict per row cost more
     than everything else the parent does with the table."""
+    df, shares = base_table(mentions, doc_dates=doc_dates, reviews=reviews, doc_date_sources=doc_date_sources,
+                            doc_meta=doc_meta, derived=derived)
+    statements = find_statements(df)
+    df["cluster_id"] = pd.array(cluster_ids(mentions, df["fact_id"].tolist(),
+                                            same_fact=statement_ids(df, statements, agreeing=True)), "string")
+    df["flags"] = pd.array(flags_column(df, run_checks(df, shares, statements)), "string")
+    return df
+
+
+def base_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | None] | None = None,
+               reviews: Mapping[str, str] | None = None,
+               doc_date_sources: Mapping[str, str | None] | None = None,
+               doc_meta: Mapping[str, object] | None = None,
+               derived: Mapping[str, list] | None = None) -> tuple[pd.DataFrame, list[bool]]:
+    """``build_table`` without what reads other documents: ``cluster_id`` and ``flags`` left empty.
+    Also returns, per row, whether the figure is a share of a whole (for the checks)."""
     doc_meta = doc_meta or {}
     if derived is None:
         derived = derive(mentions, {d: _meta(m, "title") for d, m in doc_meta.items()})
@@ -68,7 +84,7 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
     cols: dict[str, list] = {name: field[name] for name in COLUMNS if name in field}
     cols.update({name: field[name] for name in EXTRA_COLUMNS if name in field})
     cols["fact_id"] = ids
-    cols["cluster_id"] = [None] * len(mentions)      # filled in below, once statements are known
+    cols["cluster_id"] = [None] * len(mentions)      # read other documents: build_table or stream.py
     cols["status"] = [reviews.get(fid, "pending") for fid in ids]
     cols["doc_date"] = [doc_dates.get(d) for d in docs]
     cols["participants"] = derived["participants"]
@@ -78,11 +94,7 @@ def build_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | No
     types = {**COLUMNS, **EXTRA_COLUMNS}
     df = pd.DataFrame({name: _null_if_empty(pd.array(cols[name], dtype=t)) if t == "string"
                        else pd.array(cols[name], dtype=t) for name, t in types.items()})
-    statements = find_statements(df)
-    df["cluster_id"] = pd.array(cluster_ids(mentions, ids, same_fact=statement_ids(df, statements, agreeing=True)),
-                                "string")
-    df["flags"] = pd.array(flags_column(df, run_checks(df, shares, statements)), "string")
-    return df
+    return df, shares
 
 
 def _null_if_empty(values: pd.api.extensions.ExtensionArray) -> pd.api.extensions.ExtensionArray:

@@ -112,14 +112,17 @@ def _candidates(index: dict, snap: Mapping) -> list[tuple[str, float, int]]:
     return found
 
 
-def apply_decisions(facts: pd.DataFrame, decisions: Mapping[str, Decision]) -> pd.DataFrame:
+def apply_decisions(facts: pd.DataFrame, decisions: Mapping[str, Decision],
+                    reconciled: Reconciled | None = None) -> pd.DataFrame:
     """The fact table with ``status``, ``<field>_corrected``, ``final_<field>`` and ``reattached_from``.
 
     ``result.attrs["review"]`` holds the summary: applied count, re-attached ids, orphaned ids.
+    ``reconciled``: the decisions already matched to the facts (a table written in parts matches
+    them once, over the whole table: stream.py); else they are matched to ``facts`` here.
     """
     derived = [c for c in facts.columns if c.endswith("_corrected") or c.startswith("final_")]
     df = facts.drop(columns=derived + ["reattached_from"], errors="ignore")   # re-applying is idempotent
-    rec = reconcile(df, decisions)
+    rec = reconciled if reconciled is not None else reconcile(df, decisions)
     ids = df["fact_id"].tolist()
     found = [rec.by_fact.get(fid) for fid in ids]
     df["status"] = pd.array([d.status if d else PENDING for d in found], dtype="string")

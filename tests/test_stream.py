@@ -1,0 +1,113 @@
+"""Tables written a slice of documents at a time (consolidate/stream.py, every run with an output
+folder) are the tables built whole in memory (``run(corpus, None)``: build_table over the corpus,
+aliases, review decisions), cell for cell in the Parquet files and byte for byte in the CSV files."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from pipeline.consolidate import stream, write_csv
+from pipeline.consolidate.aliases import add_alias, add_not_entity
+from pipeline.review import DecisionStore
+from pipeline.run import _read_table, run
+
+from .conftest import CORPUS
+
+TABLES = ("facts", "entities", "timeline", "statements")
+
+
+def _assert_same(whole, streamed, out: Path, tmp: Path) -> None:
+    tmp.mkdir(exist_ok=True)
+    for name in TABLES:
+        built = whole.tables[name]
+        write_csv(built, tmp / f"{name}.csv")
+        assert (out / f"{name}.csv").read_bytes() == (tmp / f"{name}.csv").read_bytes(), name
+        built.to_parquet(tmp / f"{name}.parquet", index=False)
+        pd.testing.assert_frame_equal(_read_table(out / f"{name}.parquet"), _read_table(tmp / f"{name}.parquet"))
+        pd.testing.assert_frame_equal(streamed._table(name), _read_table(tmp / f"{name}.parquet"))
+    write_csv(whole.tables["checks"], tmp / "checks.csv")
+    assert (out / "checks.csv").read_bytes() == (tmp / "checks.csv").read_bytes()
+    assert streamed.counts() == whole.counts() and streamed.rows() == whole.rows()
+    assert streamed.review == whole.review
+    assert not list((out / ".cache").glob(".fm-tmp-*")), "the spill file is removed"
+
+
+@pytest.mark.parametrize("slice_rows", [1, 150, 10 ** 9])
+def test_stream_equals_whole_on_the_seed_corpus(tmp_path, monkeypatch, slice_rows):
+    monkeypatch.setattr(stream, "SLICE_ROWS", slice_rows)      # one document per slice ... all in one
+    out = tmp_path / "out"
+    streamed = run(CORPUS, out, use_cache=False)
+    whole = run(CORPUS, None)
+    assert whole.rows()["facts"] > 300 and len(whole.tables["statements"]) > 0
+    _assert_same(whole, streamed, out, tmp_path / "whole")
+
+
+def _decide(corpus: Path, facts: pd.DataFrame) -> None:
+    """Every kind of decision: accepted, rejected, corrected; one to re-attach after an edit of its
+    sentence, one orphaned; the user's aliases (a merge with a new label, a name that is no entity)."""
+    store = DecisionStore.for_corpus(corpus)
+    rows = facts.to_dict("records")
+    for i, row in enumerate(rows[::7]):
+        if row["kind"] == "figure" and i % 3 == 0:
+            store.record(row["fact_id"], "corrected", corrections={"value": 1.0 + i, "period": "2031"}, fact=row)
+        else:
+            store.record(row["fact_id"], ("accepted", "rejected")[i % 2], fact=row)
+    moved = next(r for r in rows[1::7] if r["kind"] == "entity")
+    store.record("f0000000000000000", "rejected", fact={**moved, "context": moved["context"] + " Indeed."})
+    store.record("f1111111111111111", "accepted", fact={**moved, "doc_id": "gone.txt"})
+    store.close()
+    entities = facts[facts["kind"] == "entity"]
+    names = [n for n in entities["text"].value_counts().index if n != moved["text"]]
+    add_alias(corpus, [names[0], names[1]], "One Merged Name", "ORG")
+    add_not_entity(corpus, names[2])
+
+
+@pytest.mark.parametrize("slice_rows", [1, 40])
+def test_stream_equals_whole_with_decisions_and_aliases(tmp_path, monkeypatch, slice_rows):
+    monkeypatch.setattr(stream, "SLICE_ROWS", slice_rows)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    _decide(corpus, run(corpus, None).facts)
+    out = tmp_path / "out"
+    streamed = run(corpus, out)
+    whole = run(corpus, None)
+    assert whole.review["applied"] > 50 and whole.review["reattached"] and whole.review["orphaned"]
+    assert (whole.facts["final_canonical"] == "One Merged Name").any()
+    _assert_same(whole, streamed, out, tmp_path / "whole")
+
+
+def test_stream_writes_whole_tables_for_a_corpus_without_facts(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Nothing to see here at all, really.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    streamed = run(corpus, out)
+    whole = run(corpus, None)
+    assert whole.rows()["facts"] == 0
+    _assert_same(whole, streamed, out, tmp_path / "whole")
+
+
+def test_stream_reports_a_cache_entry_lost_during_the_run_and_rebuilds_next_time(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out = tmp_path / "out"
+    run(corpus, out)
+    real = stream.write_tables
+
+    def lose_one(blobs, out_dir, **kw):            # the entry of one document vanishes mid-run
+        for p in sorted((out_dir / ".cache").glob("fm-*.json"))[:1]:
+            p.unlink()
+        return real(blobs, out_dir, **kw)
+
+    (out / ".cache" / "outputs.json").unlink()      # the tables must be built again
+    monkeypatch.setattr(stream, "write_tables", lose_one)
+    report = run(corpus, out)
+    assert any("vanished during the run" in reason for _, reason in report.skipped)
+    assert not (out / ".cache" / "outputs.json").exists()     # so the next run builds them again
+    monkeypatch.setattr(stream, "write_tables", real)
+    again = run(corpus, out)
+    assert not again.unchanged and not any("vanished" in r for _, r in again.skipped)
+    assert again.rows() == run(corpus, None).rows()
