@@ -415,41 +415,51 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
         keys[doc_id] = key = _cache_key(data, format_of(path.name), row, kinds, installed)
         blob = cache.get(key, doc_id) if cache is not None and use_cache else None
         if blob is not None:
-            results[doc_id] = _slim(blob)
+            _slim(blob)                    # read again when the tables are built: memory stays flat
+            results[doc_id] = blob
             report.from_cache += 1
             continue
         jobs.append((path, hashlib.sha1(data).hexdigest(), doc_id, row, kinds, doc_timeout))
         sizes.append(len(data))
     if cache is not None and jobs:
         cache.plan(keys[j[2]] for j in jobs)
-    progress.start(len(jobs), cached=report.from_cache)
+    # with an output folder, the tables are built while the workers extract (consolidate/stream.py);
+    # with nothing to extract, not before a no-change rerun is ruled out
+    tables = _Tables(out, decisions, corpus, cache, keys, sorted(results)) if out is not None else None
     try:
-        for doc_id, blob, error in _execute(jobs, report.workers, engine, sizes):
-            progress.advance(doc_id, 0 if blob is None else blob.get("chars", 0),
-                             0 if blob is None else len(blob["mentions"]), error)
-            if error is not None:
-                report.skipped.append((doc_id, error))
-                continue
-            results[doc_id] = blob
-            if cache is not None:
-                cache.put(keys[doc_id], blob)
-                _slim(blob)          # its mentions are read back from the entry when the tables are built
+        if tables is not None and jobs:
+            tables.start()
+        progress.start(len(jobs), cached=report.from_cache)
+        try:
+            for doc_id, blob, error in _execute(jobs, report.workers, engine, sizes):
+                progress.advance(doc_id, 0 if blob is None else blob.get("chars", 0),
+                                 0 if blob is None else len(blob["mentions"]), error)
+                if error is not None:
+                    report.skipped.append((doc_id, error))
+                    continue
+                results[doc_id] = blob
+                if cache is not None:
+                    cache.put(keys[doc_id], blob)
+                if tables is not None:
+                    tables.add(_slim(blob))    # the run keeps the slim entry; the mentions go to the stream
+        finally:
+            progress.close()
+        if not results:
+            raise EmptyCorpus(f"{corpus}: no article could be read ({len(report.skipped)} skipped, "
+                              f"{len(report.unsupported)} unsupported); earlier outputs left as they were", report)
+        _summarize(report, results)
+        digest = _inputs_digest(corpus, {d: keys[d] for d in results}, decisions, kinds) if out is not None else ""
+        built_from = len(report.skipped)
+        if out is None:
+            _build_tables(report, results, decisions, corpus)
+        elif not (use_cache and _outputs_unchanged(report, out, digest)):   # a no-change rerun stops here
+            if tables.finish(report):
+                _record_outputs(report, out, digest, report.skipped[built_from:])
+            else:                                   # the next run must build the tables again
+                (out / CACHE_DIR / OUTPUTS_SUMMARY).unlink(missing_ok=True)
     finally:
-        progress.close()
-    if not results:
-        raise EmptyCorpus(f"{corpus}: no article could be read ({len(report.skipped)} skipped, "
-                          f"{len(report.unsupported)} unsupported); earlier outputs left as they were", report)
-    _summarize(report, results)
-    digest = _inputs_digest(corpus, {d: keys[d] for d in results}, decisions, kinds) if out is not None else ""
-    built_from = len(report.skipped)
-    if out is None:
-        _build_tables(report, results, decisions, corpus)
-    elif not (use_cache and _outputs_unchanged(report, out, digest)):   # a no-change rerun stops here
-        complete = _write_tables(report, results, decisions, corpus, out, cache, keys)
-        if complete:
-            _record_outputs(report, out, digest, report.skipped[built_from:])
-        else:                                   # the next run must build the tables again
-            (out / CACHE_DIR / OUTPUTS_SUMMARY).unlink(missing_ok=True)
+        if tables is not None:
+            tables.close()
     if out is not None:
         texts = _write_texts(out, results)
         cache.prune({keys[d] for d in results}, texts, out)
@@ -512,35 +522,60 @@ def _write_texts(out: Path, results: dict[str, dict]) -> set[str]:
 
 
 def _slim(blob: dict) -> dict:
-    """The cache entry without its mentions (on disk now): what the run keeps of each document."""
+    """The cache entry without its mentions: what the run keeps of each document.  Returns the
+    full entry (a copy of the dict) for the table stream."""
+    full = dict(blob)
     blob.pop("mentions", None), blob.pop("derived", None)
-    return blob
+    return full
 
 
-def _write_tables(report: RunReport, results: dict[str, dict], decisions: dict, corpus: Path, out: Path,
-                  cache: _Cache, keys: dict[str, str]) -> bool:
-    """Build and write the tables a slice of documents at a time (consolidate/stream.py), each
-    document's mentions read back from its cache entry.  False when an entry vanished meanwhile."""
-    lost = []
+class _Tables:
+    """Feeds the table stream (consolidate/stream.py): each extracted document as it comes, and a
+    cached one (read back from its entry) after each, so that both overlap the workers' extraction."""
 
-    def documents() -> Iterator[dict]:
-        for doc_id in sorted(results):
-            blob = cache.get(keys[doc_id], doc_id)
-            if blob is None:
-                lost.append(doc_id)
-                report.skipped.append((doc_id, f"{doc_id}: its cache entry vanished during the run; run again"))
-                continue
-            yield blob
+    def __init__(self, out: Path, decisions: dict, corpus: Path, cache: _Cache, keys: dict[str, str],
+                 cached: list[str]):
+        self.out, self.decisions, self.corpus, self.cache, self.keys = out, decisions, corpus, cache, keys
+        self.queue = cached[::-1]           # popped from the end: doc_id order
+        self.lost: list[str] = []
+        self.stream = None
 
-    out.mkdir(parents=True, exist_ok=True)
-    written = stream.write_tables(documents(), out, decisions=decisions, corpus=corpus)
-    if written.alias_error:
-        report.skipped.append((aliases.FILENAME, written.alias_error))
-    report.tables.update(written.tables)
-    report.review = written.review
-    report.stored = {"rows": written.rows, "counts": written.counts}
-    report.outputs += written.outputs
-    return not lost
+    def start(self) -> None:
+        (self.out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
+        self.stream = stream.TableStream(self.out, decisions=self.decisions, corpus=self.corpus)
+
+    def add(self, blob: dict) -> None:
+        self.stream.add(blob)
+        self._feed(1)
+
+    def _feed(self, n: int) -> None:
+        while n > 0 and self.queue:
+            doc_id = self.queue.pop()
+            blob = self.cache.get(self.keys[doc_id], doc_id)
+            if blob is None:                # removed or damaged since the scan
+                self.lost.append(doc_id)
+            else:
+                self.stream.add(blob)
+            n -= 1
+
+    def finish(self, report: RunReport) -> bool:
+        """The tables written; False when a cached entry vanished meanwhile (its document is missing)."""
+        if self.stream is None:
+            self.start()
+        self._feed(len(self.queue))
+        written = self.stream.finish()
+        report.skipped += [(d, f"{d}: its cache entry vanished during the run; run again") for d in self.lost]
+        if written.alias_error:
+            report.skipped.append((aliases.FILENAME, written.alias_error))
+        report.tables.update(written.tables)
+        report.review = written.review
+        report.stored = {"rows": written.rows, "counts": written.counts}
+        report.outputs += written.outputs
+        return not self.lost
+
+    def close(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
 
 
 def _inputs_digest(corpus: Path, keys: dict[str, str], decisions: dict, kinds: tuple[str, ...]) -> str:

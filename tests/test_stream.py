@@ -91,23 +91,42 @@ def test_stream_writes_whole_tables_for_a_corpus_without_facts(tmp_path):
 
 
 def test_stream_reports_a_cache_entry_lost_during_the_run_and_rebuilds_next_time(tmp_path, monkeypatch):
+    from pipeline import run as run_module
+
     corpus = tmp_path / "corpus"
     shutil.copytree(CORPUS, corpus)
     out = tmp_path / "out"
     run(corpus, out)
-    real = stream.write_tables
+    real = run_module._Tables.finish
 
-    def lose_one(blobs, out_dir, **kw):            # the entry of one document vanishes mid-run
-        for p in sorted((out_dir / ".cache").glob("fm-*.json"))[:1]:
+    def lose_one(self, report):                  # the entry of one document vanishes mid-run
+        for p in sorted((out / ".cache").glob("fm-*.json"))[:1]:
             p.unlink()
-        return real(blobs, out_dir, **kw)
+        return real(self, report)
 
     (out / ".cache" / "outputs.json").unlink()      # the tables must be built again
-    monkeypatch.setattr(stream, "write_tables", lose_one)
+    monkeypatch.setattr(run_module._Tables, "finish", lose_one)
     report = run(corpus, out)
     assert any("vanished during the run" in reason for _, reason in report.skipped)
     assert not (out / ".cache" / "outputs.json").exists()     # so the next run builds them again
-    monkeypatch.setattr(stream, "write_tables", real)
+    monkeypatch.setattr(run_module._Tables, "finish", real)
     again = run(corpus, out)
     assert not again.unchanged and not any("vanished" in r for _, r in again.skipped)
     assert again.rows() == run(corpus, None).rows()
+
+
+def test_stream_does_not_depend_on_the_order_documents_arrive_in(tmp_path, monkeypatch):
+    monkeypatch.setattr(stream, "SLICE_ROWS", 60)
+    whole = run(CORPUS, None)
+    blobs = []
+    real = stream.TableStream.add
+    monkeypatch.setattr(stream.TableStream, "add", lambda self, blob: blobs.append(blob))
+    run(CORPUS, tmp_path / "first", use_cache=False)                  # collects the documents
+    monkeypatch.setattr(stream.TableStream, "add", real)
+    (tmp_path / "out" / ".cache").mkdir(parents=True)
+    blobs.sort(key=lambda b: b["doc_id"], reverse=True)               # last document first
+    written = stream.write_tables(blobs, tmp_path / "out", decisions={}, corpus=CORPUS)
+    assert written.rows == whole.rows() and written.counts == whole.counts()
+    _assert_same(whole, run(CORPUS, tmp_path / "out2", use_cache=False), tmp_path / "out2", tmp_path / "w1")
+    for name in TABLES:
+        assert (tmp_path / "out" / f"{name}.csv").read_bytes() == (tmp_path / "out2" / f"{name}.csv").read_bytes()

@@ -53,6 +53,7 @@ _EVENT_COLUMNS = ("kind", "date", "label", "description", "participants", "doc_i
                   "fact_id", "cluster_id", "status", "duplicate", "start")
 _FIGURE_COLUMNS = tuple(dict.fromkeys(("kind", "fact_id", *CANDIDATE_COLUMNS, *_STATEMENT_SOURCE)))
 _FLAG_COLUMNS = ("fact_id", "doc_id", "flags")
+_FIGURE_KEYS = (*CANDIDATE_COLUMNS, "fact_id", _ROW)     # what pass 1 keeps of a candidate figure
 
 
 @dataclass
@@ -105,19 +106,6 @@ class _Clusters:
         return "c" + hash_record(self.low.get(root, fact_id), length=12)
 
 
-def _slices(blobs: Iterable[dict]) -> Iterator[list[dict]]:
-    """Consecutive documents, about SLICE_ROWS facts together (a document is never cut)."""
-    part, rows = [], 0
-    for blob in blobs:
-        part.append(blob)
-        rows += len(blob["mentions"])
-        if rows >= SLICE_ROWS:
-            yield part
-            part, rows = [], 0
-    if part:
-        yield part
-
-
 def _base(part: list[dict]) -> tuple[list[Mention], pd.DataFrame, list[bool]]:
     mentions, derived = [], []
     for blob in part:
@@ -134,96 +122,172 @@ def _base(part: list[dict]) -> tuple[list[Mention], pd.DataFrame, list[bool]]:
     return mentions, df, shares
 
 
-def write_tables(blobs: Iterable[dict], out: Path, *, decisions: Mapping, corpus: Path) -> Written:
-    """Build the five tables from ``blobs`` (cache entries with their mentions, in doc_id order) and
-    write them to ``out`` (each to a temporary name, then renamed)."""
-    written = Written()
-    try:
-        aliases = user_aliases.load(corpus)
-    except user_aliases.AliasFileError as exc:     # a malformed file is reported and ignored
-        aliases, written.alias_error = user_aliases.UserAliases(), str(exc)
-    decided_ids = set(decisions)
-    decided_docs = {(d.fact or {}).get("doc_id") for d in decisions.values()}
-    clusters = _Clusters()
-    figures: list[tuple[int, dict]] = []        # (row, CANDIDATE_COLUMNS + fact_id) of candidate figures
-    reviewable: list[pd.DataFrame] = []          # rows a decision may be matched or re-attached to
-    fd, spill = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix="-facts.arrow", dir=out / ".cache")
-    os.close(fd)
-    try:
-        rows = 0
-        with pa.OSFile(spill, "wb") as sink:
-            writer = schema = None
-            for part in _slices(blobs):
-                mentions, df, shares = _base(part)
-                ids = df["fact_id"].tolist()
-                clusters.add_slice(rows, mentions, ids)
-                del mentions
-                fig = candidates(df)
-                figures += [(rows + i, r) for i, r in zip(fig.index, plain_records(fig, (*CANDIDATE_COLUMNS,
-                                                                                         "fact_id")))]
-                df["flags"] = pd.array(flags_column(df, document_checks(df, shares)), "string")
-                df[_ROW] = range(rows, rows + len(df))
-                rows += len(df)
-                df = user_aliases.apply(df, aliases)
-                keep = df["fact_id"].isin(decided_ids) | df["doc_id"].isin(decided_docs)
-                if keep.any():
-                    reviewable.append(df.loc[keep, list(_REVIEW_COLUMNS)])
-                table = pa.Table.from_pandas(df, preserve_index=False)
-                if writer is None:
-                    schema = table.schema
-                    writer = pa.ipc.new_stream(sink, schema)
-                writer.write_table(table.cast(schema))
-            if writer is not None:
-                writer.close()
-        # across documents
-        statements = statements_of(figures)
-        ids = {i: r["fact_id"] for i, r in figures}
+class TableStream:
+    """Documents go in (``add``, in any order: as the workers finish them), the tables come out
+    (``finish``, in doc_id order).  Use it as a context manager: the spill file goes with it.
+
+    Rows are numbered in the order documents arrive; what crosses documents (clusters, statements,
+    re-attached decisions) is computed from those numbers but in doc_id order, so nothing depends
+    on the arrival order."""
+
+    def __init__(self, out: Path, *, decisions: Mapping, corpus: Path):
+        self.out, self.decisions = out, decisions
+        self.written = Written()
+        try:
+            self.aliases = user_aliases.load(corpus)
+        except user_aliases.AliasFileError as exc:     # a malformed file is reported and ignored
+            self.aliases, self.written.alias_error = user_aliases.UserAliases(), str(exc)
+        self.decided_ids = set(decisions)
+        self.decided_docs = {(d.fact or {}).get("doc_id") for d in decisions.values()}
+        self.clusters = _Clusters()
+        self.figures: list[pd.DataFrame] = []      # candidate figures of statements (_FIGURE_KEYS)
+        self.reviewable: list[pd.DataFrame] = []   # rows a decision may be matched or re-attached to
+        self.batches: dict[str, int | None] = {}   # doc_id -> its record batch in the spill (None: no rows)
+        self.pending: list[dict] = []
+        self.pending_rows = self.rows = 0
+        self.writer = self.schema = None
+        self.written_batches = 0
+        fd, self.spill = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix="-facts.arrow", dir=out / ".cache")
+        os.close(fd)
+        self.sink = pa.OSFile(self.spill, "wb")
+
+    def __enter__(self) -> TableStream:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if not self.sink.closed:
+            self.sink.close()
+        Path(self.spill).unlink(missing_ok=True)
+
+    def add(self, blob: dict) -> None:
+        """One document's cache entry (with its mentions); pass 1 runs once a slice is full."""
+        self.pending.append(blob)
+        self.pending_rows += len(blob["mentions"])
+        if self.pending_rows >= SLICE_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self.pending:
+            return
+        part, self.pending, self.pending_rows = self.pending, [], 0
+        mentions, df, shares = _base(part)
+        first = self.rows
+        self.clusters.add_slice(first, mentions, df["fact_id"].tolist())
+        del mentions
+        df["flags"] = pd.array(flags_column(df, document_checks(df, shares)), "string")
+        df[_ROW] = range(first, first + len(df))
+        self.rows += len(df)
+        self.figures.append(candidates(df)[list(_FIGURE_KEYS)])
+        df = user_aliases.apply(df, self.aliases)
+        keep = df["fact_id"].isin(self.decided_ids) | df["doc_id"].isin(self.decided_docs)
+        if keep.any():
+            self.reviewable.append(df.loc[keep, [*_REVIEW_COLUMNS, _ROW]])
+        table = pa.Table.from_pandas(df, preserve_index=False)
+        if self.writer is None:
+            self.schema = table.schema
+            self.writer = pa.ipc.new_file(self.sink, self.schema)
+        table = table.cast(self.schema)
+        docs = df["doc_id"].tolist()
+        spans: dict[str, list[int]] = {}           # a document's rows are consecutive in its slice
+        for i, doc in enumerate(docs):
+            spans.setdefault(doc, [i, i])[1] = i + 1
+        for blob in part:
+            doc = blob["doc_id"]
+            if doc in spans:
+                a, b = spans[doc]
+                self.writer.write_batch(table.slice(a, b - a).combine_chunks().to_batches()[0])
+                self.batches[doc] = self.written_batches
+                self.written_batches += 1
+            else:
+                self.batches[doc] = None
+
+    def finish(self) -> Written:
+        """Statements, clusters and checks across documents; the tables built and written."""
+        self._flush()
+        if self.writer is not None:
+            self.writer.close()
+        self.sink.close()
+        figures = _in_table_order(self.figures, _FIGURE_KEYS)
+        self.figures = []
+        rows = figures[_ROW].tolist()
+        columns = {c: dict(zip(rows, figures[c].to_numpy(dtype=object, na_value=None).tolist()))
+                   for c in (*CANDIDATE_COLUMNS, "fact_id")}
+        del figures
+        records = ((i, {c: columns[c][i] for c in CANDIDATE_COLUMNS}) for i in rows)
+        statements = statements_of(records)
+        ids = columns["fact_id"]
         first_of: dict[str, int] = {}
         for i, sid in statement_id_map(ids, statements, agreeing=True).items():
             j = first_of.setdefault(sid, i)
             if j != i:
-                clusters.link(j, ids[j], i, ids[i])
-        column = {c: {i: r[c] for i, r in figures} for c in ("text", "doc_id", "subject")}
+                self.clusters.link(j, ids[j], i, ids[i])
         disagreeing: dict[str, list[str]] = {}
-        for flag in disagreements_of(column["text"], column["doc_id"], ids, column["subject"], statements):
+        for flag in disagreements_of(columns["text"], columns["doc_id"], ids, columns["subject"], statements):
             for fid in flag.fact_ids:
                 disagreeing.setdefault(fid, []).append(f"{flag.check}: {flag.reason}")
-        del figures, ids, column, statements
-        facts_so_far = pd.concat(reviewable, ignore_index=True) if reviewable else \
-            pd.DataFrame({c: pd.Series(dtype=object) for c in _REVIEW_COLUMNS})
-        matched = reconcile(facts_so_far, decisions)
-        del reviewable, facts_so_far
-        written.review = matched.summary()
-        _second_pass(spill, rows > 0, out, clusters, disagreeing, decisions, matched, written)
-    finally:
-        Path(spill).unlink(missing_ok=True)
-    return written
+        del columns, ids, statements
+        reviewable = _in_table_order(self.reviewable, (*_REVIEW_COLUMNS, _ROW))
+        self.reviewable = []
+        matched = reconcile(reviewable, self.decisions)
+        self.written.review = matched.summary()
+        _second_pass(self, disagreeing, matched)
+        return self.written
+
+    def slices(self) -> Iterator[pd.DataFrame]:
+        """The spilled rows in doc_id order, about SLICE_ROWS at a time."""
+        if not any(b is not None for b in self.batches.values()):
+            yield _empty()
+            return
+        with pa.OSFile(self.spill, "rb") as source:     # not memory-mapped: pages read would stay in RSS
+            reader = pa.ipc.open_file(source)
+            part, n = [], 0
+            for doc in sorted(self.batches):
+                if self.batches[doc] is None:
+                    continue
+                part.append(reader.get_batch(self.batches[doc]))
+                n += part[-1].num_rows
+                if n >= SLICE_ROWS:
+                    yield pa.Table.from_batches(part).to_pandas()
+                    part, n = [], 0
+            if part:
+                yield pa.Table.from_batches(part).to_pandas()
 
 
-def _read_spill(spill: str) -> Iterator[pd.DataFrame]:
-    with pa.OSFile(spill, "rb") as source:      # not memory-mapped: pages read would stay in RSS
-        reader = pa.ipc.open_stream(source)
-        for batch in reader:
-            yield pa.Table.from_batches([batch]).to_pandas()
+def _in_table_order(frames: list[pd.DataFrame], columns) -> pd.DataFrame:
+    """Pieces kept from slices, in the fact table's order (doc_id, then position in the document)."""
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+    df = pd.concat(frames, ignore_index=True)
+    return df.sort_values(["doc_id", _ROW], kind="stable").reset_index(drop=True)
 
 
-def _second_pass(spill: str, any_rows: bool, out: Path, clusters: _Clusters, disagreeing: dict[str, list[str]],
-                 decisions: Mapping, matched, written: Written) -> None:
+def write_tables(blobs: Iterable[dict], out: Path, *, decisions: Mapping, corpus: Path) -> Written:
+    """The five tables of ``blobs`` (cache entries with their mentions, in any order) written to ``out``."""
+    with TableStream(out, decisions=decisions, corpus=corpus) as tables:
+        for blob in blobs:
+            tables.add(blob)
+        return tables.finish()
+
+
+def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched) -> None:
+    out, written, clusters = stream.out, stream.written, stream.clusters
     keep: dict[str, list[pd.DataFrame]] = {"entities": [], "events": [], "figures": [], "flags": []}
     counts: Counter = Counter()
     n_rows = 0
-    slices = _read_spill(spill) if any_rows else iter([_empty()])
     # innermost first out: facts.parquet is renamed into place before facts.csv, as the other tables are
     with atomic_path(out / "facts.csv") as csv_tmp, open(csv_tmp, "w", encoding="utf-8", newline="") as csv_out, \
             atomic_path(out / "facts.parquet") as parquet_tmp:
         parquet = None
         try:
-            for df in slices:
+            for df in stream.slices():
                 rows, ids = df.pop(_ROW).tolist(), df["fact_id"].tolist()
                 df["cluster_id"] = pd.array([clusters.name(r, f) for r, f in zip(rows, ids)], "string")
                 df["flags"] = pd.array([_join_flags(disagreeing.get(f), own) for f, own in zip(ids, df["flags"])],
                                        "string")
-                df = apply_decisions(df, decisions, reconciled=matched)
+                df = apply_decisions(df, stream.decisions, reconciled=matched)
                 df.attrs.pop("review", None)
                 counts.update(k for k in zip(df["kind"], df["lang"]) if not (pd.isna(k[0]) or pd.isna(k[1])))
                 table = pa.Table.from_pandas(df, preserve_index=False)
