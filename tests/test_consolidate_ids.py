@@ -121,3 +121,18 @@ def test_consolidate_ids_hypothesis_edits_elsewhere_keep_ids(case):
 def test_consolidate_ids_unique_in_seed_articles(name):
     found = _extract("\n".join(_article(name)))
     assert len({fid for fid, _, _ in found}) == len(found)
+
+
+def test_hash_record_fast_path_is_the_json_form():
+    import hashlib
+    import json
+
+    from pipeline.consolidate.ids import hash_record
+
+    for key in ("f0123456789abcdef", "abc", "A1", "x" * 40):
+        blob = json.dumps((key,), ensure_ascii=False, sort_keys=True, default=str)
+        assert hash_record(key) == hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]
+        assert hash_record(key, length=12) == hashlib.sha1(blob.encode("utf-8")).hexdigest()[:12]
+    for other in ("a b", 'q"', "é", "", "1.5"):          # not plain words: the general path
+        blob = json.dumps((other,), ensure_ascii=False, sort_keys=True, default=str)
+        assert hash_record(other) == hashlib.sha1(blob.encode("utf-8")).hexdigest()[:16]

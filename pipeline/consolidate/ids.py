@@ -22,7 +22,10 @@ from ..types import Mention
 
 
 def hash_record(*keys: object, length: int = 16) -> str:
-    blob = json.dumps(keys, ensure_ascii=False, sort_keys=True, default=str)
+    if len(keys) == 1 and type(keys[0]) is str and keys[0].isascii() and keys[0].isalnum():
+        blob = f'["{keys[0]}"]'           # what json.dumps gives for one plain word (a fact id), 4x faster
+    else:
+        blob = json.dumps(keys, ensure_ascii=False, sort_keys=True, default=str)
     return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:length]
 
 

@@ -75,6 +75,7 @@ class _Clusters:
         self.uf = _UnionFind(0)
         self.low: dict[int, str] = {}
         self.first: dict[tuple, tuple[int, str]] = {}      # entity key -> (row, fact id) of its first mention
+        self.names: dict[int, str] = {}                     # root -> cluster id, once asked (pass 2)
 
     def link(self, a: int, fa: str, b: int, fb: str) -> None:
         ra, rb = self.uf.find(a), self.uf.find(b)
@@ -103,7 +104,11 @@ class _Clusters:
 
     def name(self, row: int, fact_id: str) -> str:
         root = self.uf.find(row)
-        return "c" + hash_record(self.low.get(root, fact_id), length=12)
+        if root not in self.low:                            # a row alone
+            return "c" + hash_record(fact_id, length=12)
+        if root not in self.names:
+            self.names[root] = "c" + hash_record(self.low[root], length=12)
+        return self.names[root]
 
 
 def _base(part: list[dict]) -> tuple[list[Mention], pd.DataFrame, list[bool]]:
