@@ -3,7 +3,12 @@ folder) are the tables built whole in memory (``run(corpus, None)``: build_table
 aliases, review decisions), cell for cell in the Parquet files and byte for byte in the CSV files."""
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -130,3 +135,55 @@ def test_stream_does_not_depend_on_the_order_documents_arrive_in(tmp_path, monke
     _assert_same(whole, run(CORPUS, tmp_path / "out2", use_cache=False), tmp_path / "out2", tmp_path / "w1")
     for name in TABLES:
         assert (tmp_path / "out" / f"{name}.csv").read_bytes() == (tmp_path / "out2" / f"{name}.csv").read_bytes()
+
+
+def test_stream_with_the_csv_writer_process_equals_whole(tmp_path, monkeypatch):
+    monkeypatch.setattr(stream, "CSV_PROCESS_MIN_ROWS", 0)       # facts.csv written by its own process
+    out = tmp_path / "out"
+    streamed = run(CORPUS, out, use_cache=False)
+    _assert_same(run(CORPUS, None), streamed, out, tmp_path / "whole")
+
+
+def _csv_writers(out: Path) -> list[int]:
+    """Processes whose command line or open files mention ``out`` (the CSV writer holds its temp file)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit() or int(proc.name) == os.getpid():
+            continue
+        try:
+            fds = [os.readlink(fd) for fd in (proc / "fd").iterdir()]
+        except OSError:
+            continue
+        if any(str(out) in f for f in fds):
+            found.append(int(proc.name))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="uses /proc")
+def test_stream_sigkill_during_pass_two_leaves_no_csv_writer_and_the_old_tables(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    out, mark = tmp_path / "out", tmp_path / "mark"
+    run(corpus, out)
+    before = (out / "facts.csv").read_bytes()
+    (out / ".cache" / "outputs.json").unlink()                  # the tables are built again
+    env = {**os.environ, "FACTMINE_CSV_PROCESS_ROWS": "0", "FACTMINE_TEST_PAUSE": "rename:facts.parquet",
+           "FACTMINE_TEST_PAUSE_MARK": str(mark), "FACTMINE_TEST_PAUSE_SECONDS": "60"}
+    proc = subprocess.Popen([sys.executable, "-m", "pipeline.cli", "run", "--corpus", str(corpus), "--out", str(out)],
+                            cwd=Path(__file__).resolve().parent.parent, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    end = time.monotonic() + 120
+    while not mark.exists():
+        assert proc.poll() is None, proc.communicate()
+        assert time.monotonic() < end
+        time.sleep(0.05)
+    assert [p for p in _csv_writers(out) if p != proc.pid], "the CSV writer runs beside its parent"
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    end = time.monotonic() + 20
+    while _csv_writers(out) and time.monotonic() < end:        # it sees the pipe close and leaves
+        time.sleep(0.1)
+    assert not _csv_writers(out)
+    assert (out / "facts.csv").read_bytes() == before            # the old table, whole
+    report = run(corpus, out)
+    assert not list(out.glob(".fm-tmp-*")) and report.rows() == run(corpus, None).rows()

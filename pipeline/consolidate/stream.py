@@ -283,7 +283,8 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
     counts: Counter = Counter()
     n_rows = 0
     # innermost first out: facts.parquet is renamed into place before facts.csv, as the other tables are
-    with atomic_path(out / "facts.csv") as csv_tmp, open(csv_tmp, "w", encoding="utf-8", newline="") as csv_out, \
+    parallel = stream.rows >= CSV_PROCESS_MIN_ROWS and (os.cpu_count() or 1) > 1
+    with atomic_path(out / "facts.csv") as csv_tmp, _CsvWriter(csv_tmp, parallel) as csv_out, \
             atomic_path(out / "facts.parquet") as parquet_tmp:
         parquet = None
         try:
@@ -299,9 +300,7 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
                 if parquet is None:
                     parquet = pq.ParquetWriter(parquet_tmp, table.schema)
                 parquet.write_table(table.cast(parquet.schema))
-                for start in range(0, max(len(df), 1), CSV_ROWS):
-                    csv_cells(df.iloc[start:start + CSV_ROWS]).to_csv(csv_out, index=False, header=n_rows == 0
-                                                                      and start == 0, lineterminator="\n")
+                csv_out.write(df, header=n_rows == 0)
                 n_rows += len(df)
                 _keep_decided(decided_view(df), keep)
         finally:
@@ -323,6 +322,85 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
         written.outputs += [out / f"{name}.parquet", out / f"{name}.csv"]
     write_csv(written.tables["checks"], out / "checks.csv")
     written.outputs.append(out / "checks.csv")
+
+
+# from this many facts, facts.csv is written by a process of its own (FACTMINE_CSV_PROCESS_ROWS overrides)
+CSV_PROCESS_MIN_ROWS = int(os.environ.get("FACTMINE_CSV_PROCESS_ROWS", "50000"))
+
+
+def _write_csv_slice(fh, df: pd.DataFrame, header: bool) -> None:
+    for start in range(0, max(len(df), 1), CSV_ROWS):
+        csv_cells(df.iloc[start:start + CSV_ROWS]).to_csv(fh, index=False, header=header and start == 0,
+                                                          lineterminator="\n")
+
+
+class _CsvWriter:
+    """facts.csv, slice after slice.  For a big table the slices go (pickled, through a pipe) to a
+    process of its own that formats and writes them while this one reviews and writes the next
+    (formatting the CSV is half of pass 2).  Started with "spawn": pyarrow's threads make fork unsafe."""
+
+    def __init__(self, path: Path, parallel: bool):
+        self.path, self.process = path, None
+        if parallel:
+            import multiprocessing
+
+            ctx = multiprocessing.get_context("spawn")
+            self.conn, theirs = ctx.Pipe()
+            self.process = ctx.Process(target=_csv_process, args=(str(path), theirs), daemon=True,
+                                       name="factmine-csv")
+            self.process.start()
+            theirs.close()
+        else:
+            self.fh = open(path, "w", encoding="utf-8", newline="")
+
+    def write(self, df: pd.DataFrame, header: bool) -> None:
+        if self.process is None:
+            _write_csv_slice(self.fh, df, header)
+            return
+        try:
+            self.conn.send((df, header))
+        except (BrokenPipeError, EOFError, OSError):
+            self._fail()
+
+    def _fail(self):
+        self.process.join(5)
+        raise OSError(f"{self.path}: the process writing the CSV file stopped (exit code {self.process.exitcode})")
+
+    def __enter__(self) -> _CsvWriter:
+        return self
+
+    def __exit__(self, kind, exc, tb) -> None:
+        if self.process is None:
+            self.fh.close()
+            return
+        try:
+            if kind is None:
+                self.conn.send(None)
+                if self.conn.recv() != "done":
+                    self._fail()
+        except (BrokenPipeError, EOFError, OSError):
+            if kind is None:
+                self._fail()
+        finally:
+            self.conn.close()
+            self.process.join(10)
+            if self.process.is_alive():          # failed before the end: do not leave it writing
+                self.process.kill()
+                self.process.join()
+
+
+def _csv_process(path: str, conn) -> None:
+    """The CSV writer's process: slices until None (or until its parent is gone: EOF)."""
+    with open(path, "w", encoding="utf-8", newline="") as fh:
+        while True:
+            try:
+                item = conn.recv()
+            except EOFError:
+                return
+            if item is None:
+                break
+            _write_csv_slice(fh, *item)
+    conn.send("done")
 
 
 def _empty() -> pd.DataFrame:
