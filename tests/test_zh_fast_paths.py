@@ -3,6 +3,7 @@ units cached per word, exact prefilters, `re` instead of `regex`.  On the projec
 articles and on generated text."""
 from __future__ import annotations
 
+import os
 import random
 import re
 import sys
@@ -208,6 +209,21 @@ def test_pinyin_syllables_cache(tmp_path, monkeypatch):
             assert "pypinyin.core" in sys.modules                 # loaded here still (warm-up before fork)
     finally:
         canonical._pinyin_syllables.cache_clear()
+
+
+def test_write_cache_keeps_only_the_newest_files_of_a_kind(tmp_path):
+    from pipeline.extractors.entities.lexicon import KEEP_CACHED, read_cache, write_cache
+
+    others = tmp_path / "jieba-keep.marshal"
+    write_cache(others, [1])
+    for i in range(KEEP_CACHED + 3):
+        path = tmp_path / f"pinyin-syllables-{i}.marshal"
+        write_cache(path, {i}, family="pinyin-syllables-*.marshal")
+        os.utime(path, ns=(10 ** 18 + i, 10 ** 18 + i))       # strictly newer, whatever the clock's grain
+    left = sorted(p.name for p in tmp_path.glob("pinyin-syllables-*.marshal"))
+    assert len(left) == KEEP_CACHED and f"pinyin-syllables-{KEEP_CACHED + 2}.marshal" in left
+    assert read_cache(tmp_path / f"pinyin-syllables-{KEEP_CACHED + 2}.marshal") == {KEEP_CACHED + 2}
+    assert read_cache(others) == [1]                             # another kind of table: untouched
 
 
 def test_person_names_unchanged():

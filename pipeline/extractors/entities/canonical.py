@@ -111,7 +111,7 @@ def _pinyin_syllables() -> frozenset[str]:
         return cached
     table = _build_pinyin_syllables()
     if path is not None:
-        write_cache(path, table)
+        write_cache(path, table, family="pinyin-syllables-*.marshal")
     return table
 
 

@@ -298,10 +298,15 @@ def cache_dir() -> Path:
     return Path(base) / "factmine"
 
 
-def write_cache(path: Path, value) -> None:
+KEEP_CACHED = 4    # files kept per kind of table (one per installed version of its sources, newest first)
+
+
+def write_cache(path: Path, value, family: str | None = None) -> None:
     """Marshal ``value`` to ``path`` after a CRC-32 of the bytes: temporary name + rename, so a
     reader never sees half a file; failing to write (read-only home, full disk) is not fatal — the
-    table is rebuilt next time."""
+    table is rebuilt next time.  ``family`` (a glob such as ``"pinyin-syllables-*.marshal"``): only
+    the KEEP_CACHED newest files of that kind are kept, so reinstalls do not pile files up while
+    a few installs side by side (several virtual environments) still keep theirs."""
     try:
         data = marshal.dumps(value)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -314,6 +319,11 @@ def write_cache(path: Path, value) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
+        if family:
+            older = sorted(path.parent.glob(family), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+            for old in older[KEEP_CACHED:]:
+                if old != path:
+                    old.unlink(missing_ok=True)
     except Exception:
         pass
 
@@ -368,7 +378,7 @@ def _dump_state(path: Path, freq: dict[str, int], total: int, tags: dict[str, st
                  "\n".join(tag_names))
     except Exception:
         return          # a tag word outside the prefix dict (not in jieba 0.42): no cache, still right
-    write_cache(path, state)
+    write_cache(path, state, family="jieba-*.marshal")
 
 
 def _load_state(path: Path) -> tuple[dict[str, int], int, dict[str, str]] | None:
