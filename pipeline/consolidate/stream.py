@@ -23,6 +23,8 @@ corpus, row for row (tests/test_stream.py compares the two on every run of the c
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -255,10 +257,10 @@ class TableStream:
                 part.append(reader.get_batch(self.batches[doc]))
                 n += part[-1].num_rows
                 if n >= SLICE_ROWS:
-                    yield pa.Table.from_batches(part).to_pandas()
+                    yield pa.Table.from_batches(part).combine_chunks().to_pandas()   # one chunk: pandas is slow on many
                     part, n = [], 0
             if part:
-                yield pa.Table.from_batches(part).to_pandas()
+                yield pa.Table.from_batches(part).combine_chunks().to_pandas()   # one chunk: pandas is slow on many
 
 
 def _in_table_order(frames: list[pd.DataFrame], columns) -> pd.DataFrame:
@@ -299,8 +301,9 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
                 table = pa.Table.from_pandas(df, preserve_index=False)
                 if parquet is None:
                     parquet = pq.ParquetWriter(parquet_tmp, table.schema)
-                parquet.write_table(table.cast(parquet.schema))
-                csv_out.write(df, header=n_rows == 0)
+                table = table.cast(parquet.schema)
+                parquet.write_table(table)
+                csv_out.write(df, table, header=n_rows == 0)
                 n_rows += len(df)
                 _keep_decided(decided_view(df), keep)
         finally:
@@ -335,36 +338,51 @@ def _write_csv_slice(fh, df: pd.DataFrame, header: bool) -> None:
 
 
 class _CsvWriter:
-    """facts.csv, slice after slice.  For a big table the slices go (pickled, through a pipe) to a
-    process of its own that formats and writes them while this one reviews and writes the next
-    (formatting the CSV is half of pass 2).  Started with "spawn": pyarrow's threads make fork unsafe."""
+    """facts.csv, slice after slice.  For a big table the slices go, as the Arrow stream the Parquet
+    file is written from, to a Python process of its own (``python -m pipeline.consolidate.stream``)
+    that formats and writes them while this one reviews and writes the next: formatting the CSV is
+    half of pass 2.  A fresh interpreter, not multiprocessing: a fork would inherit pyarrow's
+    threads, and "spawn" runs the caller's main script again when it has no ``__main__`` guard."""
 
     def __init__(self, path: Path, parallel: bool):
-        self.path, self.process = path, None
+        self.path, self.process, self.stream = path, None, None
         if parallel:
-            import multiprocessing
-
-            ctx = multiprocessing.get_context("spawn")
-            self.conn, theirs = ctx.Pipe()
-            self.process = ctx.Process(target=_csv_process, args=(str(path), theirs), daemon=True,
-                                       name="factmine-csv")
-            self.process.start()
-            theirs.close()
+            package_root = str(Path(__file__).resolve().parents[2])
+            env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root,
+                                                                             os.environ.get("PYTHONPATH")]))}
+            self.process = subprocess.Popen([sys.executable, "-m", __name__, str(path)], stdin=subprocess.PIPE,
+                                            stderr=subprocess.PIPE, env=env)
         else:
             self.fh = open(path, "w", encoding="utf-8", newline="")
 
-    def write(self, df: pd.DataFrame, header: bool) -> None:
+    def write(self, df: pd.DataFrame, table: pa.Table, header: bool) -> None:
+        """``table``: ``df`` as Arrow (what the Parquet file gets)."""
         if self.process is None:
             _write_csv_slice(self.fh, df, header)
             return
         try:
-            self.conn.send((df, header))
-        except (BrokenPipeError, EOFError, OSError):
+            if self.stream is None:
+                self.stream = pa.ipc.new_stream(self.process.stdin, table.schema)
+            self.stream.write_table(table)
+        except (BrokenPipeError, OSError, pa.ArrowIOError):
             self._fail()
 
-    def _fail(self):
-        self.process.join(5)
-        raise OSError(f"{self.path}: the process writing the CSV file stopped (exit code {self.process.exitcode})")
+    def _wait(self) -> bytes:
+        """Its stdin closed, its end awaited: what it said on stderr."""
+        try:
+            self.process.stdin.close()
+        except OSError:
+            pass
+        err = self.process.stderr.read()
+        self.process.wait()
+        return err or b""
+
+    def _fail(self, err: bytes | None = None):
+        if err is None:
+            self.process.kill()
+            err = self._wait()
+        last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
+        raise OSError(f"{self.path}: the process writing the CSV file failed ({last[0]})")
 
     def __enter__(self) -> _CsvWriter:
         return self
@@ -373,34 +391,30 @@ class _CsvWriter:
         if self.process is None:
             self.fh.close()
             return
+        if kind is not None:                     # failed before the end: do not leave it writing
+            self.process.kill()
+            self._wait()
+            return
         try:
-            if kind is None:
-                self.conn.send(None)
-                if self.conn.recv() != "done":
-                    self._fail()
-        except (BrokenPipeError, EOFError, OSError):
-            if kind is None:
-                self._fail()
-        finally:
-            self.conn.close()
-            self.process.join(10)
-            if self.process.is_alive():          # failed before the end: do not leave it writing
-                self.process.kill()
-                self.process.join()
+            if self.stream is not None:
+                self.stream.close()
+        except (BrokenPipeError, OSError, pa.ArrowIOError):
+            self._fail()
+        err = self._wait()
+        if self.process.returncode != 0:
+            self._fail(err)
 
 
-def _csv_process(path: str, conn) -> None:
-    """The CSV writer's process: slices until None (or until its parent is gone: EOF)."""
+def _csv_main(path: str) -> None:
+    """The CSV writer's process: the Arrow stream on stdin, written as CSV slices to ``path``.
+    A stream cut short (its parent was killed) ends it with an error and no rename: the previous
+    facts.csv stays, the temporary file is removed by the next run."""
+    reader = pa.ipc.open_stream(pa.PythonFile(sys.stdin.buffer, mode="r"))
     with open(path, "w", encoding="utf-8", newline="") as fh:
-        while True:
-            try:
-                item = conn.recv()
-            except EOFError:
-                return
-            if item is None:
-                break
-            _write_csv_slice(fh, *item)
-    conn.send("done")
+        header = True
+        for batch in reader:
+            _write_csv_slice(fh, pa.Table.from_batches([batch]).to_pandas(), header)
+            header = False
 
 
 def _empty() -> pd.DataFrame:
@@ -424,3 +438,7 @@ def _keep_decided(decided: pd.DataFrame, keep: dict[str, list[pd.DataFrame]]) ->
     keep["events"].append(decided.loc[(kind == "event") & decided["date"].notna(), list(_EVENT_COLUMNS)])
     keep["figures"].append(candidates(decided)[list(_FIGURE_COLUMNS)])
     keep["flags"].append(decided.loc[decided["flags"].notna(), list(_FLAG_COLUMNS)])
+
+
+if __name__ == "__main__":          # the CSV writer's process (_CsvWriter)
+    _csv_main(sys.argv[1])
