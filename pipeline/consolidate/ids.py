@@ -21,13 +21,24 @@ from typing import Sequence
 from ..types import Mention
 
 
+# json.dumps(keys, ensure_ascii=False, sort_keys=True, default=str), without a new encoder per call
+_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+
+
 def hash_record(*keys: object, length: int = 16) -> str:
-    blob = json.dumps(keys, ensure_ascii=False, sort_keys=True, default=str)
-    return hashlib.sha1(blob.encode("utf-8")).hexdigest()[:length]
+    return hashlib.sha1(_ENCODE(keys).encode("utf-8")).hexdigest()[:length]
 
 
 def _norm(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split()).casefold()
+
+
+def _norm_cached(done: dict[str, str], text: str) -> str:
+    """``_norm`` of a sentence: many mentions share one, normalized once per call."""
+    out = done.get(text)
+    if out is None:
+        out = done[text] = _norm(text)
+    return out
 
 
 def _what(m: Mention) -> tuple:
@@ -41,7 +52,9 @@ def _what(m: Mention) -> tuple:
 
 def content_keys(mentions: Sequence[Mention]) -> list[tuple]:
     """(doc_id, kind, label, sentence, surface, what, rank within its sentence) for each mention."""
-    base = [(m.doc_id, m.kind, m.label, _norm(m.context), _norm(m.text), _what(m)) for m in mentions]
+    sentences: dict[str, str] = {}
+    base = [(m.doc_id, m.kind, m.label, _norm_cached(sentences, m.context), _norm(m.text), _what(m))
+            for m in mentions]
     groups: dict[tuple, list[int]] = defaultdict(list)      # one sentence instance: doc, block, context
     for i, m in enumerate(mentions):
         groups[(m.doc_id, m.block, m.context, base[i])].append(i)
