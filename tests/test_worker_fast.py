@@ -81,3 +81,93 @@ def test_derived_columns_same_as_reference():
             if m.kind == "entity":
                 assert subjects._entity_id(m.label, m.canonical or m.text) == \
                     subjects.entity_id(m.label, m.canonical or m.text)
+
+
+def _texts():
+    import random
+
+    from .test_ingest_fast import ALPHABET
+    rng = random.Random(7)
+    alphabet = ALPHABET + "，。：（）＂＇ＡＢ１２３\uff5e\uff5f\uff61\uffe3\u201c\u201d\u2019\u200b\u00ad國語中文 \r\n-/.0123456789"
+    yield ""
+    for n in (1, 2, 5, 40, 300):
+        for _ in range(300):
+            yield "".join(rng.choice(alphabet) for _ in range(n))
+    for p in sorted(CORPUS.glob("*.txt")):
+        yield read_raw(p)
+
+
+def _normalize_reference(raw: str):
+    from array import array
+
+    from pipeline.ingest import normalize as N
+    pieces, starts, ends, pos = [], array("q"), array("q"), 0
+    for m in N._SPECIAL.finditer(raw):
+        i = m.start()
+        if i > pos:
+            pieces.append(raw[pos:i])
+            starts.extend(range(pos, i))
+            ends.extend(range(pos + 1, i + 1))
+        token = m.group()
+        folded = "\n" if token[0] == "\r" else N.fold_char(token)
+        pieces.append(folded)
+        starts.extend([i] * len(folded))
+        ends.extend([m.end()] * len(folded))
+        pos = m.end()
+    if pos < len(raw):
+        pieces.append(raw[pos:])
+        starts.extend(range(pos, len(raw)))
+        ends.extend(range(pos + 1, len(raw) + 1))
+    return N.to_simplified("".join(pieces)), starts, ends
+
+
+def test_normalize_one_to_one_path_same_as_loop():
+    from pipeline.ingest.normalize import normalize
+    for raw in _texts():
+        got = normalize(raw)
+        assert (got.text, got.starts, got.ends) == _normalize_reference(raw)
+        drop = [(0, 1)] if raw else None          # Markdown markup left out: the same either way
+        got = normalize(raw, drop)
+        ref = normalize(raw + "\u200b", drop)       # a zero-width character forces the loop
+        assert (got.text, got.starts, got.ends) == (ref.text, ref.starts, ref.ends)
+
+
+def test_fold_same_as_per_character_nfkc():
+    import unicodedata
+
+    from pipeline.consolidate.sentences import fold
+    from pipeline.ingest.normalize import to_simplified
+    for text in _texts():
+        text = text[:2000]
+        ref = "".join(unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uff5e" else c
+                      for c in to_simplified(text))
+        assert fold(text) == ref
+
+
+def test_day_first_gate_same_as_full_scan():
+    from pipeline.dates.numeric import _DAY_FIRST_EVIDENCE, day_first_in
+
+    def reference(text):
+        seen = set()
+        for m in _DAY_FIRST_EVIDENCE.finditer(text):
+            a, b = int(m["a"]), int(m["b"])
+            if a > 12 >= b:
+                seen.add(True)
+            elif b > 12 >= a:
+                seen.add(False)
+            if len(seen) == 2:
+                return None
+        return next(iter(seen)) if seen else None
+    import random
+    rng = random.Random(5)
+    pieces = ["1", "2", "12", "13", "25", "31", "05", "2019", "19", "/", ".", "-", ":", " ", ",", "x", "３"]
+    days, seps = ["1", "5", "05", "12", "13", "25", "31", "4", "０"], ["/", ".", "-"]
+
+    def date() -> str:                  # a numeric date, often malformed, among other pieces
+        return (rng.choice(days) + rng.choice(seps) + rng.choice(days) + rng.choice(seps)
+                + rng.choice(["2019", "19", "201", "2", "20190"]))
+    texts = list(_texts()) + ["".join(rng.choice(pieces + [date()] * 3) for _ in range(rng.randint(1, 10)))
+                              for _ in range(20000)]
+    assert sum(reference(t) is not None for t in texts) > 100
+    for t in texts:
+        assert day_first_in(t) == reference(t), t
