@@ -2,6 +2,7 @@
 ``rows.derive``) over every file of a corpus, in one process.
 
     python bench/profile_docs.py CORPUS [--repeat 3] [--profile N] [--save FILE] [--check FILE]
+    python bench/profile_docs.py CORPUS --ab OTHER_CHECKOUT [--repeat 3]
 
 Each repetition runs in a fresh process that first warms up as the process engine's parent does
 (``engines.warm_up``: every lexicon, pattern and jieba loaded, lingua too), then times
@@ -9,7 +10,9 @@ Each repetition runs in a fresh process that first warms up as the process engin
 as in a forked worker.  Prints the median.  ``--profile N`` prints the top N entries of one cProfile
 run (CPU clock) by own time and by cumulative time.  ``--save FILE`` writes every document's blob
 (JSON, sorted keys) and ``--check FILE`` compares them with a saved file: a quick byte-identity
-check of the worker side before the full ``factmine run``.  ``FACTMINE_MODELS=off`` is set.
+check of the worker side before the full ``factmine run``.  ``--ab`` runs another checkout's
+``pipeline`` (e.g. a ``git archive main`` export) and this one alternately, A B A B A B, so both see
+the same machine load, and prints both medians.  ``FACTMINE_MODELS=off`` is set.
 """
 from __future__ import annotations
 
@@ -57,8 +60,8 @@ if save:
 """
 
 
-def child(corpus: str, prof: int = 0, save: str = "") -> str:
-    root = Path(__file__).resolve().parents[1]
+def child(corpus: str, prof: int = 0, save: str = "", code: str = "") -> str:
+    root = Path(code).resolve() if code else Path(__file__).resolve().parents[1]
     done = subprocess.run([sys.executable, "-c", CHILD, corpus, str(prof), save], cwd=root,
                           capture_output=True, text=True, check=False)
     if done.returncode:
@@ -73,7 +76,16 @@ def main() -> None:
     ap.add_argument("--profile", type=int, default=0, metavar="N")
     ap.add_argument("--save", default="")
     ap.add_argument("--check", default="")
+    ap.add_argument("--ab", default="", metavar="OTHER_CHECKOUT")
     args = ap.parse_args()
+    if args.ab:
+        a, b = [], []
+        for _ in range(args.repeat):
+            a.append(json.loads(child(args.corpus, code=args.ab))["cpu"])
+            b.append(json.loads(child(args.corpus))["cpu"])
+        print(json.dumps({"A": round(statistics.median(a), 3), "B": round(statistics.median(b), 3),
+                          "A_runs": [round(c, 3) for c in a], "B_runs": [round(c, 3) for c in b]}))
+        return
     if args.profile:
         print(child(args.corpus, args.profile))
         return

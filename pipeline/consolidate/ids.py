@@ -34,7 +34,7 @@ def _norm(text: str) -> str:
 
 
 def _norm_cached(done: dict[str, str], text: str) -> str:
-    """``_norm`` of a sentence: many mentions share one, normalized once per call."""
+    """``_norm`` of a sentence or a surface: many mentions share one, normalized once per call."""
     out = done.get(text)
     if out is None:
         out = done[text] = _norm(text)
@@ -52,8 +52,8 @@ def _what(m: Mention) -> tuple:
 
 def content_keys(mentions: Sequence[Mention]) -> list[tuple]:
     """(doc_id, kind, label, sentence, surface, what, rank within its sentence) for each mention."""
-    sentences: dict[str, str] = {}
-    base = [(m.doc_id, m.kind, m.label, _norm_cached(sentences, m.context), _norm(m.text), _what(m))
+    normed: dict[str, str] = {}
+    base = [(m.doc_id, m.kind, m.label, _norm_cached(normed, m.context), _norm_cached(normed, m.text), _what(m))
             for m in mentions]
     groups: dict[tuple, list[int]] = defaultdict(list)      # one sentence instance: doc, block, context
     for i, m in enumerate(mentions):

@@ -190,6 +190,7 @@ def _levels() -> tuple[list[tuple[str, str]], frozenset]:
     return sorted(pairs, key=lambda p: -len(p[0])), frozenset(data["unmarked_levels"])
 
 
+@lru_cache(maxsize=1 << 14)
 def _level(name: str, text: str) -> str | None:
     """Administrative level from the canonical name's or the Chinese text's ending, else None."""
     pairs, _ = _levels()
