@@ -171,3 +171,27 @@ def test_day_first_gate_same_as_full_scan():
     assert sum(reference(t) is not None for t in texts) > 100
     for t in texts:
         assert day_first_in(t) == reference(t), t
+
+
+def test_reverse_block_patterns_match_the_same_lines():
+    """blocks.yaml's ``(?r)`` patterns (searched from the end) match exactly the lines the forward
+    pattern matches: the bundled articles' lines and generated ones."""
+    import random
+
+    import regex
+
+    from pipeline.ingest import blocks
+
+    rules, _, _ = blocks._rules()
+    reverse = [p for pats in rules.values() for p in pats if p.pattern.startswith("(?r)")]
+    assert len(reverse) >= 2
+    rng = random.Random(3)
+    pieces = ["供图", "摄", "/摄", "图片来源", ":", " ", "\t", "新疆", "x", ".", "com", "cn", "es", ".uk", "|",
+              "www", "-", "_", "记者", "摄影", "图片来源:新华社", "。"]
+    lines = [ln for raw in _texts() for ln in raw.splitlines()]
+    lines += ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(20000)]
+    for pat in reverse:
+        forward = regex.compile(pat.pattern[len("(?r)"):], pat.flags & ~regex.REVERSE)
+        found = [bool(pat.search(ln)) for ln in lines]
+        assert found == [bool(forward.search(ln)) for ln in lines]
+        assert 5 < sum(found) < len(lines) - 50
