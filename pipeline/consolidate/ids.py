@@ -21,8 +21,19 @@ from typing import Sequence
 from ..types import Mention
 
 
-# json.dumps(keys, ensure_ascii=False, sort_keys=True, default=str), without a new encoder per call
-_ENCODE = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str).encode
+def _encoder():
+    """json.dumps(keys, ensure_ascii=False, sort_keys=True, default=str) for a tuple of keys, built
+    once: the C encoder ``JSONEncoder.encode`` makes anew on every call, when json has it."""
+    enc = json.JSONEncoder(ensure_ascii=False, sort_keys=True, default=str)
+    make = getattr(json.encoder, "c_make_encoder", None)
+    if make is None:
+        return enc.encode
+    one = make({}, enc.default, json.encoder.encode_basestring, enc.indent, enc.key_separator,
+               enc.item_separator, enc.sort_keys, enc.skipkeys, enc.allow_nan)
+    return lambda keys: "".join(one(keys, 0))
+
+
+_ENCODE = _encoder()
 
 
 def hash_record(*keys: object, length: int = 16) -> str:
