@@ -55,6 +55,9 @@ def _generated(lang: str, n: int = 6000) -> list[str]:
               "año", "pasado", "-", "/", ",", ".", "the", "el", "since", "desde", "Mayor", "Marzipan", "market"]
     rng = random.Random(13)
     words += [w.capitalize() for w in res.get("modifiers") or []] + ["tiene", "marca", "Mayo", "sábado"]
+    fests = list(res.get("festivals") or [])          # as listed, lower case, glued to words
+    words += fests + [f.lower() for f in fests] + [f + "s" for f in fests] + ["X" + f for f in fests[:5]]
+    words += list(res.get("festival_not_after") or []) + list(res.get("festival_windows") or [])
     glue = [" ", " ", " ", "", "-", "/", ".", ", "]     # "" glues a modifier to a month: principios demayo
     return [rng.choice(glue).join(rng.choice(words) for _ in range(rng.randint(1, 9))) for _ in range(n)]
 
@@ -71,14 +74,16 @@ def test_gated_rules_find_what_ungated_rules_find(lang, ungated):
 def test_every_gated_rule_holds_its_gate_pattern(lang):
     """The gate's sub-pattern is literally part of each rule it guards."""
     w = latin.latin_words(lang)
-    pieces = {"month": (w.MONTHS, w.ABBR), "weekday": (w.WD,), "digit": (r"\d",)}
+    pieces = {"month": (w.MONTHS, w.ABBR), "weekday": (w.WD,), "digit": (r"\d",),
+              "festival": (latin._festival_names(w),)}
     rules = latin._compiled_latin_rules(lang)
     gated = [(pat, fn) for pat, fn in rules if isinstance(pat, Gated)]
     assert len(gated) >= 10
     for pat, fn in gated:
         assert isinstance(pat.gate, SharedGate)
         name = fn.func.__name__
-        need = ("month" if name in latin._NEEDS_MONTH else "weekday" if name in latin._NEEDS_WEEKDAY else "digit")
+        need = ("month" if name in latin._NEEDS_MONTH else "weekday" if name in latin._NEEDS_WEEKDAY
+                else "festival" if name in latin._NEEDS_FESTIVAL else "digit")
         assert any(p in pat.pattern for p in pieces[need]), name
 
 

@@ -50,9 +50,17 @@ def _applies(entry: dict, label: str) -> bool:
     return not entry["labels"] or label in entry["labels"]
 
 
+@lru_cache(maxsize=None)
+def _vocabulary_for(label: str) -> tuple[dict, ...]:
+    """The entries that may apply to figures of ``label`` (a handful of labels: kept per process)."""
+    return tuple(e for e in _vocabulary() if _applies(e, label))
+
+
+@lru_cache(maxsize=1 << 14)
 def metric_key(metric: str | None, label: str, unit: str | None, lang: str) -> str | None:
-    """The vocabulary key for a figure's metric, or None when no entry applies."""
-    vocab = [e for e in _vocabulary() if _applies(e, label)]
+    """The vocabulary key for a figure's metric, or None when no entry applies.  Kept per arguments:
+    a document repeats its metrics (the same words before many figures)."""
+    vocab = _vocabulary_for(label)
     for e in vocab:
         if unit and unit in e["units"]:
             return e["key"]
@@ -104,9 +112,12 @@ def direction_and_share(m: Mention, pos: int | None) -> tuple[str | None, bool]:
     return None, False
 
 
-def annotate(mentions: Sequence[Mention]) -> list[tuple[str | None, str | None, bool]]:
-    """``(metric_key, direction, is_share)`` for every mention (all None/False for non-figures)."""
-    offsets = offsets_in_context(mentions)
+def annotate(mentions: Sequence[Mention], offsets: Sequence[int | None] | None = None
+             ) -> list[tuple[str | None, str | None, bool]]:
+    """``(metric_key, direction, is_share)`` for every mention (all None/False for non-figures);
+    ``offsets``: ``offsets_in_context(mentions)`` when the caller has it already."""
+    if offsets is None:
+        offsets = offsets_in_context(mentions)
     out = []
     last: dict[tuple, str] = {}            # sentence -> metric_key of its latest level figure
     for m, pos in zip(mentions, offsets):

@@ -11,32 +11,38 @@ Plain Python only: a worker importing this must not import pandas.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 from ..types import Mention
 from .ids import fact_ids
 from .metrics import annotate
 from .periods import period_bounds
+from .sentences import offsets_in_context
 from .subjects import subjects
 
 # what ``derive`` returns: one list per column, aligned with the mentions
 DERIVED = ("fact_id", "participants", "subject", "subject_id", "metric_key", "direction",
            "period_start", "period_end", "date_start", "date_end", "share")
 
+_bounds = lru_cache(maxsize=4096)(period_bounds)     # a document repeats its periods and dates
+
 
 def derive(mentions: Sequence[Mention], titles: Mapping[str, str | None] | None = None) -> dict[str, list]:
     """The per-document columns of ``mentions`` (one or many documents); ``titles``: doc_id -> title."""
-    cols: dict[str, list] = {name: [] for name in DERIVED}
-    cols["fact_id"] = fact_ids(mentions)
-    cols["participants"] = participants(mentions)
-    for m, (subject, sid), (key, direction, share) in zip(mentions, subjects(mentions, titles or {}),
-                                                          annotate(mentions)):
-        p0, p1 = period_bounds(m.period) if m.kind == "figure" else (None, None)
-        d0, d1 = period_bounds(m.date) if m.kind == "event" else (None, None)
-        for name, value in (("subject", subject), ("subject_id", sid), ("metric_key", key),
-                            ("direction", direction), ("period_start", p0), ("period_end", p1),
-                            ("date_start", d0), ("date_end", d1), ("share", share)):
-            cols[name].append(value)
+    offsets = offsets_in_context(mentions)            # subjects and metrics both place the mentions
+    subject = subjects(mentions, titles or {}, offsets)
+    metric = annotate(mentions, offsets)
+    none = (None, None)
+    period = [_bounds(m.period) if m.kind == "figure" else none for m in mentions]
+    date = [_bounds(m.date) if m.kind == "event" else none for m in mentions]
+    cols: dict[str, list] = {       # column by column, in DERIVED's order
+        "fact_id": fact_ids(mentions), "participants": participants(mentions),
+        "subject": [x[0] for x in subject], "subject_id": [x[1] for x in subject],
+        "metric_key": [x[0] for x in metric], "direction": [x[1] for x in metric],
+        "period_start": [x[0] for x in period], "period_end": [x[1] for x in period],
+        "date_start": [x[0] for x in date], "date_end": [x[1] for x in date],
+        "share": [x[2] for x in metric]}
     return cols
 
 

@@ -41,6 +41,9 @@ def entity_id(label: str, canonical: str) -> str:
     return "e" + hash_record("entity", label, canonical, length=12)
 
 
+_entity_id = lru_cache(maxsize=1 << 16)(entity_id)   # candidates repeat their entity: hash it once
+
+
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> dict[str, regex.Pattern]:
     data = load(lang, "subjects")
@@ -59,7 +62,7 @@ class _Cand:
         self.label = m.label
         self.start = m.start
         self.level = _level(self.name, m.text) if m.label == "PLACE" else None
-        self.eid = entity_id(m.label, self.name)
+        self.eid = _entity_id(m.label, self.name)
         before = ctx[max(0, pos - _WINDOW):pos]
         self.obj = bool(rules["object_before"].search(before) or rules["object_after"].search(ctx[self.end:self.end + 16]))
         self.possessive = bool(rules["possessive_after"].search(ctx[self.end:self.end + 4]))
@@ -67,10 +70,12 @@ class _Cand:
             self.obj = True                 # sold on Taobao, 在拼多多上: a platform is where, not who
 
 
-def subjects(mentions: Sequence[Mention], titles: Mapping[str, str | None] | None = None
-             ) -> list[tuple[str | None, str | None]]:
-    """``(subject, subject_id)`` for every mention (``(None, None)`` for entities and when none)."""
-    offsets = offsets_in_context(mentions)
+def subjects(mentions: Sequence[Mention], titles: Mapping[str, str | None] | None = None,
+             offsets: Sequence[int | None] | None = None) -> list[tuple[str | None, str | None]]:
+    """``(subject, subject_id)`` for every mention (``(None, None)`` for entities and when none);
+    ``offsets``: ``offsets_in_context(mentions)`` when the caller has it already."""
+    if offsets is None:
+        offsets = offsets_in_context(mentions)
     index = _Index(mentions, offsets, titles or {})
     out: list[tuple[str | None, str | None]] = []
     for m, pos in zip(mentions, offsets):
@@ -185,6 +190,7 @@ def _levels() -> tuple[list[tuple[str, str]], frozenset]:
     return sorted(pairs, key=lambda p: -len(p[0])), frozenset(data["unmarked_levels"])
 
 
+@lru_cache(maxsize=1 << 14)
 def _level(name: str, text: str) -> str | None:
     """Administrative level from the canonical name's or the Chinese text's ending, else None."""
     pairs, _ = _levels()

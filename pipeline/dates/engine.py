@@ -11,7 +11,7 @@ import regex
 
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
-from .core import Gated as _Gated, Resolved, Resolver, Timex, _Ctx, parse_reference  # noqa: F401
+from .core import Gated as _Gated, Resolved, Resolver, SharedGate, Timex, _Ctx, parse_reference  # noqa: F401
 from .numeric import (_ISO, _ISO_MONTH, _MONTH_YEAR, _NUMERIC_DMY, _YEAR_MONTH, _r_iso, _r_iso_month,
                       _r_month_year, _r_numeric_dmy, day_first_in)
 from .zh import _zh_present, _zh_rules  # noqa: F401
@@ -57,6 +57,22 @@ def _rules(lang: str, present: bool) -> tuple[tuple[regex.Pattern, Resolver], ..
     return tuple(base)
 
 
+_PLANS: dict[tuple[str, bool], tuple[tuple, tuple]] = {}
+
+
+def _plan(lang: str, present: bool) -> tuple[tuple[regex.Pattern, regex.Pattern | None, Resolver], ...]:
+    """``_rules`` with each gated rule taken apart into (pattern, gate pattern, resolver): find_base
+    searches each gate once per text itself, not through a Python call per gated rule.  Rebuilt
+    when ``_rules`` is (its cache cleared: tests compare gated and ungated rules)."""
+    rules = _rules(lang, present)
+    kept = _PLANS.get((lang, present))
+    if kept is None or kept[0] is not rules:
+        plan = tuple((pat._pat, pat.gate._pat if isinstance(pat.gate, SharedGate) else pat.gate, fn)
+                     if isinstance(pat, _Gated) else (pat, None, fn) for pat, fn in rules)
+        kept = _PLANS[(lang, present)] = (rules, plan)
+    return kept[1]
+
+
 def find_base(text: str, lang: str, reference_date: str | None, *, default_year: int | None = None,
               include_present: bool = False, day_first: bool | None = None) -> list[Timex]:
     """Date expressions in ``text`` (language zh/en/es) before composition (see compose.py).
@@ -67,14 +83,22 @@ def find_base(text: str, lang: str, reference_date: str | None, *, default_year:
         return []
     ctx = _Ctx(parse_reference(reference_date), default_year, text, lang, day_first)
     cands: list[tuple[int, int, Resolved]] = []
-    for pat, fn in _rules(lang, include_present):
+    opened: dict[regex.Pattern, bool] = {}       # gate -> found in this text (each searched once)
+    for pat, gate, fn in _plan(lang, include_present):
+        if gate is not None:
+            found = opened.get(gate)
+            if found is None:
+                found = opened[gate] = gate.search(text) is not None
+            if not found:
+                continue
         for m in pat.finditer(text):
-            if m.end() <= m.start():
+            s, e = m.span()
+            if e <= s:
                 continue
             r = fn(m, ctx)
             if r is None or r[0] is None:
                 continue
-            cands.append((m.start(), m.end(), r))
+            cands.append((s, e, r))
     if not cands:
         return []
     # longest first, then leftmost; keep non-overlapping

@@ -577,11 +577,17 @@ def resolve_festival(w: LatinWords, m, ctx):
     return _festival(str(spec), m, ctx, yr, tuple(win) if win else None)
 
 
-def _festival_pattern(w: LatinWords) -> str:
-    """Christmas / the Spring Festival / Singles' Day / Navidad / el Año Nuevo chino."""
+def _festival_names(w: LatinWords) -> str:
+    """The festival names of the rule (and of its gate)."""
     FEST = alternation(w.res["festivals"])
     if w.lang == "en":
         FEST = FEST.replace("(?:", "(?-i:", 1)   # capitalized as listed: "christmas" alone is rare
+    return FEST
+
+
+def _festival_pattern(w: LatinWords) -> str:
+    """Christmas / the Spring Festival / Singles' Day / Navidad / el Año Nuevo chino."""
+    FEST = _festival_names(w)
     FWIN = alternation(x for x in w.fwin if x)
     NOT_AFTER = alternation(w.res["festival_not_after"])
     if w.lang == "en":
@@ -784,6 +790,7 @@ _NEEDS_MONTH = ("resolve_en_md", "resolve_en_md_range", "resolve_en_rel_month_na
                 "resolve_month_rel_year", "resolve_month_year", "resolve_d_mon_y")
 _NEEDS_WEEKDAY = ("resolve_weekday", "resolve_weekday_day")
 _NEEDS_DIGIT = ("resolve_en_q", "resolve_since", "resolve_year_range", "resolve_bare_year")
+_NEEDS_FESTIVAL = ("resolve_festival",)
 
 
 def _gates(w: LatinWords) -> dict[Callable, SharedGate]:
@@ -795,8 +802,12 @@ def _gates(w: LatinWords) -> dict[Callable, SharedGate]:
     month = SharedGate(regex.compile(rf"(?:(?<!\w)|(?<={w.MODS}))(?:{w.MONTHS}|{w.ABBR})(?!\w)", FLAGS))
     weekday = SharedGate(regex.compile(w.WD, FLAGS))
     digit = SharedGate(regex.compile(r"\d"))
+    # a festival rule's name (as cased there) stands between non-word characters: before it the
+    # rule has a boundary, a space or a year; after it a space, a comma or the boundary
+    festival = SharedGate(regex.compile(rf"{B}{_festival_names(w)}{E}", FLAGS))
     out = {}
-    for names, gate in ((_NEEDS_MONTH, month), (_NEEDS_WEEKDAY, weekday), (_NEEDS_DIGIT, digit)):
+    for names, gate in ((_NEEDS_MONTH, month), (_NEEDS_WEEKDAY, weekday), (_NEEDS_DIGIT, digit),
+                        (_NEEDS_FESTIVAL, festival)):
         for name in names:
             out[globals()[name]] = gate
     return out

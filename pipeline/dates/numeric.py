@@ -80,14 +80,20 @@ def _r_month_year(m: regex.Match, ctx: _Ctx) -> Resolved | None:
 
 _DAY_FIRST_EVIDENCE = regex.compile(
     r"(?<![\d.,/\-:])(?P<a>[0-3]?\d)(?P<s>[/.\-])(?P<b>[0-3]?\d)(?P=s)(?:\d{4}|\d{2})(?![\d])")
+# the part every piece of evidence holds (a's last digit to the year's first two): a search for it
+# is ~20x cheaper than the evidence scan, and no evidence starts more than one character before it
+_DAY_FIRST_GATE = regex.compile(r"\d([/.\-])[0-3]?\d\1\d\d")
 
 
 def day_first_in(text: str) -> bool | None:
     """What a document's unambiguous numeric dates say about the order: True when one has its
     day first (25/12/2019), False when one has its month first (12/25/2019), None when none says
     or they disagree."""
+    gate = _DAY_FIRST_GATE.search(text)
+    if gate is None:
+        return None
     seen = set()
-    for m in _DAY_FIRST_EVIDENCE.finditer(text):
+    for m in _DAY_FIRST_EVIDENCE.finditer(text, max(0, gate.start() - 1)):
         a, b = int(m["a"]), int(m["b"])
         if a > 12 >= b:
             seen.add(True)

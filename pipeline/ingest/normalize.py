@@ -71,11 +71,38 @@ def to_simplified(text: str) -> str:
 _SPECIAL = re.compile("\r\n?|[" + re.escape("".join(ZERO_WIDTH | ODD_SPACES | set(QUOTES))) + "\uff01-\uffef]")
 
 
+@lru_cache(maxsize=1)
+def _one_to_one() -> tuple[dict[str, str], re.Pattern, re.Pattern]:
+    """The special characters that fold to exactly one other character (their folded forms), a
+    pattern finding them, and one finding the others (CR, zero-width characters, U+FFE3 -> two)."""
+    specials = set(ZERO_WIDTH | ODD_SPACES | set(QUOTES)) | {chr(o) for o in range(0xFF01, 0xFFF0)}
+    folded = {c: fold_char(c) for c in specials if len(fold_char(c)) == 1 and fold_char(c) != c}
+    uneven = sorted(c for c in specials if len(fold_char(c)) != 1)
+    return (folded, re.compile("[" + re.escape("".join(sorted(folded))) + "]"),
+            re.compile("[\\r" + re.escape("".join(uneven)) + "]"))
+
+
+def _identity(n: int, first: int) -> array:
+    """array("q", range(first, first + n)) built by numpy (8x faster for a long text)."""
+    import numpy as np
+
+    return array("q", np.arange(first, first + n, dtype=np.int64).tobytes())
+
+
 def normalize(raw: str, drop: list[tuple[int, int]] | None = None) -> Normalized:
     """Fold widths, quotes, spaces, zero-width characters, CRLF/CR and Traditional characters.
 
     ``drop``: sorted raw spans (e.g. Markdown markup) left out of the analysis text.
     """
+    folded, one, uneven = _one_to_one()
+    if not uneven.search(raw):
+        # every character maps to one analysis character (the usual text: full-width punctuation,
+        # odd spaces, curly quotes): one substitution pass and identity maps, no loop over matches
+        text, n = one.sub(lambda m: folded[m.group()], raw), len(raw)
+        starts, ends = _identity(n, 0), _identity(n, 1)
+        if drop:
+            text, starts, ends = _without(text, starts, ends, drop, n)
+        return Normalized(to_simplified(text), starts, ends)
     pieces: list[str] = []
     starts = array("q")
     ends = array("q")
