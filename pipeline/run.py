@@ -86,9 +86,9 @@ class RunReport:
     unchanged: bool = False      # nothing that feeds the tables changed: outputs left as they were
     stored: dict = field(default_factory=dict, repr=False)     # their counts and rows (OUTPUTS_SUMMARY)
     tables: dict = field(default_factory=dict, repr=False)     # name -> DataFrame, built or read back
-    # facts written slice by slice (consolidate/stream.py) are read back from their Parquet file on use
 
-    # facts, entities, timeline: built by this run, or (unchanged) read back from the Parquet files on use
+    # facts, entities, timeline: built by this run, or read back from the Parquet files on use (a run
+    # that changed nothing, or facts written slice by slice: consolidate/stream.py)
     facts = property(lambda self: self._table("facts"), lambda self, df: self.tables.__setitem__("facts", df))
     entities = property(lambda self: self._table("entities"),
                         lambda self, df: self.tables.__setitem__("entities", df))
@@ -441,7 +441,8 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
                 if cache is not None:
                     cache.put(keys[doc_id], blob)
                 if tables is not None:
-                    tables.add(_slim(blob))    # the run keeps the slim entry; the mentions go to the stream
+                    tables.add(dict(blob))       # the mentions go to the stream; the run keeps the rest
+                    _slim(blob)
         finally:
             progress.close()
         if not results:
@@ -521,12 +522,10 @@ def _write_texts(out: Path, results: dict[str, dict]) -> set[str]:
     return written
 
 
-def _slim(blob: dict) -> dict:
-    """The cache entry without its mentions: what the run keeps of each document.  Returns the
-    full entry (a copy of the dict) for the table stream."""
-    full = dict(blob)
+def _slim(blob: dict) -> None:
+    """Drop the cache entry's mentions (they are on disk, or in the table stream now): what the run
+    keeps of each document is the rest (date, metadata, warnings)."""
     blob.pop("mentions", None), blob.pop("derived", None)
-    return full
 
 
 class _Tables:
