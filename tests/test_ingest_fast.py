@@ -77,3 +77,42 @@ def test_to_simplified_skips_exactly_the_texts_without_cjk():
         if not has_cjk:
             assert normalize.to_simplified(text) is text
 
+
+
+def _articles_latin_lines() -> list[str]:
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    files = sorted(CORPUS.glob("*.txt")) + sorted((root / "data").glob("devset*/corpus/*.txt"))
+    lines = set()
+    for path in files:
+        for line in path.read_text(encoding="utf-8-sig", errors="replace").split("\n"):
+            words = line.split()
+            # the line and its fragments of 4-8 words: short lines are where detectors disagree
+            for piece in [words] + [words[i:i + n] for n in (4, 6, 8) for i in range(0, len(words) - n + 1, 5)]:
+                text = " ".join(piece)
+                if len(piece) >= 4 and blocks.script_language(text) is None \
+                        and blocks.hinted_language(text) is None:
+                    lines.add(text)
+    return sorted(lines)
+
+
+def test_quick_detector_agrees_with_the_high_accuracy_one_on_the_articles(monkeypatch):
+    """Issue 13: lingua's low-accuracy mode decides a line alone only when very sure; on every
+    article line that reaches the detector the two-step answer is the high-accuracy one's."""
+    lines = _articles_latin_lines()
+    assert len(lines) > 1000
+    two_step = [blocks.detect_language(line) for line in lines]
+    monkeypatch.setattr(blocks, "_quick_min_confidence", lambda: 2.0)      # never trusted
+    assert two_step == [blocks.detect_language(line) for line in lines]
+
+
+def test_quick_detector_spares_the_slow_load_on_a_clear_sentence(monkeypatch):
+    blocks._lingua.cache_clear()
+    sentence = "Last year, Xinjiang's online retail sales hit 72.33 billion yuan, up 13.62 percent."
+    assert blocks.hinted_language(sentence) is None
+    assert blocks.detect_language(sentence) == "en"
+    assert blocks._lingua.cache_info().currsize == 0               # high-accuracy models never loaded
+    # a line the quick step is unsure of still goes to the high-accuracy detector
+    assert blocks.detect_language("By MAO WEIHUA in Urumqi") == "en"
+    assert blocks._lingua.cache_info().currsize == 1

@@ -63,6 +63,22 @@ def _lingua():
         Language.PORTUGUESE, Language.ITALIAN).build()
 
 
+@lru_cache(maxsize=1)
+def _lingua_quick():
+    """The same languages in lingua's low-accuracy mode: trigram models only, loaded in 0.05 s
+    CPU instead of 0.8 s.  Trusted only when it is very sure (``_quick_min_confidence``)."""
+    from lingua import Language, LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(
+        Language.ENGLISH, Language.SPANISH, Language.FRENCH, Language.GERMAN,
+        Language.PORTUGUESE, Language.ITALIAN).with_low_accuracy_mode().build()
+
+
+@lru_cache(maxsize=1)
+def _quick_min_confidence() -> float:
+    return float(resources.load("common", "blocks")["language_detector"]["quick_min_confidence"])
+
+
 _LINGUA_CODES = {"ENGLISH": "en", "SPANISH": "es"}
 # lingua loads its n-gram models on the first text it sees (1-1.5 s CPU, ~160 MB): this text makes
 # it load them all (every language, every n-gram order) at a moment of our choosing
@@ -72,6 +88,7 @@ _DETECTOR_WARM_UP = "Ce texte mélange des langues: the detector loads all its m
 def warm_up_detector() -> None:
     """Load the language detector's models now (before forking workers, which then share them
     copy-on-write) rather than on the first Latin-script line that needs it, in every worker."""
+    _lingua_quick().compute_language_confidence_values(_DETECTOR_WARM_UP)
     _lingua().compute_language_confidence_values(_DETECTOR_WARM_UP)
 
 
@@ -143,6 +160,11 @@ def detect_language(text: str, default: str | None = None) -> str:
     hinted = hinted_language(text)
     if hinted:
         return hinted
+    quick = _lingua_quick().compute_language_confidence_values(text[:400])
+    if quick and quick[0].value >= _quick_min_confidence():
+        lang = _LINGUA_CODES.get(quick[0].language.name)
+        if lang:
+            return lang
     values = _lingua().compute_language_confidence_values(text[:400])
     if not values:
         return default or "en"
