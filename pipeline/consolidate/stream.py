@@ -293,11 +293,12 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
             for df in stream.slices():
                 rows, ids = df.pop(_ROW).tolist(), df["fact_id"].tolist()
                 df["cluster_id"] = pd.array([clusters.name(r, f) for r, f in zip(rows, ids)], "string")
-                df["flags"] = pd.array([_join_flags(disagreeing.get(f), own) for f, own in zip(ids, df["flags"])],
-                                       "string")
+                df["flags"] = pd.array([_join_flags(disagreeing.get(f), own)
+                                        for f, own in zip(ids, df["flags"].tolist())], "string")
                 df = apply_decisions(df, stream.decisions, reconciled=matched)
                 df.attrs.pop("review", None)
-                counts.update(k for k in zip(df["kind"], df["lang"]) if not (pd.isna(k[0]) or pd.isna(k[1])))
+                pairs = df[["kind", "lang"]].dropna()     # lists, not Arrow-backed values one by one
+                counts.update(zip(pairs["kind"].tolist(), pairs["lang"].tolist()))
                 table = pa.Table.from_pandas(df, preserve_index=False)
                 if parquet is None:
                     parquet = pq.ParquetWriter(parquet_tmp, table.schema)
