@@ -56,3 +56,35 @@ def test_issue_12_transcribed_person_meets_latin_form(table):
 def test_issue_12_entity_table_empty_has_columns():
     out = build_entities(_facts([("a", "zh", "figure", "5%", 0, 2, None, None)]))
     assert out.empty and {"parent", "aliases", "related"} <= set(out.columns)
+
+
+def test_entity_tally_fed_in_slices_equals_the_whole_table():
+    """Issue 13: a streamed run feeds the entity table slice by slice (EntityTally); whatever the
+    cut, the table is the one built from all rows at once — a transcribed name whose first row has
+    no Latin form (a lone surname) and a later one has, a place chain cut between two slices."""
+    from pipeline.consolidate.entities import EntityTally
+
+    rows = _facts([
+        ("a", "zh", "entity", "买买提", 0, 3, "PERSON", "Maimaiti Aili"),          # one word: no Latin key
+        ("a", "zh", "entity", "和田地区", 10, 14, "PLACE", "Hotan Prefecture"),
+        ("a", "zh", "entity", "策勒县", 14, 17, "PLACE", "Qira County"),
+        ("a", "zh", "entity", "达玛沟乡", 17, 21, "PLACE", "Damagou Township"),
+        ("a", "zh", "figure", "5%", 22, 24, None, None),
+        ("b", "en", "entity", "Memet Eli", 0, 9, "PERSON", "Memet Eli"),
+        ("b", "en", "entity", "Qira", 20, 24, "PLACE", None),                   # canonical missing: its text
+        ("c", "zh", "entity", "买买提·艾力", 0, 6, "PERSON", "Maimaiti Aili"),     # the Latin key, found late
+        ("c", "zh", "entity", "策勒县", 10, 13, "PLACE", "Qira County"),
+        ("c", "zh", "entity", "达玛沟乡", 13, 17, "PLACE", "Damagou Township"),
+        ("c", "es", "entity", "Memet Eli", 30, 39, "PERSON", "Memet Eli"),
+    ])
+    whole = build_entities(rows)
+    assert "Maimaiti Aili" not in set(whole["canonical"])              # merged into the Latin form
+    memet = whole.set_index("canonical").loc["Memet Eli"]
+    assert memet["mentions"] == 4 and memet["surfaces"] == "买买提 | Memet Eli | 买买提·艾力"
+    assert whole.set_index("canonical").loc["Damagou Township", "parent"] == "Qira County"
+    for size in range(1, len(rows) + 1):
+        tally = EntityTally()
+        for start in range(0, len(rows), size):
+            tally.add(rows.iloc[start:start + size])
+        pd.testing.assert_frame_equal(tally.table(), whole)
+    assert EntityTally().table().columns.tolist() == build_entities(rows.iloc[:0]).columns.tolist()

@@ -50,68 +50,110 @@ def _base(canonical: str) -> str:
     return canonical
 
 
-def _latin_keys(ents: list[dict]) -> dict[str, str]:
-    """Fact canonical → Latin form, for transcribed Chinese names the table knows whole."""
-    out: dict[str, str] = {}
-    for e in ents:
-        if e["label"] != "PERSON" or e["lang"] != "zh":
-            continue
-        text, canonical = e["text"], e["canonical"]
-        if not isinstance(canonical, str) or canonical in out:
-            continue
-        latin = latin_name(text)
-        if latin and len(latin.split()) == len(canonical.split()):
-            out[canonical] = latin
-    return out
+class EntityTally:
+    """The entity table's inputs, gathered slice by slice (a streamed run's pass 2 feeds it the
+    decided entity rows in doc_id order) and kept as one small aggregate per (canonical, label):
+    its memory follows the number of entities, not of mentions.  ``table()`` gives exactly what
+    the whole table would: surfaces and aliases in order of first appearance, keys moved to the
+    Latin form of a transcribed name (known only once every row is seen), parents voted by adjacent
+    places (the same pairs as sorting every place by document and start)."""
 
+    COLUMNS = ("text", "canonical", "label", "lang", "doc_id", "start", "end")
 
-def _text_parents(ents: list[dict]) -> dict[str, Counter]:
-    """Votes for a place's parent from adjacent place mentions (a broader one right before it)."""
-    votes: dict[str, Counter] = defaultdict(Counter)
-    places = sorted((e for e in ents if e["label"] == "PLACE"), key=lambda e: (e["doc_id"], e["start"]))
-    prev = None
-    for row in places:
-        if prev is not None and prev["doc_id"] == row["doc_id"] and prev["end"] == row["start"]:
-            a, b = _level(prev["key"]), _level(row["key"])
+    def __init__(self):
+        self.seen = 0                                  # rows so far: the order of first appearance
+        self.groups: dict[tuple[str, str], dict] = {}  # (fact canonical, label) -> aggregate
+        self.latin: dict[str, str] = {}                # fact canonical -> Latin form (_latin_keys)
+        self.adjacent: Counter = Counter()             # (place canonical before, place canonical) pairs
+        self.previous_place: tuple | None = None       # (doc_id, end, canonical) of the last place seen
+
+    def add(self, facts: pd.DataFrame) -> None:
+        """Rows of a fact table (any kinds; the entities are taken), documents never split across calls
+        out of doc_id order."""
+        ents = plain_records(facts[facts["kind"] == "entity"], self.COLUMNS)
+        for e in ents:
+            if e["canonical"] is None:
+                e["canonical"] = e["text"]
+        self._latin_keys(ents)
+        for n, e in enumerate(ents, self.seen):
+            if e["canonical"] is None or e["label"] is None:       # groupby leaves out missing keys
+                continue
+            g = self.groups.get((e["canonical"], e["label"]))
+            if g is None:
+                g = self.groups[(e["canonical"], e["label"])] = {
+                    "first": n, "surfaces": {}, "langs": set(), "mentions": 0, "docs": set()}
+            g["surfaces"].setdefault(e["text"], n)
+            g["langs"].add(e["lang"])
+            g["mentions"] += 1
+            g["docs"].add(e["doc_id"])
+        self.seen += len(ents)
+        places = sorted((e for e in ents if e["label"] == "PLACE"), key=lambda e: (e["doc_id"], e["start"]))
+        prev = self.previous_place
+        for e in places:
+            if prev is not None and prev[0] == e["doc_id"] and prev[1] == e["start"]:
+                self.adjacent[(prev[2], e["canonical"])] += 1
+            prev = (e["doc_id"], e["end"], e["canonical"])
+        self.previous_place = prev
+
+    def _latin_keys(self, ents: list[dict]) -> None:
+        """Fact canonical -> Latin form, for transcribed Chinese names the table knows whole."""
+        for e in ents:
+            if e["label"] != "PERSON" or e["lang"] != "zh":
+                continue
+            text, canonical = e["text"], e["canonical"]
+            if not isinstance(canonical, str) or canonical in self.latin:
+                continue
+            latin = latin_name(text)
+            if latin and len(latin.split()) == len(canonical.split()):
+                self.latin[canonical] = latin
+
+    def _votes(self) -> dict[str, Counter]:
+        """Votes for a place's parent from adjacent place mentions (a broader one right before it)."""
+        votes: dict[str, Counter] = defaultdict(Counter)
+        for (before, after), n in self.adjacent.items():
+            before, after = self.latin.get(before, before), self.latin.get(after, after)
+            a, b = _level(before), _level(after)
             if a is not None and b is not None and a < b:
-                votes[row["key"]][prev["key"]] += 1
-        prev = row
-    return votes
+                votes[after][before] += n
+        return votes
+
+    def table(self) -> pd.DataFrame:
+        """One row per entity (canonical + label) with surfaces, languages, counts, parent, aliases."""
+        if not self.seen:
+            return pd.DataFrame(columns=COLUMNS)
+        merged: dict[tuple, list[tuple[str, dict]]] = defaultdict(list)
+        for (canonical, label), g in self.groups.items():
+            merged[(self.latin.get(canonical, canonical), label)].append((canonical, g))
+        votes = self._votes()
+        gazetteer = lexicon().parents
+        rows = []
+        for (key, label) in sorted(merged):
+            parts = sorted(merged[(key, label)], key=lambda part: part[1]["first"])
+            first_seen: dict[str, int] = {}
+            for _, g in parts:
+                for surface, n in g["surfaces"].items():
+                    if n < first_seen.get(surface, n + 1):
+                        first_seen[surface] = n
+            surfaces = sorted(first_seen, key=first_seen.get)
+            aliases = list(dict.fromkeys([*surfaces, *(canonical for canonical, _ in parts)]))
+            docs = set().union(*(g["docs"] for _, g in parts))
+            rows.append({"canonical": key, "label": label, "surfaces": " | ".join(surfaces),
+                         "langs": ",".join(sorted(set().union(*(g["langs"] for _, g in parts)))),
+                         "mentions": sum(g["mentions"] for _, g in parts),
+                         "documents": len(docs), "doc_ids": sorted(docs),
+                         "parent": gazetteer.get(key) or (votes[key].most_common(1)[0][0] if votes.get(key) else None),
+                         "aliases": [a for a in aliases if a != key]})
+        _org_parents(rows)
+        _related(rows)
+        out = pd.DataFrame(rows, columns=COLUMNS)
+        return out.sort_values(["mentions", "canonical"], ascending=[False, True]).reset_index(drop=True)
 
 
 def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
-    """One row per entity (canonical + label) with surfaces, languages, counts, parent, aliases, related.
-
-    From plain records grouped in a dict (a pandas groupby per entity cost most of this table)."""
-    ents = plain_records(facts[facts["kind"] == "entity"], ("text", "canonical", "label", "lang", "doc_id", "start", "end"))
-    if not ents:
-        return pd.DataFrame(columns=COLUMNS)
-    for e in ents:
-        if e["canonical"] is None:
-            e["canonical"] = e["text"]
-    latin = _latin_keys(ents)
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for e in ents:
-        e["key"] = latin.get(e["canonical"], e["canonical"])
-        if e["key"] is not None and e["label"] is not None:      # groupby leaves out missing keys
-            groups[(e["key"], e["label"])].append(e)
-    votes = _text_parents(ents)
-    gazetteer = lexicon().parents
-    rows = []
-    for (key, label) in sorted(groups):
-        g = groups[(key, label)]
-        surfaces = list(dict.fromkeys(e["text"] for e in g))
-        aliases = list(dict.fromkeys([*surfaces, *(e["canonical"] for e in g)]))
-        docs = {e["doc_id"] for e in g}
-        rows.append({"canonical": key, "label": label, "surfaces": " | ".join(surfaces),
-                     "langs": ",".join(sorted({e["lang"] for e in g})), "mentions": len(g),
-                     "documents": len(docs), "doc_ids": sorted(docs),
-                     "parent": gazetteer.get(key) or (votes[key].most_common(1)[0][0] if votes.get(key) else None),
-                     "aliases": [a for a in aliases if a != key]})
-    _org_parents(rows)
-    _related(rows)
-    out = pd.DataFrame(rows, columns=COLUMNS)
-    return out.sort_values(["mentions", "canonical"], ascending=[False, True]).reset_index(drop=True)
+    """One row per entity (canonical + label) with surfaces, languages, counts, parent, aliases, related."""
+    tally = EntityTally()
+    tally.add(facts)
+    return tally.table()
 
 
 def _org_parents(rows: list[dict]) -> None:

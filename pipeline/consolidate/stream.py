@@ -41,6 +41,7 @@ from ..types import Mention
 from . import aliases as user_aliases
 from .checks import build_checks, disagreements_of, document_checks, flags_column
 from .clusters import _UnionFind, entity_key, link_within_documents
+from .entities import EntityTally
 from .ids import hash_record
 from .rows import combine, derive, valid
 from .statements import _STATEMENT_SOURCE, CANDIDATE_COLUMNS, build_statements, candidates, plain_records, \
@@ -50,7 +51,6 @@ from .table import CSV_ROWS, base_table, build_entities, build_timeline, csv_cel
 SLICE_ROWS = 5_000             # facts per slice (documents are not cut): what pass 1 holds at a time
 _ROW = "_row"                  # the spill's extra column: the fact's row number before aliases dropped any
 _REVIEW_COLUMNS = ("fact_id", "doc_id", "kind", "text", "context", "start")      # what reconcile reads
-_ENTITY_COLUMNS = ("kind", "text", "canonical", "label", "lang", "doc_id", "start", "end")
 _EVENT_COLUMNS = ("kind", "date", "label", "description", "participants", "doc_id", "lang", "text", "context",
                   "fact_id", "cluster_id", "status", "duplicate", "start")
 _FIGURE_COLUMNS = tuple(dict.fromkeys(("kind", "fact_id", *CANDIDATE_COLUMNS, *_STATEMENT_SOURCE)))
@@ -281,7 +281,8 @@ def write_tables(blobs: Iterable[dict], out: Path, *, decisions: Mapping, corpus
 
 def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched) -> None:
     out, written, clusters = stream.out, stream.written, stream.clusters
-    keep: dict[str, list[pd.DataFrame]] = {"entities": [], "events": [], "figures": [], "flags": []}
+    keep: dict[str, list[pd.DataFrame]] = {"events": [], "figures": [], "flags": []}
+    entities = EntityTally()         # the entity table's aggregates: one per entity, not per mention
     counts: Counter = Counter()
     n_rows = 0
     # innermost first out: facts.parquet is renamed into place before facts.csv, as the other tables are
@@ -306,7 +307,9 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
                 parquet.write_table(table)
                 csv_out.write(df, table, header=n_rows == 0)
                 n_rows += len(df)
-                _keep_decided(decided_view(df), keep)
+                decided = decided_view(df)
+                _keep_decided(decided, keep)
+                entities.add(decided)
         finally:
             if parquet is not None:
                 parquet.close()
@@ -316,7 +319,7 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
         by_kind.setdefault(kind, {})[lang] = n
     written.counts = by_kind
     parts = {name: pd.concat(frames, ignore_index=True) for name, frames in keep.items()}
-    written.tables = {"entities": build_entities(parts["entities"]), "timeline": build_timeline(parts["events"]),
+    written.tables = {"entities": build_entities(entities), "timeline": build_timeline(parts["events"]),
                       "statements": build_statements(parts["figures"]), "checks": build_checks(parts["flags"])}
     written.rows = {"facts": n_rows, "entities": len(written.tables["entities"]),
                     "timeline": len(written.tables["timeline"])}
@@ -435,7 +438,6 @@ def _join_flags(across: list[str] | None, own) -> str | None:
 def _keep_decided(decided: pd.DataFrame, keep: dict[str, list[pd.DataFrame]]) -> None:
     """The decided rows the derived tables read, and only their columns."""
     kind = decided["kind"]
-    keep["entities"].append(decided.loc[kind == "entity", list(_ENTITY_COLUMNS)])
     keep["events"].append(decided.loc[(kind == "event") & decided["date"].notna(), list(_EVENT_COLUMNS)])
     keep["figures"].append(candidates(decided)[list(_FIGURE_COLUMNS)])
     keep["flags"].append(decided.loc[decided["flags"].notna(), list(_FLAG_COLUMNS)])

@@ -105,12 +105,13 @@ def _null_if_empty(values: pd.api.extensions.ExtensionArray) -> pd.api.extension
     return values
 
 
-def build_entities(facts: pd.DataFrame) -> pd.DataFrame:
+def build_entities(facts) -> pd.DataFrame:
     """One row per entity: surfaces, languages, counts, parent, aliases, related (consolidate/entities.py),
-    and ``entity_id`` (what a fact's ``subject_id`` points at)."""
-    from .entities import build_entities as entity_rows
+    and ``entity_id`` (what a fact's ``subject_id`` points at).  ``facts``: a fact table, or an
+    ``EntityTally`` fed slice by slice."""
+    from .entities import EntityTally, build_entities as entity_rows
 
-    out = entity_rows(facts)
+    out = facts.table() if isinstance(facts, EntityTally) else entity_rows(facts)
     out.insert(0, "entity_id", [entity_id(lab, can) for lab, can in zip(out["label"], out["canonical"])])
     return out
 
