@@ -271,7 +271,10 @@ def warm_up(kinds: Sequence[str] | None = None, *, detector: bool = True, jobs: 
     from .ingest import ingest_text
     from .ingest.blocks import warm_up_detector
 
-    extract_all(ingest_text(WARM_UP_TEXT, "warm-up", reference_date="2024-01-01"), kinds)
+    from .consolidate import rows
+
+    doc = ingest_text(WARM_UP_TEXT, "warm-up", reference_date="2024-01-01")
+    rows.derive(extract_all(doc, kinds), {doc.doc_id: doc.meta.title})   # the metric and subject rules too
     if detector and (jobs is None or _may_need_detector(jobs)):
         warm_up_detector()
 
