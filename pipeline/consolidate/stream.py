@@ -46,7 +46,8 @@ from .ids import hash_record
 from .rows import combine, derive, valid
 from .statements import _STATEMENT_SOURCE, CANDIDATE_COLUMNS, build_statements, candidates, plain_records, \
     statement_id_map, statements_of
-from .table import CSV_ROWS, base_table, build_entities, build_timeline, csv_cells, write_csv, write_parquet
+from .table import CSV_ROWS, base_table, build_entities, build_timeline, csv_cells, write_csv, write_csv_rows, \
+    write_parquet
 
 SLICE_ROWS = 5_000             # facts per slice (documents are not cut): what pass 1 holds at a time
 _ROW = "_row"                  # the spill's extra column: the fact's row number before aliases dropped any
@@ -335,7 +336,12 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
 CSV_PROCESS_MIN_ROWS = int(os.environ.get("FACTMINE_CSV_PROCESS_ROWS", "50000"))
 
 
-def _write_csv_slice(fh, df: pd.DataFrame, header: bool) -> None:
+def _write_csv_slice(fh, df: pd.DataFrame | None, header: bool, table: pa.Table | None = None) -> None:
+    """One slice of facts.csv, from its Arrow table when ``write_csv_rows`` can (the same bytes)."""
+    if table is not None and write_csv_rows(fh, table, header):
+        return
+    if df is None:
+        df = table.to_pandas()
     for start in range(0, max(len(df), 1), CSV_ROWS):
         csv_cells(df.iloc[start:start + CSV_ROWS]).to_csv(fh, index=False, header=header and start == 0,
                                                           lineterminator="\n")
@@ -362,7 +368,7 @@ class _CsvWriter:
     def write(self, df: pd.DataFrame, table: pa.Table, header: bool) -> None:
         """``table``: ``df`` as Arrow (what the Parquet file gets)."""
         if self.process is None:
-            _write_csv_slice(self.fh, df, header)
+            _write_csv_slice(self.fh, df, header, table)
             return
         try:
             if self.stream is None:
@@ -417,7 +423,7 @@ def _csv_main(path: str) -> None:
     with open(path, "w", encoding="utf-8", newline="") as fh:
         header = True
         for batch in reader:
-            _write_csv_slice(fh, pa.Table.from_batches([batch]).to_pandas(), header)
+            _write_csv_slice(fh, None, header, pa.Table.from_batches([batch]))
             header = False
 
 

@@ -176,6 +176,40 @@ def csv_cells(df: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(cols, index=df.index, columns=df.columns)
 
 
+def write_csv_rows(fh, table, header: bool) -> bool:
+    """An Arrow table's rows appended to an open CSV file, the bytes ``csv_cells(df).to_csv`` gives
+    (the same cell rules; ``csv``, which pandas' writer is built on, with its defaults), from Arrow
+    values without a pandas frame: half the time on the fact table.  False, and nothing written,
+    for a table with a column of another type than text, number, boolean or null (dates, lists:
+    left to pandas, whose formatting of them differs)."""
+    import csv
+
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    types = pa.types
+    if not all(types.is_string(t) or types.is_large_string(t) or types.is_integer(t) or types.is_floating(t)
+               or types.is_boolean(t) or types.is_null(t) for t in table.schema.types):
+        return False
+    columns = []
+    for name, column in zip(table.column_names, table.columns):
+        values = column.to_pylist()
+        if types.is_string(column.type) or types.is_large_string(column.type):
+            cell = _csv_cell_provenance if name == "text" else _csv_cell
+            risky = None
+            for start in FORMULA_STARTS:
+                starts = pc.starts_with(column, start)
+                risky = starts if risky is None else pc.or_(risky, starts)
+            for i in pc.indices_nonzero(pc.fill_null(risky, False)).to_pylist():
+                values[i] = cell(values[i])
+        columns.append(values)
+    writer = csv.writer(fh, lineterminator="\n")
+    if header:
+        writer.writerow(table.column_names)
+    writer.writerows(zip(*columns))
+    return True
+
+
 def _missing(v) -> bool:
     """What ``Series.map(..., na_action="ignore")`` leaves alone: None, NA, NaN (not a list)."""
     return v is None or v is pd.NA or (isinstance(v, float) and v != v)
