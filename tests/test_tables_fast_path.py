@@ -112,7 +112,7 @@ def test_issue_13_csv_cells_column_wise_writes_what_map_wrote(seed_run):
                            "note": pd.array(["@x", "\tx", "plain", None], dtype="string"),
                            "ids": [["=a", "b"], [], None, ["c"]], "n": pd.array([1, None, 3, 4], dtype="Int64"),
                            "v": pd.array([1.5, None, 2.0, 0.1], dtype="Float64")}, index=[3, 5, 7, 9])
-    for df in [tricky, *(report.tables[name] for name in TABLES)]:
+    for df in [tricky, *(report._table(name) for name in TABLES)]:
         assert csv_cells(df).to_csv(index=False, lineterminator="\n") == \
             _csv_cells_by_map(df).to_csv(index=False, lineterminator="\n")
 
@@ -142,13 +142,13 @@ def test_issue_13_csv_written_in_slices_is_the_csv_written_whole(seed_run, tmp_p
     report, _ = seed_run
     monkeypatch.setattr(table, "CSV_ROWS", 7)       # many slices, one cut inside every table
     for name in TABLES:
-        df = report.tables[name]
+        df = report._table(name)
         write_csv(df, tmp_path / f"{name}.csv")
         whole = csv_cells(df).to_csv(index=False, lineterminator="\n")
         assert (tmp_path / f"{name}.csv").read_text(encoding="utf-8") == whole, name
-    write_csv(report.tables["facts"].iloc[:0], tmp_path / "empty.csv")      # no rows: the header alone
+    write_csv(report.facts.iloc[:0], tmp_path / "empty.csv")      # no rows: the header alone
     assert (tmp_path / "empty.csv").read_text(encoding="utf-8") == \
-        csv_cells(report.tables["facts"].iloc[:0]).to_csv(index=False, lineterminator="\n")
+        csv_cells(report.facts.iloc[:0]).to_csv(index=False, lineterminator="\n")
 
 
 def _pandas_csv(df: pd.DataFrame) -> str:
