@@ -220,11 +220,17 @@ def _plain_scalar(col: pd.Series) -> bool:
     return kind in "biufcmMb" and not isinstance(col.dtype, pd.StringDtype)
 
 
+_JSON = json.JSONEncoder(ensure_ascii=False)     # json.dumps(x, ensure_ascii=False), made once
+
+
 def _csv_cell(v):
     if isinstance(v, str):
         return spreadsheet_safe(v) if v.startswith(FORMULA_STARTS) else v
     if isinstance(v, (list, tuple, np.ndarray)):
-        return json.dumps([jsonable(x) for x in list(v)], ensure_ascii=False)
+        items = list(v)
+        if all(type(x) is str for x in items):       # ids and names, the usual lists: nothing to convert
+            return _JSON.encode(items)
+        return _JSON.encode([jsonable(x) for x in items])
     return v
 
 
