@@ -267,11 +267,10 @@ def warm_up(kinds: Sequence[str] | None = None, *, detector: bool = True, jobs: 
     Pass ``detector=False`` when the language is forced and lingua is never asked.  Given
     ``jobs`` (run()'s, ``(path, ...)`` tuples), the detector is loaded only if a document may
     need it (a Chinese corpus does not: 1 s CPU and ~130 MB saved)."""
+    from .consolidate import rows
     from .extractors import extract_all
     from .ingest import ingest_text
     from .ingest.blocks import warm_up_detector
-
-    from .consolidate import rows
 
     doc = ingest_text(WARM_UP_TEXT, "warm-up", reference_date="2024-01-01")
     rows.derive(extract_all(doc, kinds), {doc.doc_id: doc.meta.title})   # the metric and subject rules too

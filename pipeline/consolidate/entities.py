@@ -68,8 +68,7 @@ class EntityTally:
         self.previous_place: tuple | None = None       # (doc_id, end, canonical) of the last place seen
 
     def add(self, facts: pd.DataFrame) -> None:
-        """Rows of a fact table (any kinds; the entities are taken), documents never split across calls
-        out of doc_id order."""
+        """Rows of a fact table (its entity rows are taken), given in doc_id order across calls."""
         ents = plain_records(facts[facts["kind"] == "entity"], self.COLUMNS)
         for e in ents:
             if e["canonical"] is None:
