@@ -61,7 +61,6 @@ def main() -> None:
     sets = {"whole lines": undecided(lines), "fragments": fragments(lines)}
     quick = blocks._lingua_quick()
     for name, texts in sets.items():
-        blocks._quick_min_confidence.cache_clear()
         original = blocks._quick_min_confidence
         blocks._quick_min_confidence = lambda: 2.0                 # the high-accuracy detector alone
         t = time.process_time()

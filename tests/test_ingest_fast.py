@@ -8,7 +8,7 @@ import regex
 
 from pipeline.ingest import blocks, decode, normalize
 
-from .conftest import CORPUS
+from .conftest import CORPUS, ROOT
 
 # characters from every range the counters care about, and the borders between them
 ALPHABET = ("abcXYZ019 \t\n\r\x00\x01\x1f\x7f\x80\x9f\xa0\xe9\xf1\u024f\u0250\u1fff\u2000\u206f\u2070"
@@ -78,12 +78,8 @@ def test_to_simplified_skips_exactly_the_texts_without_cjk():
             assert normalize.to_simplified(text) is text
 
 
-
 def _articles_latin_lines() -> list[str]:
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parent
-    files = sorted(CORPUS.glob("*.txt")) + sorted((root / "data").glob("devset*/corpus/*.txt"))
+    files = sorted(CORPUS.glob("*.txt")) + sorted((ROOT / "tests" / "data").glob("devset*/corpus/*.txt"))
     lines = set()
     for path in files:
         for line in path.read_text(encoding="utf-8-sig", errors="replace").split("\n"):

@@ -4,6 +4,7 @@ Computing is separate from writing: ``build_*`` return DataFrames, ``write_*`` p
 """
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -182,8 +183,6 @@ def write_csv_rows(fh, table, header: bool) -> bool:
     values without a pandas frame: half the time on the fact table.  False, and nothing written,
     for a table with a column of another type than text, number, boolean or null (dates, lists:
     left to pandas, whose formatting of them differs)."""
-    import csv
-
     import pyarrow as pa
     import pyarrow.compute as pc
 
