@@ -11,7 +11,7 @@ belongs to.  Results cross process boundaries, so keep them compact (tuples, not
 * ``SerialEngine``   — in this process, in order; no start-up cost.
 * ``ProcessEngine``  — a pool of worker processes on this machine.  The parent runs ``warm_up``
   (loads lexicons, compiles patterns, loads jieba) *before* the pool starts and the workers are
-  forked from it (Linux), so nothing is loaded twice.  Jobs go in chunks balanced by size (largest
+  forked from it (Linux), so nothing is loaded twice.  Jobs go in chunks by size, shrinking towards the end (largest
   first), workers die with their parent (``PR_SET_PDEATHSIG``), at most one worker per core.
 * ``DaskEngine``     — a ``dask.distributed`` cluster: a scheduler address, or a ``LocalCluster``
   on this machine without one.  Jobs carry file paths, so files are read on the workers: the
@@ -37,7 +37,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 log = logging.getLogger("factmine")
 
 ENGINES = ("serial", "process", "dask")
-CHUNKS_PER_WORKER = 4      # more chunks balance better; fewer cost less in messages
+TAIL_CHUNKS = 64           # the smallest chunk is 1/(TAIL_CHUNKS x workers) of the work (see balanced_chunks)
 
 
 def cores() -> int:
@@ -48,26 +48,34 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def balanced_chunks(jobs: Sequence[Any], sizes: Sequence[int] | None, n_chunks: int) -> list[list[Any]]:
-    """Jobs in ``n_chunks`` groups of about equal total size, the groups with the largest jobs first.
+def balanced_chunks(jobs: Sequence[Any], sizes: Sequence[int] | None, workers: int) -> list[list[Any]]:
+    """Jobs in chunks for ``workers`` workers, largest jobs first, chunks shrinking towards the end
+    (guided self-scheduling): each chunk takes 1/(2 x workers) of the size still unassigned, down to
+    a floor of 1/(``TAIL_CHUNKS`` x workers) of the total.
 
-    Greedy longest-processing-time packing: each job, largest first, goes to the lightest chunk.
-    Without sizes every job counts 1.  Empty chunks are dropped.
+    Big chunks early cost few messages; small ones late let the workers finish together and leave
+    the parent (which writes each result as it comes) little to catch up on once they are done.
+    A job larger than its chunk's share is a chunk of its own.  Without sizes every job counts 1.
     """
     if not jobs:
         return []
     sizes = list(sizes) if sizes is not None else [1] * len(jobs)
     if len(sizes) != len(jobs):
         raise ValueError(f"{len(jobs)} jobs but {len(sizes)} sizes")
-    n_chunks = max(1, min(n_chunks, len(jobs)))
-    loads = [0] * n_chunks
-    chunks: list[list[Any]] = [[] for _ in range(n_chunks)]
-    for i in sorted(range(len(jobs)), key=lambda i: -sizes[i]):
-        lightest = min(range(n_chunks), key=loads.__getitem__)
-        chunks[lightest].append(jobs[i])
-        loads[lightest] += max(1, sizes[i])
-    order = sorted(range(n_chunks), key=lambda c: -loads[c])
-    return [chunks[c] for c in order if chunks[c]]
+    workers = max(1, workers)
+    weights = [max(1, s) for s in sizes]
+    remaining = sum(weights)
+    floor = remaining / (TAIL_CHUNKS * workers)
+    chunks: list[list[Any]] = []
+    load = target = 0.0
+    for i in sorted(range(len(jobs)), key=lambda i: -weights[i]):
+        if not chunks or load >= target:
+            chunks.append([])
+            load, target = 0.0, max(floor, remaining / (2 * workers))
+        chunks[-1].append(jobs[i])
+        load += weights[i]
+        remaining -= weights[i]
+    return chunks
 
 
 def run_chunk(fn: Callable[[Any], Any], chunk: list[Any]) -> list[Any]:
@@ -151,7 +159,7 @@ class ProcessEngine(SerialEngine):
             return
         pool = self._start(jobs)
         chunks = {pool.submit(run_chunk, fn, chunk): chunk
-                  for chunk in balanced_chunks(jobs, sizes, self.workers * CHUNKS_PER_WORKER)}
+                  for chunk in balanced_chunks(jobs, sizes, self.workers)}
         pending = set(chunks)
         try:
             while pending:
@@ -215,7 +223,7 @@ class DaskEngine(SerialEngine):
         jobs = list(jobs)
         if not jobs:
             return
-        chunks = balanced_chunks(jobs, sizes, self.workers * CHUNKS_PER_WORKER)
+        chunks = balanced_chunks(jobs, sizes, self.workers)
         futures = self._client.map(run_chunk, [fn] * len(chunks), chunks, pure=False)
         chunk_of = {f.key: chunk for f, chunk in zip(futures, chunks)}
         try:

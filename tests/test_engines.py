@@ -27,14 +27,20 @@ def _table(report) -> pd.DataFrame:
     return report.facts.sort_values(["doc_id", "start", "end", "kind"]).reset_index(drop=True)
 
 
-def test_engines_balanced_chunks_spread_the_size():
-    sizes = [100, 90, 50, 40, 30, 20, 10, 5, 5, 5]
-    chunks = engines.balanced_chunks(list(range(len(sizes))), sizes, 3)
-    loads = sorted(sum(sizes[j] for j in chunk) for chunk in chunks)
-    assert sorted(j for chunk in chunks for j in chunk) == list(range(len(sizes)))
-    assert loads[-1] - loads[0] <= max(sizes) * 0.2
+def test_engines_chunks_shrink_towards_the_end():
+    sizes = [1000, 700, 400] + [50 + (i * 37) % 200 for i in range(300)]
+    total = sum(sizes)
+    chunks = engines.balanced_chunks(list(range(len(sizes))), sizes, 2)
+    loads = [sum(sizes[j] for j in chunk) for chunk in chunks]
+    assert sorted(j for chunk in chunks for j in chunk) == list(range(len(sizes)))   # every job once
+    assert chunks[0][0] == 0                                # the largest job goes first
+    assert loads[0] <= total / 4 + max(sizes)               # a share of what is left, not half the work
+    assert loads[-1] <= total / 64                          # the last chunks are small: workers end together
+    assert len(chunks) <= 40                                # and there are not many of them
+    assert all(a >= b - 250 for a, b in zip(loads, loads[1:]))   # shrinking, within one small job
     assert engines.balanced_chunks([], None, 4) == []
     assert len(engines.balanced_chunks([1, 2], None, 8)) == 2       # never more chunks than jobs
+    assert [len(c) for c in engines.balanced_chunks(list(range(3)), None, 1)] == [2, 1]
 
 
 def test_engines_balanced_chunks_refuse_mismatched_sizes():
