@@ -127,3 +127,18 @@ def test_issue_10_rejected_figure_leaves_the_statements(seed_corpus, tmp_path):
     after = pd.read_parquet(out / "statements.parquet")
     remaining = {f for ids in after["fact_ids"] for f in ids}
     assert not remaining & set(rejected) and len(after) < len(statements)
+
+
+def test_review_apply_rows_without_a_decision_read_the_same_on_either_path(seed_run, tmp_path):
+    """Rows no decision touches come out of the fast path (no decision at all) exactly as out of
+    the general one (a decision on another row): the same columns, dtypes and values."""
+    facts = seed_run[0].facts
+    first = facts["fact_id"].iloc[0]
+    store = DecisionStore(tmp_path / "r.sqlite")
+    store.record(first, "corrected", corrections={"value": 6e9, "canonical": "Elsewhere"})
+    fast = apply_decisions(facts, {})
+    general = apply_decisions(facts, store.latest())
+    assert (fast["status"] == "pending").all() and general["status"].iloc[0] == "corrected"
+    assert list(fast.columns) == list(general.columns)
+    pd.testing.assert_frame_equal(fast.iloc[1:], general.iloc[1:])
+    assert fast.attrs["review"] == {"applied": 0, "reattached": {}, "orphaned": []}

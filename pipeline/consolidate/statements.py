@@ -180,9 +180,11 @@ _STATEMENT_SOURCE = ("doc_id", "start", "subject", "subject_id", "metric_key", "
                      "period_end", "unit", "direction", "value", "value_max", "fact_id", "lang", "publisher", "text")
 
 
-def build_statements(facts: pd.DataFrame) -> pd.DataFrame:
-    """One row per statement (see the module docstring); sources that disagree have agree=False."""
-    statements = find_statements(facts)
+def build_statements(facts: pd.DataFrame, statements: list[Statement] | None = None) -> pd.DataFrame:
+    """One row per statement (see the module docstring); sources that disagree have agree=False.
+    ``statements``: ``find_statements(facts)`` when the caller has it already (stream.py)."""
+    if statements is None:
+        statements = find_statements(facts)
     sids = statement_ids(facts, statements)
     rows = []
     # plain Python records, read once: pandas slicing per statement made this quadratic in practice;

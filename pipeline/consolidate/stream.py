@@ -56,7 +56,7 @@ _EVENT_COLUMNS = ("kind", "date", "label", "description", "participants", "doc_i
                   "fact_id", "cluster_id", "status", "duplicate", "start")
 _FIGURE_COLUMNS = tuple(dict.fromkeys(("kind", "fact_id", *CANDIDATE_COLUMNS, *_STATEMENT_SOURCE)))
 _FLAG_COLUMNS = ("fact_id", "doc_id", "flags")
-_FIGURE_KEYS = (*CANDIDATE_COLUMNS, "fact_id", _ROW)     # what pass 1 keeps of a candidate figure
+_FIGURE_KEYS = (*_FIGURE_COLUMNS, _ROW)     # what pass 1 keeps of a candidate figure (statements: finish)
 
 
 @dataclass
@@ -149,6 +149,7 @@ class TableStream:
         self.decided_docs = {(d.fact or {}).get("doc_id") for d in decisions.values()}
         self.clusters = _Clusters()
         self.figures: list[pd.DataFrame] = []      # candidate figures of statements (_FIGURE_KEYS)
+        self.statement_table: pd.DataFrame | None = None   # built in finish when no decision can change it
         self.reviewable: list[pd.DataFrame] = []   # rows a decision may be matched or re-attached to
         self.batches: dict[str, int | None] = {}   # doc_id -> its record batch in the spill (None: no rows)
         self.pending: list[dict] = []
@@ -220,23 +221,25 @@ class TableStream:
         self.sink.close()
         figures = _in_table_order(self.figures, _FIGURE_KEYS)
         self.figures = []
-        rows = figures[_ROW].tolist()
-        columns = {c: dict(zip(rows, figures[c].to_numpy(dtype=object, na_value=None).tolist()))
+        rows = figures[_ROW].tolist()            # row numbers (arrival order) of the figures, in table order
+        columns = {c: figures[c].to_numpy(dtype=object, na_value=None).tolist()
                    for c in (*CANDIDATE_COLUMNS, "fact_id")}
-        del figures
-        records = ((i, {c: columns[c][i] for c in CANDIDATE_COLUMNS}) for i in rows)
-        statements = statements_of(records)
+        records = ((k, {c: columns[c][k] for c in CANDIDATE_COLUMNS}) for k in range(len(rows)))
+        statements = statements_of(records)      # positions in ``figures``
         ids = columns["fact_id"]
         first_of: dict[str, int] = {}
-        for i, sid in statement_id_map(ids, statements, agreeing=True).items():
-            j = first_of.setdefault(sid, i)
-            if j != i:
-                self.clusters.link(j, ids[j], i, ids[i])
+        for k, sid in statement_id_map(ids, statements, agreeing=True).items():
+            j = first_of.setdefault(sid, k)
+            if j != k:
+                self.clusters.link(rows[j], ids[j], rows[k], ids[k])
         disagreeing: dict[str, list[str]] = {}
         for flag in disagreements_of(columns["text"], columns["doc_id"], ids, columns["subject"], statements):
             for fid in flag.fact_ids:
                 disagreeing.setdefault(fid, []).append(f"{flag.check}: {flag.reason}")
-        del columns, ids, statements
+        # without decisions the decided figures are these very rows (aliases rename entities only):
+        # the statement table is built from them now, not found again in pass 2
+        self.statement_table = build_statements(figures, statements) if not self.decisions else None
+        del columns, ids, statements, figures
         reviewable = _in_table_order(self.reviewable, (*_REVIEW_COLUMNS, _ROW))
         self.reviewable = []
         matched = reconcile(reviewable, self.decisions)
@@ -283,6 +286,8 @@ def write_tables(blobs: Iterable[dict], out: Path, *, decisions: Mapping, corpus
 def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched) -> None:
     out, written, clusters = stream.out, stream.written, stream.clusters
     keep: dict[str, list[pd.DataFrame]] = {"events": [], "figures": [], "flags": []}
+    if stream.statement_table is not None:
+        del keep["figures"]
     entities = EntityTally()         # the entity table's aggregates: one per entity, not per mention
     counts: Counter = Counter()
     n_rows = 0
@@ -321,7 +326,8 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
     written.counts = by_kind
     parts = {name: pd.concat(frames, ignore_index=True) for name, frames in keep.items()}
     written.tables = {"entities": build_entities(entities), "timeline": build_timeline(parts["events"]),
-                      "statements": build_statements(parts["figures"]), "checks": build_checks(parts["flags"])}
+                      "statements": stream.statement_table if stream.statement_table is not None
+                      else build_statements(parts["figures"]), "checks": build_checks(parts["flags"])}
     written.rows = {"facts": n_rows, "entities": len(written.tables["entities"]),
                     "timeline": len(written.tables["timeline"])}
     for name in ("entities", "timeline", "statements"):
@@ -445,7 +451,8 @@ def _keep_decided(decided: pd.DataFrame, keep: dict[str, list[pd.DataFrame]]) ->
     """The decided rows the derived tables read, and only their columns."""
     kind = decided["kind"]
     keep["events"].append(decided.loc[(kind == "event") & decided["date"].notna(), list(_EVENT_COLUMNS)])
-    keep["figures"].append(candidates(decided)[list(_FIGURE_COLUMNS)])
+    if "figures" in keep:
+        keep["figures"].append(candidates(decided)[list(_FIGURE_COLUMNS)])
     keep["flags"].append(decided.loc[decided["flags"].notna(), list(_FLAG_COLUMNS)])
 
 
