@@ -14,6 +14,7 @@ span back and fills ``text`` from the raw string, so ``raw[start:end] == text`` 
 from __future__ import annotations
 
 from array import array
+from collections import namedtuple
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from operator import attrgetter
@@ -162,6 +163,16 @@ class Mention:
 
 MENTION_FIELDS = tuple(Mention.__dataclass_fields__)
 _mention_row = attrgetter(*MENTION_FIELDS)
+
+
+class MentionRecord(namedtuple("_MentionRecord", MENTION_FIELDS)):
+    """A mention read back from its row (a cache entry, a worker's result) by the table builder:
+    the fields of ``Mention``, read only, made at tuple speed (a frozen dataclass's ``__init__``
+    sets its 22 fields one by one, and the table builder makes one per fact)."""
+    __slots__ = ()
+
+    def to_row(self) -> tuple:
+        return self
 
 
 # An extractor is a pure function from a Document to its mentions.

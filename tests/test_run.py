@@ -417,3 +417,24 @@ def test_issue_13_no_change_rerun_needs_no_pandas(mined, tmp_path):
             "print(r.unchanged, r.rows()['facts'], 'pandas' in sys.modules)")
     res = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert res.stdout.split() == ["True", str(len(pd.read_parquet(out / "facts.parquet"))), "False"]
+
+
+def test_issue_13_run_collects_garbage_less_often_and_puts_the_thresholds_back(tmp_path, monkeypatch):
+    import gc
+
+    import pipeline.run as run_module
+
+    seen = []
+    real = run_module._run
+    monkeypatch.setattr(run_module, "_run", lambda *a: (seen.append(gc.get_threshold()), real(*a))[1])
+    before = gc.get_threshold()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Online sales in Kashgar rose 15.5 percent in 2024.\n", encoding="utf-8")
+    run(corpus, tmp_path / "out")
+    assert seen[0][0] == max(before[0], run_module.GC_YOUNG_THRESHOLD) and seen[0][1:] == before[1:]
+    assert gc.get_threshold() == before
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(EmptyCorpus):
+        run(tmp_path / "empty", tmp_path / "out2")          # an error inside the run: put back too
+    assert gc.get_threshold() == before

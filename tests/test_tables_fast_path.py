@@ -198,3 +198,28 @@ def test_issue_13_csv_from_arrow_is_the_pandas_csv_on_any_cells(rows):
     assert _arrow_csv(df) == _pandas_csv(df)
     with_dates = df.assign(when=pd.Timestamp("2024-01-01"))
     assert _arrow_csv(with_dates) is None                  # a date column: left to pandas
+
+
+_CELLS = st.one_of(st.none(), st.just(""), st.text(max_size=6), st.integers(-5, 5), st.just(float("nan")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_CELLS, max_size=12))
+def test_string_array_is_pandas_string_with_empty_as_null(values):
+    """The Arrow fast path of a "string" column gives pandas' own conversion, "" made null."""
+    from pipeline.consolidate.table import _null_if_empty, string_array
+
+    fast = string_array(list(values))
+    slow = _null_if_empty(pd.array(list(values), dtype="string"))
+    assert fast.dtype == slow.dtype
+    pd.testing.assert_series_equal(pd.Series(fast), pd.Series(slow))
+
+
+def test_mention_record_reads_as_the_mention_it_was_made_from():
+    from pipeline.types import MENTION_FIELDS, MentionRecord
+
+    m = Mention(doc_id="a.txt", kind="figure", start=3, end=9, text="5 tons", lang="en", value=5.0, unit="ton",
+                pair=2, duplicate=True)
+    record = MentionRecord._make(json.loads(json.dumps(m.to_row())))     # as a cache entry gives it back
+    assert all(getattr(record, f) == getattr(m, f) for f in MENTION_FIELDS)
+    assert tuple(record.to_row()) == m.to_row()

@@ -16,6 +16,7 @@ numbers.  The fact table's ``flags`` column holds ``check: reason`` for every fl
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from types import SimpleNamespace
@@ -84,6 +85,11 @@ def _in_sentences(figs: pd.DataFrame) -> dict[tuple, list[tuple[int, int, pd.Ser
 
 def growth_mismatches(facts: pd.DataFrame) -> list[Flag]:
     figs = facts[(facts["kind"] == "figure") & facts["value"].notna() & facts["context"].notna()]
+    # only sentences with three figures or more can hold a change from A to B: the others are
+    # left out whole before their figures are placed (most sentences have one or two)
+    sentences = list(zip(figs["doc_id"].tolist(), figs["context"].tolist()))
+    per_sentence = Counter(sentences)
+    figs = figs[[per_sentence[k] >= 3 for k in sentences]]
     out = []
     for (_, ctx), items in _in_sentences(figs).items():
         if len(items) < 3:                  # from A to B, up N: three figures or none of this applies

@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 
 from ..review.apply import apply_decisions, decided_view, reconcile
 from ..safety import TEMP_PREFIX, atomic_path
-from ..types import Mention
+from ..types import Mention, MentionRecord
 from . import aliases as user_aliases
 from .checks import build_checks, disagreements_of, document_checks, flags_column
 from .clusters import _UnionFind, entity_key, link_within_documents
@@ -117,7 +117,7 @@ class _Clusters:
 def _base(part: list[dict]) -> tuple[list[Mention], pd.DataFrame, list[bool]]:
     mentions, derived = [], []
     for blob in part:
-        ms = [Mention.from_row(m) for m in blob["mentions"]]
+        ms = list(map(MentionRecord._make, blob["mentions"]))
         done = blob.get("derived")            # computed by the worker (rows.py), unless relabelled
         if not valid(done, len(ms)):
             done = derive(ms, {blob["doc_id"]: (blob.get("meta") or {}).get("title")})

@@ -11,6 +11,8 @@ from typing import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..safety import FORMULA_STARTS, atomic_path, spreadsheet_safe
 from ..types import MENTION_FIELDS, Mention
@@ -93,9 +95,24 @@ def base_table(mentions: Sequence[Mention], *, doc_dates: Mapping[str, str | Non
     cols.update(extra)
     cols["flags"] = [None] * len(mentions)
     types = {**COLUMNS, **EXTRA_COLUMNS}
-    df = pd.DataFrame({name: _null_if_empty(pd.array(cols[name], dtype=t)) if t == "string"
-                       else pd.array(cols[name], dtype=t) for name, t in types.items()})
+    df = pd.DataFrame({name: string_array(cols[name]) if t == "string" else pd.array(cols[name], dtype=t)
+                       for name, t in types.items()})
     return df, shares
+
+
+def string_array(values: list) -> pd.api.extensions.ExtensionArray:
+    """A "string" column of Python values, empty strings as null (never "" or "None").
+
+    Straight through Arrow when every value is a str or None (what ``pd.array(values, "string")``
+    gives, at a third of its cost: it checks every value in Python first); else pandas converts."""
+    try:
+        arr = pa.array(values, type=pa.large_string())
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        return _null_if_empty(pd.array(values, dtype="string"))
+    empty = pc.equal(arr, "")
+    if pc.any(empty).as_py():
+        arr = pc.if_else(empty, pa.scalar(None, pa.large_string()), arr)
+    return pd.arrays.ArrowStringArray(pa.chunked_array([arr]))
 
 
 def _null_if_empty(values: pd.api.extensions.ExtensionArray) -> pd.api.extensions.ExtensionArray:
