@@ -11,8 +11,9 @@ belongs to.  Results cross process boundaries, so keep them compact (tuples, not
 * ``SerialEngine``   — in this process, in order; no start-up cost.
 * ``ProcessEngine``  — a pool of worker processes on this machine.  The parent runs ``warm_up``
   (loads lexicons, compiles patterns, loads jieba) *before* the pool starts and the workers are
-  forked from it (Linux), so nothing is loaded twice.  Jobs go in chunks by size, shrinking towards the end (largest
-  first), workers die with their parent (``PR_SET_PDEATHSIG``), at most one worker per core.
+  forked from it (Linux), so nothing is loaded twice.  Jobs go in chunks that shrink towards the
+  end (largest jobs first), workers die with their parent (``PR_SET_PDEATHSIG``), at most one
+  worker per core.
 * ``DaskEngine``     — a ``dask.distributed`` cluster: a scheduler address, or a ``LocalCluster``
   on this machine without one.  Jobs carry file paths, so files are read on the workers: the
   workers must see the corpus at the same path (a shared filesystem).
