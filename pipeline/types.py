@@ -14,8 +14,8 @@ span back and fills ``text`` from the raw string, so ``raw[start:end] == text`` 
 from __future__ import annotations
 
 from array import array
-from collections import namedtuple
 from bisect import bisect_right
+from collections import namedtuple
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import Callable, Iterable, Iterator

@@ -125,14 +125,14 @@ def apply_decisions(facts: pd.DataFrame, decisions: Mapping[str, Decision],
     rec = reconciled if reconciled is not None else reconcile(df, decisions)
     ids = df["fact_id"].tolist()
     found = [rec.by_fact.get(fid) for fid in ids] if rec.by_fact else []
-    moved = {new: d.fact_id for d, new, _ in rec.reattached}
     if not any(found):                            # no decision on these rows: the same columns, built whole
-        return _undecided(df, rec, moved, ids)
+        return _undecided(df, rec)
+    moved = {new: d.fact_id for d, new, _ in rec.reattached}
     df["status"] = pd.array([d.status if d else PENDING for d in found], dtype="string")
     fields = [f for f in CORRECTABLE if f in df.columns or any(d and f in d.corrections for d in found)]
     for name in fields:
         corrected = [d.corrections.get(name) if d else None for d in found]
-        dtype = "Float64" if name in ("value", "value_max") else "string"
+        dtype = "Float64" if name in NUMERIC else "string"
         df[f"{name}_corrected"] = pd.array(corrected, dtype=dtype)
     for name in fields:
         extracted = df[name] if name in df.columns else pd.Series(pd.NA, index=df.index, dtype=df[f"{name}_corrected"].dtype)
@@ -142,9 +142,10 @@ def apply_decisions(facts: pd.DataFrame, decisions: Mapping[str, Decision],
     return df
 
 
-def _undecided(df: pd.DataFrame, rec: Reconciled, moved: dict, ids: list) -> pd.DataFrame:
+def _undecided(df: pd.DataFrame, rec: Reconciled) -> pd.DataFrame:
     """``apply_decisions`` for rows none of which has a decision: every status pending, every
-    correction missing, every final value the extracted one (a fast path for the common case)."""
+    correction missing, every final value the extracted one, nothing re-attached here (a
+    re-attached decision has its fact in ``rec.by_fact``) — a fast path for the common case."""
     df["status"] = pd.Series(PENDING, index=df.index, dtype="string")
     fields = [f for f in CORRECTABLE if f in df.columns]
     for name in fields:
@@ -152,8 +153,7 @@ def _undecided(df: pd.DataFrame, rec: Reconciled, moved: dict, ids: list) -> pd.
         df[f"{name}_corrected"] = pd.Series(pd.NA, index=df.index, dtype=dtype)
     for name in fields:
         df[f"final_{name}"] = df[name].astype(df[f"{name}_corrected"].dtype)
-    df["reattached_from"] = pd.array([moved.get(fid) for fid in ids], dtype="string") if moved \
-        else pd.Series(pd.NA, index=df.index, dtype="string")
+    df["reattached_from"] = pd.Series(pd.NA, index=df.index, dtype="string")
     df.attrs["review"] = rec.summary()
     return df
 
