@@ -452,7 +452,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
     tables = _Tables(out, decisions, corpus, cache, keys, sorted(results)) if out is not None else None
     try:
         if tables is not None and jobs:
-            tables.start()
+            tables.start(sum(sizes))
         progress.start(len(jobs), cached=report.from_cache)
         try:
             for doc_id, blob, error in _execute(jobs, report.workers, engine, sizes):
@@ -563,9 +563,11 @@ class _Tables:
         self.lost: list[str] = []
         self.stream = None
 
-    def start(self) -> None:
+    def start(self, expected_bytes: int = 0) -> None:
+        """``expected_bytes``: the size of the files about to be extracted."""
         (self.out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
-        self.stream = stream.TableStream(self.out, decisions=self.decisions, corpus=self.corpus)
+        self.stream = stream.TableStream(self.out, decisions=self.decisions, corpus=self.corpus,
+                                         expected_bytes=expected_bytes)
 
     def add(self, blob: dict) -> None:
         self.stream.add(blob)

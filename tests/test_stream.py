@@ -144,6 +144,48 @@ def test_stream_with_the_csv_writer_process_equals_whole(tmp_path, monkeypatch):
     _assert_same(run(CORPUS, None), streamed, out, tmp_path / "whole")
 
 
+def test_a_big_run_starts_the_csv_writer_before_its_workers_and_writes_the_same_tables(tmp_path, monkeypatch):
+    started = []
+    real = stream._CsvWriter.__init__
+
+    def spy(self, path, parallel):
+        real(self, path, parallel)
+        started.append((parallel, self.process is not None))
+    monkeypatch.setattr(stream._CsvWriter, "__init__", spy)
+    monkeypatch.setattr(stream, "BYTES_PER_ROW", 0)               # any run is "big": started at once
+    monkeypatch.setattr(stream, "CSV_PROCESS_MIN_ROWS", 10**9)    # ... though pass 2 would not start one
+    monkeypatch.setattr(stream, "_cores", lambda: 2)
+    made = []
+    real_stream = stream.TableStream.__init__
+
+    def seen(self, *args, **kwargs):
+        real_stream(self, *args, **kwargs)
+        made.append(self.facts_csv is not None and self.facts_csv.writer.process.poll() is None)
+    monkeypatch.setattr(stream.TableStream, "__init__", seen)
+    out = tmp_path / "out"
+    streamed = run(CORPUS, out, use_cache=False)
+    assert made == [True] and started == [(True, True)], "one process, running as the stream was made"
+    _assert_same(run(CORPUS, None), streamed, out, tmp_path / "whole")
+
+
+def test_an_unused_csv_writer_is_stopped_and_its_temporary_file_removed(tmp_path, monkeypatch):
+    monkeypatch.setattr(stream, "_cores", lambda: 2)
+    out = tmp_path / "out"
+    (out / ".cache").mkdir(parents=True)
+    (out / "facts.csv").write_text("the previous table\n")
+    tables = stream.TableStream(out, decisions={}, corpus=CORPUS, expected_bytes=10**12)
+    process = tables.facts_csv.writer.process
+    assert process.poll() is None
+    tables.close()                                   # the run failed before pass 2
+    assert process.poll() is not None and tables.facts_csv is None
+    assert sorted(p.name for p in out.iterdir()) == [".cache", "facts.csv"]
+    assert not list((out / ".cache").iterdir())
+    assert (out / "facts.csv").read_text() == "the previous table\n"
+    small = stream.TableStream(out, decisions={}, corpus=CORPUS, expected_bytes=1000)
+    assert small.facts_csv is None, "a small run starts no process"
+    small.close()
+
+
 def _csv_writers(out: Path) -> list[int]:
     """Processes whose command line or open files mention ``out`` (the CSV writer holds its temp file)."""
     found = []

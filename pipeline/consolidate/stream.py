@@ -22,6 +22,7 @@ corpus, row for row (tests/test_stream.py compares the two on every run of the c
 """
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -138,7 +139,10 @@ class TableStream:
     re-attached decisions) is computed from those numbers but in doc_id order, so nothing depends
     on the arrival order."""
 
-    def __init__(self, out: Path, *, decisions: Mapping, corpus: Path):
+    def __init__(self, out: Path, *, decisions: Mapping, corpus: Path, expected_bytes: int = 0):
+        """``expected_bytes``: the size of the documents about to come (run() knows it).  When they
+        will make a table big enough for facts.csv's own process, that process starts now: its
+        0.5 s of start-up overlaps the workers' warm-up (one core idle) instead of pass 2."""
         self.out, self.decisions = out, decisions
         self.written = Written()
         try:
@@ -159,6 +163,9 @@ class TableStream:
         fd, self.spill = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix="-facts.arrow", dir=out / ".cache")
         os.close(fd)
         self.sink = pa.OSFile(self.spill, "wb")
+        self.facts_csv: _FactsCsv | None = None
+        if expected_bytes >= CSV_PROCESS_MIN_ROWS * BYTES_PER_ROW and _cores() > 1:
+            self.facts_csv = _FactsCsv(out / "facts.csv", parallel=True)
 
     def __enter__(self) -> TableStream:
         return self
@@ -170,6 +177,9 @@ class TableStream:
         if not self.sink.closed:
             self.sink.close()
         Path(self.spill).unlink(missing_ok=True)
+        if self.facts_csv is not None:          # not used (the run failed before pass 2): stopped, removed
+            self.facts_csv.abandon()
+            self.facts_csv = None
 
     def add(self, blob: dict) -> None:
         """One document's cache entry (with its mentions); pass 1 runs once a slice is full."""
@@ -275,9 +285,10 @@ def _in_table_order(frames: list[pd.DataFrame], columns) -> pd.DataFrame:
     return df.sort_values(["doc_id", _ROW], kind="stable").reset_index(drop=True)
 
 
-def write_tables(blobs: Iterable[dict], out: Path, *, decisions: Mapping, corpus: Path) -> Written:
+def write_tables(blobs: Iterable[dict], out: Path, *, decisions: Mapping, corpus: Path,
+                 expected_bytes: int = 0) -> Written:
     """The five tables of ``blobs`` (cache entries with their mentions, in any order) written to ``out``."""
-    with TableStream(out, decisions=decisions, corpus=corpus) as tables:
+    with TableStream(out, decisions=decisions, corpus=corpus, expected_bytes=expected_bytes) as tables:
         for blob in blobs:
             tables.add(blob)
         return tables.finish()
@@ -292,9 +303,10 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
     counts: Counter = Counter()
     n_rows = 0
     # innermost first out: facts.parquet is renamed into place before facts.csv, as the other tables are
-    parallel = stream.rows >= CSV_PROCESS_MIN_ROWS and (os.cpu_count() or 1) > 1
-    with atomic_path(out / "facts.csv") as csv_tmp, _CsvWriter(csv_tmp, parallel) as csv_out, \
-            atomic_path(out / "facts.parquet") as parquet_tmp:
+    facts_csv, stream.facts_csv = stream.facts_csv, None
+    if facts_csv is None:
+        facts_csv = _FactsCsv(out / "facts.csv", parallel=stream.rows >= CSV_PROCESS_MIN_ROWS and _cores() > 1)
+    with facts_csv as csv_out, atomic_path(out / "facts.parquet") as parquet_tmp:
         parquet = None
         try:
             for df in stream.slices():
@@ -340,6 +352,13 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
 
 # from this many facts, facts.csv is written by a process of its own (FACTMINE_CSV_PROCESS_ROWS overrides)
 CSV_PROCESS_MIN_ROWS = int(os.environ.get("FACTMINE_CSV_PROCESS_ROWS", "50000"))
+# input bytes per fact, at least (news: 45 in Chinese, 50 in the benchmark's mixed corpus): a run
+# given this many bytes per CSV_PROCESS_MIN_ROWS starts facts.csv's process before its workers
+BYTES_PER_ROW = 40
+
+
+def _cores() -> int:
+    return os.cpu_count() or 1
 
 
 def _write_csv_slice(fh, df: pd.DataFrame | None, header: bool, table: pa.Table | None = None) -> None:
@@ -361,6 +380,7 @@ class _CsvWriter:
     threads, and "spawn" runs the caller's main script again when it has no ``__main__`` guard."""
 
     def __init__(self, path: Path, parallel: bool):
+        """``path``: the file being written (a temporary name; see _FactsCsv for the rename)."""
         self.path, self.process, self.stream = path, None, None
         if parallel:
             package_root = str(Path(__file__).resolve().parents[2])
@@ -419,6 +439,32 @@ class _CsvWriter:
         err = self._wait()
         if self.process.returncode != 0:
             self._fail(err)
+
+
+class _FactsCsv:
+    """facts.csv: a ``_CsvWriter`` on a temporary name, renamed into place when the writer ends
+    well (``atomic_path``).  Made before it is used (``TableStream`` starts the writer's process
+    early); a context manager around the writing, or ``abandon``-ed unused."""
+
+    def __init__(self, path: Path, parallel: bool):
+        self._stack = contextlib.ExitStack()
+        tmp = self._stack.enter_context(atomic_path(path))
+        self.writer = self._stack.enter_context(_CsvWriter(tmp, parallel))
+
+    def __enter__(self) -> _CsvWriter:
+        return self.writer
+
+    def __exit__(self, kind, exc, tb):
+        return self._stack.__exit__(kind, exc, tb)
+
+    def abandon(self) -> None:
+        """Stop the writer, remove the temporary file, leave facts.csv as it was."""
+        with contextlib.suppress(_Abandoned):
+            self._stack.__exit__(_Abandoned, _Abandoned(), None)
+
+
+class _Abandoned(Exception):
+    pass
 
 
 def _csv_main(path: str) -> None:
