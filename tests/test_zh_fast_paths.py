@@ -212,7 +212,7 @@ def test_pinyin_syllables_cache(tmp_path, monkeypatch):
 
 
 def test_write_cache_keeps_only_the_newest_files_of_a_kind(tmp_path):
-    from pipeline.extractors.entities.lexicon import KEEP_CACHED, read_cache, write_cache
+    from pipeline.user_cache import KEEP_CACHED, read_cache, write_cache
 
     others = tmp_path / "jieba-keep.marshal"
     write_cache(others, [1])

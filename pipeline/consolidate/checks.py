@@ -25,6 +25,7 @@ from typing import Sequence
 import pandas as pd
 import regex
 
+from .. import rx
 from ..resources import path as resource_path
 from .sentences import fold, offsets_in_context, squash
 from .statements import Statement, _step, find_statements, plain_records, value_interval
@@ -32,8 +33,8 @@ from .statements import Statement, _step, find_statements, plain_records, value_
 RATE_TOLERANCE = 0.10
 _NEAR = 40          # the stated change stands at most this many characters after the second endpoint
 CHECK_COLUMNS = {"check": "string", "reason": "string", "fact_ids": "object", "doc_ids": "object"}
-_FROM = regex.compile(r"(?:从|由|from|de|desde)\s*(?:\S{0,12}?)$", regex.IGNORECASE)
-_TO = regex.compile(r"(?:到|至|\bto\b|\ba\b|\bhasta\b)", regex.IGNORECASE)
+_FROM = rx.compile(r"(?:从|由|from|de|desde)\s*(?:\S{0,12}?)$", regex.IGNORECASE)
+_TO = rx.compile(r"(?:到|至|\bto\b|\ba\b|\bhasta\b)", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)

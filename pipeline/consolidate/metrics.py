@@ -16,11 +16,12 @@ from typing import Sequence
 
 import regex
 
+from .. import rx
 from ..resources import load
 from ..types import Mention
 from .sentences import fold, offsets_in_context, sentence_key, squash
 
-_CLAUSE_SEP = regex.compile(r"[,，;；:：。!?！？(（)）、]")
+_CLAUSE_SEP = rx.compile(r"[,，;；:：。!?！？(（)）、]")
 _BEFORE, _AFTER = 24, 30
 CHANGE_LABELS = frozenset({"percent", "multiple", "money", "count", "other"})
 STRICT_LABELS = frozenset({"duration", "age"})   # only entries that name these labels apply
@@ -34,14 +35,14 @@ def _vocabulary() -> list[dict]:
             "key": e["key"],
             "labels": frozenset(e.get("labels") or ()),
             "units": frozenset(e.get("units") or ()),
-            "re": {lang: regex.compile(e[lang], regex.IGNORECASE) for lang in ("zh", "en", "es") if e.get(lang)},
+            "re": {lang: rx.compile(e[lang], regex.IGNORECASE) for lang in ("zh", "en", "es") if e.get(lang)},
         })
     return entries
 
 
 @lru_cache(maxsize=None)
 def _cues(lang: str) -> dict[str, regex.Pattern]:
-    return {k: regex.compile(p, regex.IGNORECASE) for k, p in load("common", "metrics")["direction"][lang].items()}
+    return {k: rx.compile(p, regex.IGNORECASE) for k, p in load("common", "metrics")["direction"][lang].items()}
 
 
 def _applies(entry: dict, label: str) -> bool:

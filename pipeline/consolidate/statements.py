@@ -19,13 +19,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pandas as pd
-import regex
 
+from .. import rx
 from .ids import hash_record
 from .subjects import subject_key
 
-_NUMBER = regex.compile(r"\d+(?:[.,\u00a0 ]\d+)*")
-_DOT_THOUSANDS, _COMMA_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+"), regex.compile(r"\d{1,3}(?:,\d{3})+")
+_NUMBER = rx.compile(r"\d+(?:[.,\u00a0 ]\d+)*")
+_DOT_THOUSANDS, _COMMA_THOUSANDS = rx.compile(r"\d{1,3}(?:\.\d{3})+"), rx.compile(r"\d{1,3}(?:,\d{3})+")
 _WIDEN = {"approx": (0.95, 1.05), "over": (1.0, 1.25), "nearly": (0.8, 1.0), "under": (0.8, 1.0),
           "up_to": (0.8, 1.0)}
 KEY = ["subject_key", "metric_key", "period", "unit", "direction"]

@@ -22,6 +22,7 @@ from typing import Mapping, Sequence
 
 import regex
 
+from .. import rx
 from ..resources import load
 from ..types import Mention
 from .ids import hash_record
@@ -30,9 +31,9 @@ from .sentences import fold, offsets_in_context, sentence_key, squash
 SUBJECT_LABELS = frozenset({"PLACE", "ORG", "PERSON", "PRODUCT", "PLATFORM"})
 PERSON_ONLY = frozenset({"age"})            # an age is a person's
 OBLIQUE_UNLESS_OWNER = frozenset({"PLATFORM"})
-_LIST_GAP = regex.compile(r"\s*(?:[,，、/]|和|及|与|或|and|or|y|o)\s*(?:and\s+|y\s+)?", regex.IGNORECASE)
-_CLAUSE_END = regex.compile(r"[,，;；:：。!?！？(（)）]")
-_EVENT_SEP = regex.compile(r"[;；。!?！？]")
+_LIST_GAP = rx.compile(r"\s*(?:[,，、/]|和|及|与|或|and|or|y|o)\s*(?:and\s+|y\s+)?", regex.IGNORECASE)
+_CLAUSE_END = rx.compile(r"[,，;；:：。!?！？(（)）]")
+_EVENT_SEP = rx.compile(r"[;；。!?！？]")
 _WINDOW = 40
 
 
@@ -47,7 +48,7 @@ _entity_id = lru_cache(maxsize=1 << 16)(entity_id)   # candidates repeat their e
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> dict[str, regex.Pattern]:
     data = load(lang, "subjects")
-    return {k: regex.compile(data[k], regex.IGNORECASE)
+    return {k: rx.compile(data[k], regex.IGNORECASE)
             for k in ("object_before", "possessive_after", "locative_before", "object_after", "anaphora",
                       "report_cue")}
 

@@ -20,10 +20,11 @@ from functools import lru_cache
 
 import regex
 
+from .. import rx
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, YEAR, Timex, _Ctx, _num, _shift_month
 
-_VALUE = regex.compile(r"(\d{4})(?:-(?:Q(\d)|(\d\d)(?:-(\d\d))?))?")
+_VALUE = rx.compile(r"(\d{4})(?:-(?:Q(\d)|(\d\d)(?:-(\d\d))?))?")
 
 BOUND_KINDS = frozenset({"before", "after", "until", "offset"})
 
@@ -93,20 +94,20 @@ def _words(lang: str) -> dict:
     out = {"units": units, "numbers": numbers}
     flags = regex.I
     if lang == "zh":
-        out["suffix"] = {k: regex.compile(rf"^(?:{alternation(v)})", flags) for k, v in c["suffix_bounds"].items()}
-        out["prefix"] = {k: regex.compile(rf"(?<!截)(?:{alternation(v)})$", flags) for k, v in c["prefix_bounds"].items()}
-        out["since"] = (regex.compile(rf"(?:{alternation(c['since_open'])})$"), regex.compile(rf"^(?:{alternation(c['since_close'])})"))
-        out["offset_after"] = regex.compile(
+        out["suffix"] = {k: rx.compile(rf"^(?:{alternation(v)})", flags) for k, v in c["suffix_bounds"].items()}
+        out["prefix"] = {k: rx.compile(rf"(?<!截)(?:{alternation(v)})$", flags) for k, v in c["prefix_bounds"].items()}
+        out["since"] = (rx.compile(rf"(?:{alternation(c['since_open'])})$"), rx.compile(rf"^(?:{alternation(c['since_close'])})"))
+        out["offset_after"] = rx.compile(
             rf"^(?:的)?(?P<dir>{alternation(c['offset_before'] + c['offset_after'])})(?P<n>{NUM})(?P<unit>{UNIT})", flags)
     else:
-        out["prefix"] = {k: regex.compile(rf"(?<!\w)(?:{alternation(v)})\s+$", flags) for k, v in c["prefix_bounds"].items()}
-        out["offset_before"] = regex.compile(
+        out["prefix"] = {k: rx.compile(rf"(?<!\w)(?:{alternation(v)})\s+$", flags) for k, v in c["prefix_bounds"].items()}
+        out["offset_before"] = rx.compile(
             rf"(?<!\w)(?P<n>{NUM})\s+(?P<unit>{UNIT})\s+(?P<dir>{alternation(c['offset_before'] + c['offset_after'])})\s+$", flags)
     out["dir_before"] = set(w.lower() for w in c["offset_before"])
     out["deadline"] = tuple(w.lower() for w in c.get("no_bound_on") or ())
-    out["range_gap"] = regex.compile(rf"^\s*(?:{alternation(c['range_connectors'])})\s*$", flags) \
+    out["range_gap"] = rx.compile(rf"^\s*(?:{alternation(c['range_connectors'])})\s*$", flags) \
         if c.get("range_connectors") else None
-    out["range_start"] = regex.compile(rf"(?<!\w)(?:{alternation(c['range_starts'])})\s+$", flags) \
+    out["range_start"] = rx.compile(rf"(?<!\w)(?:{alternation(c['range_starts'])})\s+$", flags) \
         if c.get("range_starts") else None
     return out
 

@@ -9,6 +9,7 @@ from typing import Callable, NamedTuple
 
 import regex
 
+from .. import rx
 from ..resources import alternation, load
 
 DAY, MONTH, QUARTER, YEAR, PERIOD = "day", "month", "quarter", "year", "period"
@@ -69,7 +70,7 @@ class SharedGate:
         return found
 
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = rx.compile(r"\s+")
 
 
 def squeeze(s: str) -> str:
@@ -85,7 +86,7 @@ class Reference(NamedTuple):
     day: int | None = None
 
 
-_REF_RE = regex.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_REF_RE = rx.compile(r"^\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
 @lru_cache(maxsize=256)
@@ -208,11 +209,11 @@ def _future_res(lang: str) -> tuple[regex.Pattern | None, regex.Pattern | None]:
     before = res.get("future_cues") or []
     after = res.get("future_after") or []
     if lang == "zh":
-        b = regex.compile(alternation(before)) if before else None
-        a = regex.compile(r"^\s*" + alternation(after) + r"(?!近|军|其|之)") if after else None
+        b = rx.compile(alternation(before)) if before else None
+        a = rx.compile(r"^\s*" + alternation(after) + r"(?!近|军|其|之)") if after else None
     else:
         words = [r"\s+".join(regex.escape(p) for p in w.split()) for w in before]
-        b = regex.compile(r"(?<![\w])" + alternation(words, escape=False) + r"(?![\w])", regex.I) if words else None
+        b = rx.compile(r"(?<![\w])" + alternation(words, escape=False) + r"(?![\w])", regex.I) if words else None
         a = None
     return b, a
 

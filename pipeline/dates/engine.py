@@ -9,6 +9,7 @@ from typing import Callable, NamedTuple
 
 import regex
 
+from .. import rx
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
 from .core import Gated as _Gated, Resolved, Resolver, SharedGate, Timex, _Ctx, parse_reference  # noqa: F401
@@ -30,16 +31,16 @@ def _trigger(lang: str) -> regex.Pattern:
     if lang == "zh":
         extra = {w[0] for w in list(res["festivals"]) + list(res["year_part_words"])}
         extra |= {w[0] for w in res.get("relative_days_extra") or {}}
-        return regex.compile(r"[\d年月日季今昨明如现目当眼时周期拜天" + regex.escape("".join(sorted(extra))) + "]")
+        return rx.compile(r"[\d年月日季今昨明如现目当眼时周期拜天" + regex.escape("".join(sorted(extra))) + "]")
     words = list(res["months"]) + list(res["month_abbreviations"]) + list(res["weekdays"])
     words += list(res["relative_days"]) + list(res["present_words"]) + list(res.get("festivals") or [])
     words += list(res.get("relative_days_extra") or []) + list(res.get("spelled_number_triggers") or [])
     units = (r"years?|months?|quarters?|half|decade|weeks?|days?" if lang == "en" else
              r"años?|mes(?:es)?|trimestres?|semestres?|década|semanas?|días?|antier|mañana")
-    return regex.compile(rf"\d|(?<![\w])(?:{alternation(words)[3:-1]}|{units})(?![\w])", regex.I)
+    return rx.compile(rf"\d|(?<![\w])(?:{alternation(words)[3:-1]}|{units})(?![\w])", regex.I)
 
 
-_NUMERIC_GATE = regex.compile(r"\d[/.\-]\d")
+_NUMERIC_GATE = rx.compile(r"\d[/.\-]\d")
 _NUMERIC_RESOLVERS = {_NUMERIC_DMY.pattern: _r_numeric_dmy, _MONTH_YEAR.pattern: _r_month_year,
                       _YEAR_MONTH.pattern: _r_month_year}
 

@@ -9,14 +9,15 @@ from typing import Callable, NamedTuple
 
 import regex
 
+from .. import rx
 from ..resources import alternation, load
 from .calendars import LUNAR_DAYS, chinese_new_year, easter, islamic, lunar, public_holiday
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
 from .core import Resolved, _Ctx, _future_at, _ym, _ymd, resolve_partial_year  # noqa: F401
 
-_SHIFTED = regex.compile(r"(cny|easter)([+-]\d+)?")
-_HOLIDAY = regex.compile(r"[A-Z]{2}:.+")
-_MONTH_DAY = regex.compile(r"\d\d(?:-\d\d)?")
+_SHIFTED = rx.compile(r"(cny|easter)([+-]\d+)?")
+_HOLIDAY = rx.compile(r"[A-Z]{2}:.+")
+_MONTH_DAY = rx.compile(r"\d\d(?:-\d\d)?")
 
 
 # ----------------------------------------------------------------------------- festivals

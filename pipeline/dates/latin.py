@@ -15,6 +15,7 @@ from typing import Callable, NamedTuple
 
 import regex
 
+from .. import rx
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
 from .core import Resolved, Resolver, SharedGate, gated, squeeze, _day_of, _day_range, _future_at, _g, _month_of, _months_period, _ref_day, _shift_month, _valid_year, _week_of, _weekday_rel, _year_of, _ym, _ymd, _ytd, resolve_partial_year  # noqa: F401
@@ -117,7 +118,7 @@ def _festival_words(lang: str, res: dict) -> dict:
     return dict(
         fwin={k.lower(): v for k, v in res["festival_windows"].items()},
         fest_by_lower={k.lower(): v for k, v in fests.items()},
-        fest_noun=regex.compile(rf"\s+(?:{alternation(res.get('festival_not_before') or ['-'])}){E}", regex.I))
+        fest_noun=rx.compile(rf"\s+(?:{alternation(res.get('festival_not_before') or ['-'])}){E}", regex.I))
 
 
 def _weekday_words(lang: str, res: dict, MONTHS: str, ABBR: str) -> dict:
@@ -133,9 +134,9 @@ def _weekday_words(lang: str, res: dict, MONTHS: str, ABBR: str) -> dict:
         weekdays=weekdays, wd_before=wd_before, wd_after=wd_after, WD=WD,
         WD_PRE=rf"(?:(?P<wb>{alternation(WB, escape=False)})\s+)" + ("?" if lang == "en" else ""),
         WD_POST=rf"(?:\s+(?P<wa>{alternation(WA, escape=False)}))?" if WA else "",
-        wd_not_after=regex.compile(rf"{B}(?:{alternation(res.get('weekday_not_after') or ['-'])})\s+$", regex.I),
+        wd_not_after=rx.compile(rf"{B}(?:{alternation(res.get('weekday_not_after') or ['-'])})\s+$", regex.I),
         # a weekday before a full date (Monday, May 15 / el lunes 15 de mayo) leaves the date to it
-        wd_then_date=regex.compile(rf",?\s+(?:the\s+|el\s+)?(?:\d{{1,2}}(?!\d)(?!\s*(?:%|:\d))|{MONTHS}{E}|{ABBR}\.?\s+\d)"))
+        wd_then_date=rx.compile(rf",?\s+(?:the\s+|el\s+)?(?:\d{{1,2}}(?!\d)(?!\s*(?:%|:\d))|{MONTHS}{E}|{ABBR}\.?\s+\d)"))
 
 
 @lru_cache(maxsize=None)
@@ -639,15 +640,15 @@ def _month_year_rules(w: LatinWords) -> Rules:
 # bare years: (early in) 2016 / en 2020 — after a preposition, or standing alone
 PRE_QTY = (r"(?:more\s+than|over|nearly|about|almost|some|up\s+to|around|más\s+de|menos\s+de|"
            r"unos|unas|cerca\s+de|alrededor\s+de|casi|de\s+los|de\s+las)")
-_QTY_BEFORE = regex.compile(rf"{PRE_QTY}\s+$", regex.I)
-_PUNCT_AFTER = regex.compile(r"(?:\s*[,.;:)!?'’\]]|\s*$|'s|’s)")
+_QTY_BEFORE = rx.compile(rf"{PRE_QTY}\s+$", regex.I)
+_PUNCT_AFTER = rx.compile(r"(?:\s*[,.;:)!?'’\]]|\s*$|'s|’s)")
 
-_AND = regex.compile(r"\s(?:and|y)\s")
+_AND = rx.compile(r"\s(?:and|y)\s")
 
 
 @lru_cache(maxsize=None)
 def _range_starts(lang: str) -> regex.Pattern:
-    return regex.compile(alternation(latin_words(lang).res["range_starts"]))
+    return rx.compile(alternation(latin_words(lang).res["range_starts"]))
 
 
 
@@ -655,8 +656,8 @@ def _range_starts(lang: str) -> regex.Pattern:
 def _year_guards(lang: str) -> tuple[regex.Pattern, regex.Pattern]:
     """(a noun after the number: not a year; a preposition before it: a year), per language."""
     w = latin_words(lang)
-    return (regex.compile(rf"\s+(?:{w.NOTYEAR}){E}", regex.I),
-            regex.compile(rf"{B}(?:{w.PREPS})\s+$", regex.I))
+    return (rx.compile(rf"\s+(?:{w.NOTYEAR}){E}", regex.I),
+            rx.compile(rf"{B}(?:{w.PREPS})\s+$", regex.I))
 
 
 def resolve_bare_year(w: LatinWords, m, ctx):
@@ -778,7 +779,7 @@ def _compiled_latin_rules(lang: str) -> tuple[tuple[regex.Pattern, Resolver], ..
         specs = _es_day_rules(w) + _es_period_rules(w)
     specs += _relative_year_rules(w) + _month_year_rules(w) + _year_rules(w) + _weekday_rules(w)
     gates = _gates(w)
-    return tuple((gated(regex.compile(pat, FLAGS), gates.get(fn)), _bind(fn, w)) for pat, fn in specs)
+    return tuple((gated(rx.compile(pat, FLAGS), gates.get(fn)), _bind(fn, w)) for pat, fn in specs)
 
 
 # Rules whose every match contains a month name, a weekday name or a digit, by resolver (each is
@@ -799,12 +800,12 @@ def _gates(w: LatinWords) -> dict[Callable, SharedGate]:
     the gate cannot match the rule (Spanish abbreviations hide in words: tiENE, MARca)."""
     # in every rule the month name ends before a non-word character (or the text's end) and starts
     # after one, or right after a modifier (MOD is "(?P<mod>MODS)\s*": "a principios de" + month)
-    month = SharedGate(regex.compile(rf"(?:(?<!\w)|(?<={w.MODS}))(?:{w.MONTHS}|{w.ABBR})(?!\w)", FLAGS))
-    weekday = SharedGate(regex.compile(w.WD, FLAGS))
-    digit = SharedGate(regex.compile(r"\d"))
+    month = SharedGate(rx.compile(rf"(?:(?<!\w)|(?<={w.MODS}))(?:{w.MONTHS}|{w.ABBR})(?!\w)", FLAGS))
+    weekday = SharedGate(rx.compile(w.WD, FLAGS))
+    digit = SharedGate(rx.compile(r"\d"))
     # a festival rule's name (as cased there) stands between non-word characters: before it the
     # rule has a boundary, a space or a year; after it a space, a comma or the boundary
-    festival = SharedGate(regex.compile(rf"{B}{_festival_names(w)}{E}", FLAGS))
+    festival = SharedGate(rx.compile(rf"{B}{_festival_names(w)}{E}", FLAGS))
     out = {}
     for names, gate in ((_NEEDS_MONTH, month), (_NEEDS_WEEKDAY, weekday), (_NEEDS_DIGIT, digit),
                         (_NEEDS_FESTIVAL, festival)):
@@ -819,7 +820,7 @@ def _latin_rules(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
 
 def _latin_present(lang: str) -> list[tuple[regex.Pattern, Resolver]]:
     res = load(lang, "timex")
-    pat = regex.compile(rf"(?<![\w]){alternation(res['present_words'])}(?![\w])", regex.I)
+    pat = rx.compile(rf"(?<![\w]){alternation(res['present_words'])}(?![\w])", regex.I)
     return [(pat, lambda m, ctx: (_year_of(ctx, 0), YEAR, True, "present"))]
 
 

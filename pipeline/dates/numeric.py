@@ -9,6 +9,7 @@ from typing import Callable, NamedTuple
 
 import regex
 
+from .. import rx
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
 from .core import Resolved, _Ctx, _valid_year, _ymd, century  # noqa: F401
@@ -16,7 +17,7 @@ from .core import Resolved, _Ctx, _valid_year, _ymd, century  # noqa: F401
 
 # ----------------------------------------------------------------------------- shared rules
 
-_ISO = regex.compile(
+_ISO = rx.compile(
     r"(?<![\d.])(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})(?:\s*日)?"
     r"(?:(?:\s+|T)\d{1,2}:\d{2}(?::\d{2})?)?(?![\d.]\d)")
 
@@ -29,7 +30,7 @@ def _r_iso(m: regex.Match, ctx: _Ctx) -> Resolved | None:
     return (iso, DAY, False) if iso else None
 
 
-_ISO_MONTH = regex.compile(r"(?<![\d.\-/])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d\-/]|\.\d)")
+_ISO_MONTH = rx.compile(r"(?<![\d.\-/])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\d\-/]|\.\d)")
 
 
 def _r_iso_month(m: regex.Match, ctx: _Ctx) -> Resolved | None:
@@ -41,7 +42,7 @@ def _r_iso_month(m: regex.Match, ctx: _Ctx) -> Resolved | None:
 # first in Spanish; month first in English and Chinese) unless a number cannot be a month, or the
 # document's other numeric dates settle it (ctx.day_first).  When neither does and both readings
 # are valid, the value is the language's reading and ``alternatives`` holds the other one.
-_NUMERIC_DMY = regex.compile(
+_NUMERIC_DMY = rx.compile(
     r"(?<![\d.,/\-:$€£¥A-Za-z_])(?P<a>[0-3]?\d)(?P<s>[/.\-])(?P<b>[0-3]?\d)(?P=s)(?P<y>\d{4}|\d{2})"
     r"(?![A-Za-z\d_%‰]|[/.\-:]\d)(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?")
 
@@ -66,9 +67,9 @@ def _r_numeric_dmy(m: regex.Match, ctx: _Ctx) -> Resolved | None:
 
 
 # 12-2015, 03/2019 (month-year) and 2019/12, 2021.06 (year-month): month granularity
-_MONTH_YEAR = regex.compile(
+_MONTH_YEAR = rx.compile(
     r"(?<![\d.,/\-:$€£¥A-Za-z_])(?P<m>0?[1-9]|1[0-2])(?P<s>[/\-])(?P<y>(?:18|19|20)\d\d)(?![A-Za-z\d_%‰]|[/.\-:]\d)")
-_YEAR_MONTH = regex.compile(
+_YEAR_MONTH = rx.compile(
     r"(?<![\d.,/\-:$€£¥A-Za-z_])(?P<y>(?:18|19|20)\d\d)(?:/(?P<m>0?[1-9]|1[0-2])|\.(?P<m2>0[1-9]|1[0-2]))"
     r"(?![A-Za-z\d_%‰]|[/.\-:,]\d|\s*[万亿元%‰])")
 
@@ -78,11 +79,11 @@ def _r_month_year(m: regex.Match, ctx: _Ctx) -> Resolved | None:
     return (f"{y:04d}-{mo:02d}", MONTH, False) if _valid_year(y) else None
 
 
-_DAY_FIRST_EVIDENCE = regex.compile(
+_DAY_FIRST_EVIDENCE = rx.compile(
     r"(?<![\d.,/\-:])(?P<a>[0-3]?\d)(?P<s>[/.\-])(?P<b>[0-3]?\d)(?P=s)(?:\d{4}|\d{2})(?![\d])")
 # the part every piece of evidence holds (a's last digit to the year's first two): a search for it
 # is ~20x cheaper than the evidence scan, and no evidence starts more than one character before it
-_DAY_FIRST_GATE = regex.compile(r"\d([/.\-])[0-3]?\d\1\d\d")
+_DAY_FIRST_GATE = rx.compile(r"\d([/.\-])[0-3]?\d\1\d\d")
 
 
 def day_first_in(text: str) -> bool | None:

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 import regex
 
+from .. import rx
 from ..resources import alternation, load
 from .core import DAY, MONTH, Gated, Resolved, Resolver, _Ctx, _day_of, _month_of, _num, squeeze
 
@@ -64,17 +65,17 @@ def relative_day_rules(lang: str) -> tuple[tuple[regex.Pattern, Resolver], ...]:
         B = r"(?<![\w])" if lang != "zh" else ""
         E = r"(?![\w])" if lang != "zh" else ""
         pat = rf"{B}(?<!{guard}\s{{0,1}})(?P<w>{alternation(words, escape=False)}){E}"
-        rules.append((regex.compile(pat, regex.I), _r_word(lang)))
+        rules.append((rx.compile(pat, regex.I), _r_word(lang)))
     parts = load(lang, "timex").get("relative_month_parts") or {}
     if parts:
         words = [r"\s+".join(regex.escape(p) for p in str(w).split()) for w in parts]
-        rules.append((regex.compile(rf"(?<![\w])(?P<w>{alternation(words, escape=False)})(?![\w])", regex.I),
+        rules.append((rx.compile(rf"(?<![\w])(?P<w>{alternation(words, escape=False)})(?![\w])", regex.I),
                       _r_month(lang)))
     num = r"\d{1,3}|" + (r"[一二两三四五六七八九十]{1,3}" if lang == "zh" else alternation(numbers)[3:-1])
     for form, sign in (("before", -1), ("after", 1)):
         for p in counts.get(form) or []:
-            pat = regex.compile(p.replace("{N}", rf"(?P<n>{num})"), regex.I)
+            pat = rx.compile(p.replace("{N}", rf"(?P<n>{num})"), regex.I)
             if lang == "zh":     # only sentences with 天前 / 天后 are scanned
-                pat = Gated(pat, regex.compile(r"[天日][前后後]"))
+                pat = Gated(pat, rx.compile(r"[天日][前后後]"))
             rules.append((pat, _r_count(lang, sign)))
     return tuple(rules)

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from .. import rx
 from ..resources import alternation, load
 from .core import Gated, Reference, Timex, century
 
@@ -50,10 +51,10 @@ def _patterns(lang: str) -> tuple[Gated, regex.Pattern | None]:
     if lang == "zh":
         not_after = alternation(res["two_digit_year_not_after"])
         not_before = alternation(res["two_digit_year_not_before"])
-        yy = regex.compile(rf"(?<![\d０-９.．〇零○一二三四五六七八九十百千万]|{not_after})(?P<yy>\d\d)(?=年)(?!年{not_before})")
-        return Gated(yy, regex.compile(r"\d年")), None
-    yy = regex.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])")
-    return Gated(yy, regex.compile(r"['’]\d")), regex.compile(rf"(?<!\w){alternation(res['spelled_number_triggers'])}(?!\w)", regex.I)
+        yy = rx.compile(rf"(?<![\d０-９.．〇零○一二三四五六七八九十百千万]|{not_after})(?P<yy>\d\d)(?=年)(?!年{not_before})")
+        return Gated(yy, rx.compile(r"\d年")), None
+    yy = rx.compile(r"(?<![\w'’])['’](?P<yy>\d\d)(?![\w'’%])")
+    return Gated(yy, rx.compile(r"['’]\d")), rx.compile(rf"(?<!\w){alternation(res['spelled_number_triggers'])}(?!\w)", regex.I)
 
 
 @lru_cache(maxsize=None)
@@ -61,7 +62,7 @@ def _months(lang: str) -> regex.Pattern:
     """A month name right before (January first) or after (first of May, dos de mayo) a number."""
     res = load(lang, "timex")
     names = alternation(list(res["months"]) + list(res["month_abbreviations"]))
-    return regex.compile(rf"(?:\s+(?:of|de)?\s*{names}(?!\w)|(?<!\w){names}\s+(?:the\s+)?$)", regex.I)
+    return rx.compile(rf"(?:\s+(?:of|de)?\s*{names}(?!\w)|(?<!\w){names}\s+(?:the\s+)?$)", regex.I)
 
 
 @lru_cache(maxsize=None)
@@ -69,7 +70,7 @@ def _month_name(lang: str) -> regex.Pattern:
     """A spelled number is read only in a sentence with a year word (spelled_year_words) or a month name."""
     res = load(lang, "timex")
     words = list(res["months"]) + list(res["month_abbreviations"]) + list(res["spelled_year_words"])
-    return regex.compile(rf"(?<!\w){alternation(words)}(?!\w)", regex.I)
+    return rx.compile(rf"(?<!\w){alternation(words)}(?!\w)", regex.I)
 
 
 class _Tok:
@@ -88,8 +89,8 @@ class _Tok:
         return False
 
 
-_WORD = regex.compile(r"[\p{L}\p{M}º]+(?:-[\p{L}\p{M}]+)*|\d+|[^\s\w]")
-_BLANK = regex.compile(r"\s+")
+_WORD = rx.compile(r"[\p{L}\p{M}º]+(?:-[\p{L}\p{M}]+)*|\d+|[^\s\w]")
+_BLANK = rx.compile(r"\s+")
 
 
 def _spelled(text: str, lang: str) -> list[tuple[int, int, str]]:

@@ -14,13 +14,14 @@ from typing import Callable, NamedTuple
 
 import regex
 
+from .. import rx
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
 from .core import Resolver, SharedGate, gated, _Ctx, _day_of, _future_at, _g, _month_of, _months_period, _num, _valid_year, _week_of, _weekday_back, _year_of, _ym, _ymd, _ytd, resolve_partial_year  # noqa: F401
 from .festivals import _festival  # noqa: F401
 
-_HAN = regex.compile(r"\p{Han}")
-_NUMBER_GOES_ON = regex.compile(r"[\d.%％万亿千百元余多个]")
+_HAN = rx.compile(r"\p{Han}")
+_NUMBER_GOES_ON = rx.compile(r"[\d.%％万亿千百元余多个]")
 
 
 # ----------------------------------------------------------------------------- Chinese lexicon
@@ -455,16 +456,16 @@ def _compiled_zh_rules() -> tuple[tuple[regex.Pattern, Resolver], ...]:
     w = zh_words()
     specs = _absolute_rules(w) + _range_rules(w) + _relative_rules(w) + _shift_rules(w) + _festival_rules(w)
     gates = _gates(w)
-    return tuple((gated(regex.compile(pat), gates.get(fn)), _bind(fn, w)) for pat, fn in specs)
+    return tuple((gated(rx.compile(pat), gates.get(fn)), _bind(fn, w)) for pat, fn in specs)
 
 
 def _gates(w: ZhWords) -> dict[Callable, SharedGate]:
     """resolver -> a shared gate its rule's every match holds (tests/test_dates_gates.py): a
     festival name; 以来/至今; 季 or 月 or a half-year word (上半年 / 一季度 / 前5个月 / 1-5月).
     The costliest Chinese rules; the others are cheap or already gated by a digit."""
-    return {resolve_festival: SharedGate(regex.compile(alternation(w.fests))),
-            resolve_since: SharedGate(regex.compile(w.SINCE)),
-            resolve_part_year: SharedGate(regex.compile(rf"[季月]|{alternation(w.halves)}"))}
+    return {resolve_festival: SharedGate(rx.compile(alternation(w.fests))),
+            resolve_since: SharedGate(rx.compile(w.SINCE)),
+            resolve_part_year: SharedGate(rx.compile(rf"[季月]|{alternation(w.halves)}"))}
 
 
 def _zh_rules() -> list[tuple[regex.Pattern, Resolver]]:
@@ -473,7 +474,7 @@ def _zh_rules() -> list[tuple[regex.Pattern, Resolver]]:
 
 def _zh_present() -> list[tuple[regex.Pattern, Resolver]]:
     res = load("zh", "timex")
-    return [(regex.compile(alternation(res["present_words"])),
+    return [(rx.compile(alternation(res["present_words"])),
              lambda m, ctx: (_year_of(ctx, 0), YEAR, True, "present"))]
 
 

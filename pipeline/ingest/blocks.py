@@ -10,20 +10,20 @@ from functools import lru_cache
 
 import regex
 
-from .. import resources
+from .. import resources, rx
 from ..types import BODY, BYLINE, CAPTION, DEBRIS, FOREIGN, GLOSS, HEADLINE, TABLE
 
 READ_LANGS = ("zh", "en", "es")
-_HAN = regex.compile(r"\p{Han}")
-_LATIN = regex.compile(r"\p{Latin}")
-_OTHER_SCRIPTS = regex.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Cyrillic}\p{Arabic}\p{Thai}\p{Devanagari}]")
-_LETTER = regex.compile(r"\p{L}")
-_IPA = regex.compile(r"[ɪʃʒθðŋəɑɒʊɜːˈˌæ]")
-_FINAL_PUNCT = regex.compile(r"(?:[。！？!?;；…\.:：]|\.\.\.)[\"'”’」』)）\]]*\s*$|[)）\]]\s*$")
-_ZH_SENT = regex.compile(r".*?(?:[。！？!?；;]+[\"'”’」』》)]*|……[\"'”’」』]*|$)", regex.S)
-_LAST_TOKEN = regex.compile(r"(\S+)$")
+_HAN = rx.compile(r"\p{Han}")
+_LATIN = rx.compile(r"\p{Latin}")
+_OTHER_SCRIPTS = rx.compile(r"[\p{Hangul}\p{Hiragana}\p{Katakana}\p{Cyrillic}\p{Arabic}\p{Thai}\p{Devanagari}]")
+_LETTER = rx.compile(r"\p{L}")
+_IPA = rx.compile(r"[ɪʃʒθðŋəɑɒʊɜːˈˌæ]")
+_FINAL_PUNCT = rx.compile(r"(?:[。！？!?;；…\.:：]|\.\.\.)[\"'”’」』)）\]]*\s*$|[)）\]]\s*$")
+_ZH_SENT = rx.compile(r".*?(?:[。！？!?；;]+[\"'”’」』》)]*|……[\"'”’」』]*|$)", regex.S)
+_LAST_TOKEN = rx.compile(r"(\S+)$")
 # (?<![.!?]) and ++: a run of ten thousand dots is tried once, not from each of its dots (issue 8)
-_LATIN_END = regex.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*(?=\s+[\"'“‘(¿¡\p{Lu}\d])", regex.VERSION1)
+_LATIN_END = rx.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*(?=\s+[\"'“‘(¿¡\p{Lu}\d])", regex.VERSION1)
 
 
 @dataclass(slots=True)
@@ -42,10 +42,10 @@ class Line:
 def _rules():
     data = resources.load("common", "blocks")
     flags = regex.IGNORECASE | regex.VERSION1
-    compiled = {kind: [regex.compile(p, flags) for p in data[kind]]
+    compiled = {kind: [rx.compile(p, flags) for p in data[kind]]
                 for kind in (DEBRIS, BYLINE, CAPTION, GLOSS, TABLE)}
     head = data["headline"]
-    compiled[HEADLINE] = [regex.compile(p, flags) for p in head["patterns"]]
+    compiled[HEADLINE] = [rx.compile(p, flags) for p in head["patterns"]]
     return compiled, head["max_chars_zh"], head["max_words_latin"]
 
 
@@ -96,7 +96,7 @@ def warm_up_detector() -> None:
     _lingua().compute_language_confidence_values(_DETECTOR_WARM_UP)
 
 
-_WORD = regex.compile(r"\p{L}+")
+_WORD = rx.compile(r"\p{L}+")
 
 
 @lru_cache(maxsize=1)
@@ -119,9 +119,9 @@ def hinted_language(text: str) -> str | None:
 
 
 # runs, not single characters: findall builds one string per run instead of one per character
-_HAN_RUN = regex.compile(r"\p{Han}+")
-_LATIN_RUN = regex.compile(r"\p{Latin}+")
-_OTHER_SCRIPTS_RUN = regex.compile(_OTHER_SCRIPTS.pattern[:-1] + "]+")
+_HAN_RUN = rx.compile(r"\p{Han}+")
+_LATIN_RUN = rx.compile(r"\p{Latin}+")
+_OTHER_SCRIPTS_RUN = rx.compile(_OTHER_SCRIPTS.pattern[:-1] + "]+")
 
 
 def _count(runs: regex.Pattern, text: str) -> int:
@@ -325,7 +325,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     return out
 
 
-_NOT_CONTENT = regex.compile(r"[\s\p{P}]+")
+_NOT_CONTENT = rx.compile(r"[\s\p{P}]+")
 
 
 def dedupe_key(text: str) -> str:

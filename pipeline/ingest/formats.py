@@ -23,6 +23,7 @@ from functools import lru_cache
 
 import regex
 
+from .. import rx
 from ..errors import UnreadableFormat
 
 FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
@@ -147,7 +148,7 @@ _MD_PATTERNS = [
 
 @lru_cache(maxsize=1)
 def _md_patterns():
-    return [regex.compile(p, regex.VERSION1) for p in _MD_PATTERNS]
+    return [rx.compile(p, regex.VERSION1) for p in _MD_PATTERNS]
 
 
 def markdown_markup(raw: str) -> list[tuple[int, int]]:

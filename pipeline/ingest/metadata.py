@@ -17,17 +17,17 @@ from functools import lru_cache
 
 import regex
 
-from .. import resources
+from .. import resources, rx
 from ..types import BODY, BYLINE, FOREIGN, HEADLINE, DocumentMeta
 
-_YEAR_HEADING = regex.compile(r"^((?:19|20)\d\d)\s*年?$")
-_YEAR_MONTH_ZH = regex.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
-_MONTH_ZH = regex.compile(r"(?<![\d年])(\d{1,2})\s*月")
-_YEAR = regex.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*年)?")
-_THIS_YEAR_MONTHS = regex.compile(r"今年前(\d{1,2})个月|前(\d{1,2})个月")
+_YEAR_HEADING = rx.compile(r"^((?:19|20)\d\d)\s*年?$")
+_YEAR_MONTH_ZH = rx.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月")
+_MONTH_ZH = rx.compile(r"(?<![\d年])(\d{1,2})\s*月")
+_YEAR = rx.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)(?:\s*年)?")
+_THIS_YEAR_MONTHS = rx.compile(r"今年前(\d{1,2})个月|前(\d{1,2})个月")
 # A year written in Chinese digits (二〇一九年): a text naming its year only this way must not be
 # dated by an older year it names in Arabic digits.
-_YEAR_ZH_DIGITS = regex.compile(r"([〇零一二三四五六七八九]{4})\s*年")
+_YEAR_ZH_DIGITS = rx.compile(r"([〇零一二三四五六七八九]{4})\s*年")
 _ZH_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
 
 # How sure each way of finding the date is (shown by `factmine ingest`, the run summary).
@@ -45,10 +45,10 @@ _SOURCE_NAMES = {BYLINE: "date in the byline/header", FOREIGN: "date in the page
 def _patterns():
     data = resources.load("common", "metadata")
     flags = regex.VERSION1
-    return ([regex.compile(p, flags) for p in data["header_dates"]],
-            [regex.compile(p, flags) for p in data["datelines"]],
+    return ([rx.compile(p, flags) for p in data["header_dates"]],
+            [rx.compile(p, flags) for p in data["datelines"]],
             {k.casefold(): v for k, v in data["months"].items()},
-            [(regex.compile(p, regex.IGNORECASE), name) for p, name in data["publishers"].items()])
+            [(rx.compile(p, regex.IGNORECASE), name) for p, name in data["publishers"].items()])
 
 
 def _month(value: str, months: dict[str, int]) -> int | None:

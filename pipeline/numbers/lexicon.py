@@ -11,6 +11,7 @@ import regex
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .. import rx
 from ..resources import alternation, load
 
 TOPIC = "numbers"
@@ -69,7 +70,7 @@ def _sign_pattern(lang: str, d: dict):
     else:
         block = "".join(rf"(?<!\b{regex.escape(b)}[ \t\u00a0])" for b in blockers)
         word = rf"{block}(?<![\w])(?P<word>{'|'.join(map(regex.escape, words))})[ \t\u00a0]+"
-    return regex.compile(rf"(?:{_SIGN_CHARS}|{word})$", regex.IGNORECASE)
+    return rx.compile(rf"(?:{_SIGN_CHARS}|{word})$", regex.IGNORECASE)
 
 
 def sign_before(lex: "NumberLexicon", text: str, start: int) -> tuple[int, float] | None:
@@ -116,10 +117,10 @@ def _compile_latin(lex: NumberLexicon) -> None:
     tok = r"(?:" + _alt(words) + r")"
     a_tok = r"(?:an?(?=\s+(?:" + _alt(list(lex.hundred_words) + list(lex.scale_words)
                                        + list(lex.data["_collectives"] or ["dozen"])) + r")\b))"
-    lex.re["and_split"] = regex.compile(r"(\s+(?:" + regex.escape(lex.and_word) + r")\s+)", fl)
+    lex.re["and_split"] = rx.compile(r"(\s+(?:" + regex.escape(lex.and_word) + r")\s+)", fl)
     joiner = r"(?:\s+(?:" + regex.escape(lex.and_word) + r"\s+)?|-)"
     point = (r"(?:\s+(?:" + _alt(lex.decimal_words) + r")(?:\s+" + _alt(list(lex.number_words)) + r")+)?") if lex.decimal_words else ""
-    lex.re["wordnum"] = regex.compile(rf"(?<![\w-])(?:{a_tok}|{tok})(?:{joiner}{tok})*{point}(?![\w])", fl)
+    lex.re["wordnum"] = rx.compile(rf"(?<![\w-])(?:{a_tok}|{tok})(?:{joiner}{tok})*{point}(?![\w])", fl)
     # 1e10, 2¼, 4 1/2, ½ and 12,34,567 first (a slash fraction only with a small denominator, not a date)
     vulgar = "".join(vulgar_fractions())
     special = (rf"\d+(?:[.,]\d+)?[eE][+-]?\d{{1,2}}(?![\w])|(?:\d+[ \u00a0]?)?[{vulgar}]|"
@@ -130,7 +131,7 @@ def _compile_latin(lex: NumberLexicon) -> None:
         dig = r"(?:" + special + r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|" + spaced + r"(?:,\d+)?" + end + r"|\d+,\d+|\d+\.\d+|\d+)"
     else:
         dig = r"(?:" + special + r"\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|" + spaced + r"(?:\.\d+)?" + end + r"|\d+\.\d+|\d+)"
-    lex.re["digits"] = regex.compile(rf"(?<![\d.,])(?<![.,]\d){dig}")
+    lex.re["digits"] = rx.compile(rf"(?<![\d.,])(?<![.,]\d){dig}")
 
 
 @lru_cache(maxsize=None)

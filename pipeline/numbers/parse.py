@@ -8,21 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
+from .. import rx
 from .lexicon import vulgar_fractions
 
 _FOLD = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-_ARABIC = regex.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-_ES_THOUSANDS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
-_SPACE_THOUSANDS = regex.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?")
-_COMMA_DEC = regex.compile(r"\d+,\d+")
-_DOT_DEC = regex.compile(r"\d+\.\d+")
-_EN_THOUSANDS = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
-_INDIAN = regex.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
-_SCIENTIFIC = regex.compile(r"\d+(?:[.,]\d+)?[eE][+-]?\d{1,3}")
-_MIXED = regex.compile(r"(?P<i>\d+)?[ \u00a0]?(?:(?P<v>[\u00bc-\u00be\u2150-\u215e])|(?P<n>\d{1,2})/(?P<d>\d{1,3}))")
-_WORD_SPLIT = regex.compile(r"[\s\-]+")
+_ARABIC = rx.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_ES_THOUSANDS = rx.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_SPACE_THOUSANDS = rx.compile(r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?")
+_COMMA_DEC = rx.compile(r"\d+,\d+")
+_DOT_DEC = rx.compile(r"\d+\.\d+")
+_EN_THOUSANDS = rx.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_INDIAN = rx.compile(r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?")
+_SCIENTIFIC = rx.compile(r"\d+(?:[.,]\d+)?[eE][+-]?\d{1,3}")
+_MIXED = rx.compile(r"(?P<i>\d+)?[ \u00a0]?(?:(?P<v>[\u00bc-\u00be\u2150-\u215e])|(?P<n>\d{1,2})/(?P<d>\d{1,3}))")
+_WORD_SPLIT = rx.compile(r"[\s\-]+")
 _HALF_WORDS = frozenset({"half", "medio", "media"})
 
 

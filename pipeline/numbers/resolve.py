@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import rx
 from .currencies import currencies
 from .lexicon import numbers_lexicon
 from .parse import parse_digits, parse_words
@@ -10,8 +11,8 @@ from .patterns import patterns
 from .types import NumberExpr
 from .zh import parse_zh
 
-_ARTICLE_BEFORE = regex.compile(r"(?<![\w])(?:a|an|one|un|una|el|la)[ \t\u00a0]+$", regex.IGNORECASE)
-_ZH_DIGIT_STRING = regex.compile(r"[0-9０-９〇零一二三四五六七八九]+")
+_ARTICLE_BEFORE = rx.compile(r"(?<![\w])(?:a|an|one|un|una|el|la)[ \t\u00a0]+$", regex.IGNORECASE)
+_ZH_DIGIT_STRING = rx.compile(r"[0-9０-９〇零一二三四五六七八九]+")
 
 
 def _expr(text: str, a: int, b: int, value: float, kind: str, unit: str = "", value_max: float | None = None):

@@ -6,11 +6,10 @@ scale of 百 or more is one place lower).  ``None`` for digit strings and malfor
 """
 from __future__ import annotations
 
-import regex
-
+from .. import rx
 from .parse import _ARABIC, _FOLD, Parsed, _arabic, parse_fraction
 
-_SPACES = regex.compile(r"[ \u00a0\u3000]+(?=\S)")
+_SPACES = rx.compile(r"[ \u00a0\u3000]+(?=\S)")
 
 
 def _range_pair(text: str, lex) -> tuple[str, str] | None:

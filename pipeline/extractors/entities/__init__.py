@@ -15,7 +15,7 @@ from typing import Iterable, Iterator
 
 import regex
 
-from ... import models
+from ... import models, rx
 from ...types import BYLINE, ENTITY_KINDS, Document, Mention, Sentence
 from .candidate import ALIAS, CUE, Candidate
 from .latin import MAYBE, byline_caps, byline_outlets, find_latin, given_names
@@ -25,9 +25,9 @@ from .zh import find_zh
 
 __all__ = ["extract", "find", "resolve"]
 
-LATIN_LETTER = regex.compile(r"[A-Za-z]{2}")
-HAN = regex.compile(r"\p{Han}{2}")
-HAN_ONLY = regex.compile(r"^\p{Han}+$")
+LATIN_LETTER = rx.compile(r"[A-Za-z]{2}")
+HAN = rx.compile(r"\p{Han}{2}")
+HAN_ONLY = rx.compile(r"^\p{Han}+$")
 SMALL_UNITS = ("镇", "乡", "村")
 ADMIN_CHARS = ("地区", "自治州", "自治县", "省", "市", "县", "州", "区")
 LATIN_PARTICLES = frozenset(("de", "del", "la", "las", "los", "y", "e", "van", "von", "da", "di"))
@@ -214,17 +214,17 @@ def _find_all(text: str, sub: str) -> Iterator[int]:
 @lru_cache(maxsize=1)
 def _products_re():
     """The produce nouns (compiled once, longest first)."""
-    return regex.compile("|".join(regex.escape(p) for p in sorted(zh_data()["products"], key=len, reverse=True)))
+    return rx.compile("|".join(regex.escape(p) for p in sorted(zh_data()["products"], key=len, reverse=True)))
 
 
 @lru_cache(maxsize=512)
 def _alias_re(aliases: tuple[str, ...], latin: bool):
     """One alternation per distinct alias set (documents of one outlet share most of theirs)."""
     if latin:
-        return regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in aliases)
+        return rx.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in aliases)
                              + r")(?![\p{L}\p{N}])")
     # a short form (省援疆指挥部) must not be the tail of a collective (省市援疆指挥部)
-    return regex.compile("|".join((r"(?<![省市县区州])" if a.startswith(ADMIN_CHARS) else "") + regex.escape(a)
+    return rx.compile("|".join((r"(?<![省市县区州])" if a.startswith(ADMIN_CHARS) else "") + regex.escape(a)
                                   for a in aliases))
 
 

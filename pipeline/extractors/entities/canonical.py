@@ -10,7 +10,8 @@ import os
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import cache_dir, read_cache, rules, write_cache
+from ...user_cache import cache_dir, read_cache, write_cache
+from .lexicon import rules
 
 INTERPUNCTS = "·•・‧∙"
 

@@ -11,29 +11,30 @@ from typing import Iterable
 
 import regex
 
+from ... import rx
 from .candidate import CUE, LEXICON, RULE, Candidate
 from .canonical import looks_pinyin
 from .lexicon import SKIP, Entry, lexicon, rules
 
-WORD = regex.compile(r"[\p{Latin}\p{N}](?:[\p{Latin}\p{N}\p{M}'’&]|[\-.](?=[\p{Latin}\p{N}]))*")
-ADJ_ES = regex.compile(r"(?:ico|ica|icos|icas|al|ales|ar|ares|ivo|iva|ivos|ivas|ista|istas|ano|ana|anos|anas|ense|"
+WORD = rx.compile(r"[\p{Latin}\p{N}](?:[\p{Latin}\p{N}\p{M}'’&]|[\-.](?=[\p{Latin}\p{N}]))*")
+ADJ_ES = rx.compile(r"(?:ico|ica|icos|icas|al|ales|ar|ares|ivo|iva|ivos|ivas|ista|istas|ano|ana|anos|anas|ense|"
                        r"enses|ario|aria|arios|arias|ícola|ícolas|oso|osa|osos|osas|ero|era|eros|eras)$")
-NOT_ADJ_ES = regex.compile(r"(?:ado|ada|ados|adas|ido|ida|idos|idas|ó|aron|ieron|ará|erá|irá)$")
-CO_LTD = regex.compile(r"\.?,?\s?(?:Ltd|Limited|Inc|LLC)\.?")
+NOT_ADJ_ES = rx.compile(r"(?:ado|ada|ados|adas|ido|ida|idos|idas|ó|aron|ieron|ará|erá|irá)$")
+CO_LTD = rx.compile(r"\.?,?\s?(?:Ltd|Limited|Inc|LLC)\.?")
 PLACE_ADJ_ES = frozenset("autónoma autónomo mongol mongola uygur uigur kazaja kazajo hui kirguís kirguisa tayika tayiko "
                          "xibe étnica zhuang tibetana".split())
-BYLINE = regex.compile(r"\s*(?:By|Por)\s", regex.IGNORECASE)
+BYLINE = rx.compile(r"\s*(?:By|Por)\s", regex.IGNORECASE)
 # "Hetian walnut market" is a market, not the produce
 NOT_PRODUCT_AFTER = frozenset("market markets industry industries growers farmers orchard orchards trees prices sales "
                               "production output festival base bases park planting plantations cooperative company "
                               "brand exports processing mercado mercados industria cooperativa farm farms estate "
                               "estates shop shops".split())
-PLACE_APPOSITION = regex.compile(r"\s*,\s*(?:a|an|the|un|una)\s+(?:small\s+|remote\s+|mountain\s+|border\s+)?"
+PLACE_APPOSITION = rx.compile(r"\s*,\s*(?:a|an|the|un|una)\s+(?:small\s+|remote\s+|mountain\s+|border\s+)?"
                                  r"(?:town|village|township|county|city|prefecture|district|region|pueblo|aldea|"
                                  r"ciudad|condado|distrito)\b")
 CAPW = r"\p{Lu}[\p{L}\p{M}\-]*"
-PAREN_TAIL = regex.compile(r"()\s?\((\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)?)\)")
-PAREN_NAME = regex.compile(rf"(?<![\p{{L}}\-])({CAPW}(?:[ \-]{CAPW})*) \(({CAPW}(?: {CAPW})*)\) "
+PAREN_TAIL = rx.compile(r"()\s?\((\p{Lu}[\p{L}\p{M}]*(?: \p{Lu}[\p{L}\p{M}]*)?)\)")
+PAREN_NAME = rx.compile(rf"(?<![\p{{L}}\-])({CAPW}(?:[ \-]{CAPW})*) \(({CAPW}(?: {CAPW})*)\) "
                            rf"({CAPW}(?: (?:{CAPW}|of|and|for))*)")
 MAYBE = "MAYBE_PERSON"   # a capitalized pair with no cue: a person only if the document confirms it
 
@@ -195,11 +196,11 @@ def _before(text: str, pos: int, n: int = 24) -> str:
 
 
 # patterns tried per candidate or per sentence, compiled once (issue 13)
-_APPOSITION = regex.compile(r"\s*,\s*([\p{L}\d][\p{L}\d\-]*)")
-_AGE_APPOSITION = regex.compile(r"\s*,\s*(?:de\s+)?\d{1,2}(?:\s+años)?\s*,")
-_NEXT_WORD = regex.compile(r"\s+([\p{L}]+)")
-_NON_BLANK = regex.compile(r"\S+")
-_SENTENCE_INSIDE = regex.compile(r"[.!?]\s+\p{Lu}")
+_APPOSITION = rx.compile(r"\s*,\s*([\p{L}\d][\p{L}\d\-]*)")
+_AGE_APPOSITION = rx.compile(r"\s*,\s*(?:de\s+)?\d{1,2}(?:\s+años)?\s*,")
+_NEXT_WORD = rx.compile(r"\s+([\p{L}]+)")
+_NON_BLANK = rx.compile(r"\S+")
+_SENTENCE_INSIDE = rx.compile(r"[.!?]\s+\p{Lu}")
 
 
 def _ends_with_title(before: str, d: dict) -> bool:
@@ -254,7 +255,7 @@ def _romanized_person(toks: list[Tok], d: dict, caps_ok: bool = False) -> bool:
 
 ARTICLES_ES = frozenset(("la", "las", "los", "el"))
 SCOPE_EN = frozenset(("International", "National", "Global", "World", "Regional", "Provincial"))
-SPANISH_LOOK = regex.compile(r"[áéíóúñü]|(?:ción|ciones|dad|dades|ía|ías|os|as|es|ado|ada|ero|era|ico|ica|al|ales|or|ora)$",
+SPANISH_LOOK = rx.compile(r"[áéíóúñü]|(?:ción|ciones|dad|dades|ía|ías|os|as|es|ado|ada|ero|era|ico|ica|al|ales|or|ora)$",
                              regex.IGNORECASE)
 
 
@@ -669,7 +670,7 @@ def find_latin(text: str, base: int = 0, lang: str = "en") -> list[Candidate]:
     return out
 
 
-SENTENCE_OPEN = regex.compile(r"(?:^|[.!?:;\n\"“(]\s*)$")
+SENTENCE_OPEN = rx.compile(r"(?:^|[.!?:;\n\"“(]\s*)$")
 
 
 def _unlisted_places(text, toks, in_lex, d) -> list[tuple[int, int, Entry]]:
@@ -703,7 +704,7 @@ def _unlisted_places(text, toks, in_lex, d) -> list[tuple[int, int, Entry]]:
     return out
 
 
-DOMAIN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:com|cn|net|org|es|info|tv|io)",
+DOMAIN = rx.compile(r"[\p{L}\p{N}][\p{L}\p{N}\-]*(?:\.[\p{L}\p{N}\-]+)*\.(?:com|cn|net|org|es|info|tv|io)",
                        regex.IGNORECASE)
 DOMAIN_TLDS = frozenset("com cn net org es info tv io gov edu co".split())
 DOMAIN_SUBS = frozenset("www en es english spanish espanol m mobile wap news global".split())
@@ -1008,17 +1009,17 @@ def _classify_run(text, toks, a, j, in_lex, d, base, title_case=False) -> list[C
 
 # A byline or credit written in capitals: "Por MARÍA JOSÉ SERRANO | EL PAÍS", "By MAO WEIHUA in Urumqi",
 # a line holding only "MARÍA JOSÉ SERRANO".  Used only on byline-like lines (see entities.find).
-BYLINE_CUE = regex.compile(r"(?:^|(?<=[\s|(]))(?:Por|POR|By|BY|Texto|Text|Fotos?|Photos?|Reportaje|Reporting)\s*:?\s+$")
-CAPS_NAME = regex.compile(
+BYLINE_CUE = rx.compile(r"(?:^|(?<=[\s|(]))(?:Por|POR|By|BY|Texto|Text|Fotos?|Photos?|Reportaje|Reporting)\s*:?\s+$")
+CAPS_NAME = rx.compile(
     r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}'’\-]+(?:\s+(?:(?:DE|DEL|DE LA|DE LOS|Y|VAN|VON)\s+)?\p{Lu}[\p{Lu}'’\-]+){1,3}"
     r"(?![\p{L}\p{N}])")
-CAPS_AFTER = regex.compile(r"\s*(?:$|[|,/(–—-]|\b(?:in|en|from|desde|and|y)\b)")
+CAPS_AFTER = rx.compile(r"\s*(?:$|[|,/(–—-]|\b(?:in|en|from|desde|and|y)\b)")
 CAPS_PARTICLES = frozenset(("De", "Del", "La", "Los", "Y", "Van", "Von"))
 
 
-OUTLET_CAPS = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}'’&.\-]+(?:\s+\p{Lu}[\p{Lu}'’&.\-]*){0,2}(?![\p{L}\p{N}])")
-OUTLET_END = regex.compile(r"\s*(?:$|\|)")
-CAPS_JOINER = regex.compile(r"(?:,|\band\b|\by\b|&)\s*$")
+OUTLET_CAPS = rx.compile(r"(?<![\p{L}\p{N}])\p{Lu}[\p{Lu}'’&.\-]+(?:\s+\p{Lu}[\p{Lu}'’&.\-]*){0,2}(?![\p{L}\p{N}])")
+OUTLET_END = rx.compile(r"\s*(?:$|\|)")
+CAPS_JOINER = rx.compile(r"(?:,|\band\b|\by\b|&)\s*$")
 
 
 def byline_outlets(text: str, base: int = 0, lang: str = "en", *, top: bool = True,

@@ -13,8 +13,7 @@ from functools import lru_cache
 
 import re
 
-import regex
-
+from ... import rx
 from .candidate import CUE, LEXICON, RULE, Candidate
 from .canonical import INTERPUNCTS, person_zh, place_stem_zh, proper_zh, translate_zh_parts
 from .lexicon import SKIP, Entry, init_jieba, lexicon, rules, tag_table, word_tag
@@ -26,26 +25,26 @@ NAME_TAGS = frozenset({"unk", "nr", "nrt", "nrfg"})
 LOOSE_TAGS = frozenset({"ns", "nz", "n", "a", "ng", "j"})    # 王 + 大海: a given name that is also a word
 PARK_HEADS = frozenset({"Industrial Park", "Park", "E-commerce Park"})
 OPEN_QUOTES = {"”": "“", '"': '"', "」": "「", "』": "『", "’": "‘", "'": "'"}
-HAN = regex.compile(r"^\p{Han}+$")
+HAN = rx.compile(r"^\p{Han}+$")
 VILLAGE_UNITS = ("村", "乡", "镇")
 ADMIN_ENDINGS = ("省", "市", "县", "区", "州", "地区", "乡", "镇", "村")
-SUBUNIT = regex.compile(r"(\p{Han}{1,5}?)(乡|镇|村|街道|社区)")
+SUBUNIT = rx.compile(r"(\p{Han}{1,5}?)(乡|镇|村|街道|社区)")
 SUBUNIT_STOP = set("的和在与等各全每该本这那个了是有为从到及或内外上下中")
 CLAUSE_LEFT = frozenset("在 到 为 由 给 对 向 让 使 于 从 把 被 帮助 支持 推动 助力 促进 带动 围绕 依托 立足 通过".split())
 NAME_END_STOP = set("正在说是和的了也将把被对向为与及等还又就曾已从")
 SMALL_ADMIN = frozenset({"村", "乡", "镇", "县", "市", "州", "自治县", "自治州", "街道", "社区"})
 GENERIC_LEAD = set("全各本该每此某哪其这那两多第")
-EDITION = regex.compile(r"第[一二三四五六七八九十百\d]+届")
-JI_EVENT = regex.compile(r"暨(\p{Han}{3,15}?)(?=[、,，。;；:：\s]|活动|在|于|将|已|正式|举行|举办|启动|开幕|召开|$)")
+EDITION = rx.compile(r"第[一二三四五六七八九十百\d]+届")
+JI_EVENT = rx.compile(r"暨(\p{Han}{3,15}?)(?=[、,，。;；:：\s]|活动|在|于|将|已|正式|举行|举办|启动|开幕|召开|$)")
 INTERPUNCT = re.compile(f"[{INTERPUNCTS}]")
-CITY_DISTRICT = regex.compile(r"(\p{Han}{2,4}?)(区|乡|镇|村|街道|社区)")
+CITY_DISTRICT = rx.compile(r"(\p{Han}{2,4}?)(区|乡|镇|村|街道|社区)")
 QUOTED = re.compile(r"[“\"「]([^”\"」“「]{2,10})[”\"」]")
-XPCC = regex.compile(r"(?<=兵团|和|、|及|与|或|^)第?([一二三四五六七八九十]{1,3})师(?![一范傅生资父兄姐妹徒长])")
+XPCC = rx.compile(r"(?<=兵团|和|、|及|与|或|^)第?([一二三四五六七八九十]{1,3})师(?![一范傅生资父兄姐妹徒长])")
 # `re` where a pattern needs nothing from `regex` (literals, classes: faster to match);
 # \p{Han}, variable lookbehind and \s (regex's differs from re's) stay in `regex`
-PREFECTURAL = regex.compile(r"\bPrefecture Prefectural\b")
-DOUBLE_UNIT = regex.compile(r"\b(Village|Town|Township) (?=\1\b)")
-COUNTED_ROLE = regex.compile(r"[\d一二三四五六七八九十百千万两几数多余]\s*(?:名|位|个|批|户|多名|余名)$")
+PREFECTURAL = rx.compile(r"\bPrefecture Prefectural\b")
+DOUBLE_UNIT = rx.compile(r"\b(Village|Town|Township) (?=\1\b)")
+COUNTED_ROLE = rx.compile(r"[\d一二三四五六七八九十百千万两几数多余]\s*(?:名|位|个|批|户|多名|余名)$")
 FUNCTION_CHARS = set("在的了和是与及对把被从向为将于也都就还又并而等着过有")
 
 
@@ -615,9 +614,9 @@ def _find_zh_cached(text: str) -> tuple[tuple, ...]:
                  for c in _find_zh(text, 0))
 
 
-LONE_UNIT = regex.compile(r"(\p{Han}{2,4}?)(镇|乡|村)")
+LONE_UNIT = rx.compile(r"(\p{Han}{2,4}?)(镇|乡|村)")
 CLAUSE_START = set("，,。；;：:！!？?、“”\"'‘’（）()《》[]【】 \t\n")
-OUTLET = regex.compile(r"(\p{Han}{2,5}?)(日报|晚报|早报|晨报|时报|商报|周报|报)")
+OUTLET = rx.compile(r"(\p{Han}{2,5}?)(日报|晚报|早报|晨报|时报|商报|周报|报)")
 OUTLET_STOP = set("的了是在和与及或把被从到为将这那些个据称")
 OUTLET_TAILS = {"日报": "Daily", "晚报": "Evening News", "早报": "Morning Post", "晨报": "Morning News", "时报": "Times",
                 "商报": "Business Daily", "周报": "Weekly", "报": "Newspaper"}

@@ -21,12 +21,11 @@ from functools import lru_cache
 
 import re
 
-import regex
-
+from ... import rx
 from .canonical import place_stem_zh
 from .lexicon import init_jieba, lexicon, rules, tag_table, word_tag
 
-HAN = regex.compile(r"\p{Han}+")
+HAN = rx.compile(r"\p{Han}+")
 HEADS = re.compile(r"社区|街道|[乡镇村]")      # `re` where `regex` adds nothing (faster to match)
 PUNCT = set("，,。；;：:！!？?、“”\"'‘’（）()《》[]【】〈〉 \t\n·")
 STOP_CHARS = set("的和在与等各全每该本这那个了是有为从到及或内外上下中县市区州省乡镇村里")

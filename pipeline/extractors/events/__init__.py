@@ -40,39 +40,40 @@ from typing import Iterable, Iterator
 
 import regex
 
+from ... import rx
 from ...resources import alternation, load
 from ...types import BYLINE, EVENT_KINDS, LANGS, Document, Mention, Sentence
 from ... import dates
 from ...dates import Timex
 
-_COMMA_LEAD = regex.compile(r"\s*[,，]?")
-_SEMICOLON = regex.compile(r"[;；]")
-_CLAUSE_STOP = regex.compile(r"[,;，；\"“”]")
+_COMMA_LEAD = rx.compile(r"\s*[,，]?")
+_SEMICOLON = rx.compile(r"[;；]")
+_CLAUSE_STOP = rx.compile(r"[,;，；\"“”]")
 from .rules import EventRules, best_cue, festival_as_time, is_weak, label_of, rules
 
 __all__ = ["extract", "find", "resolve", "Candidate", "timeline_years", "is_dateline"]
 
-_YEAR_LINE = regex.compile(r"^\s*(?P<y>(?:18|19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*(?:年)?\s*[:：.]?\s*$")
+_YEAR_LINE = rx.compile(r"^\s*(?P<y>(?:18|19|20)\d\d|[〇零○一二三四五六七八九]{4})\s*(?:年)?\s*[:：.]?\s*$")
 _MAX_ENTRY = 400   # characters: longer blocks are article paragraphs, not timeline entries
-_DATELINE_LATIN_BEFORE = regex.compile(
+_DATELINE_LATIN_BEFORE = rx.compile(
     r"^\s*[\p{Lu}][\p{L}\p{M}\s.'’/-]{1,40}(?:\s*\([^()\n]{1,30}\))?"           # Kasgar (China),
     r"(?:,\s*[\p{Lu}][\p{L}\p{M}\s.'’-]{1,30}(?:\s*\([^()\n]{1,30}\))?)?,\s*$")
-_DATELINE_LATIN_AFTER = regex.compile(r"^\s*(?:,\s*\d{4}\s*)?(?:\(|--|—|–|-\s|/)")
+_DATELINE_LATIN_AFTER = rx.compile(r"^\s*(?:,\s*\d{4}\s*)?(?:\(|--|—|–|-\s|/)")
 
 
 @lru_cache(maxsize=None)
 def _byline_line() -> regex.Pattern:
     """Source/date lines in any of the three languages (a byline may sit in a line of another)."""
     words = [w for lang in LANGS for w in load(lang, "events")["byline_words"]]
-    return regex.compile(rf"^\s*{alternation(words)}\s*(?:[:：|]|(?=\d))"
+    return rx.compile(rf"^\s*{alternation(words)}\s*(?:[:：|]|(?=\d))"
                          r"|\|\s*(?:updated|source|editor|published)|\s\|\s|\|\s*\d{4}-\d", regex.I)
 
 
 @lru_cache(maxsize=None)
 def _zh_dateline() -> tuple[regex.Pattern, regex.Pattern]:
     res = load("zh", "events")
-    return (regex.compile(rf"^\s*(?:[（(]?\s*)?{alternation(res['dateline_agencies'])}?[^\s，,。]{{0,16}}$"),
-            regex.compile(rf"^\s*{alternation(res['dateline_markers'])}"))
+    return (rx.compile(rf"^\s*(?:[（(]?\s*)?{alternation(res['dateline_agencies'])}?[^\s，,。]{{0,16}}$"),
+            rx.compile(rf"^\s*{alternation(res['dateline_markers'])}"))
 
 
 _CHINESE_NUM = str.maketrans("〇零○一二三四五六七八九", "00012345678" + "9")
@@ -140,9 +141,9 @@ def _shift(tx: Timex, offset: int) -> Timex:
     return dataclasses.replace(tx, start=tx.start + offset, end=tx.end + offset)
 
 
-_BARE_YEAR_PART = regex.compile(r"^[年岁]")
-_PARAGRAPH_LEAD = regex.compile(r"^\s*(?:(?i:in|during|by|en|durante|a\s+lo\s+largo\s+de)\s+|在|于)?$")
-_EXPLICIT_YEAR = regex.compile(
+_BARE_YEAR_PART = rx.compile(r"^[年岁]")
+_PARAGRAPH_LEAD = rx.compile(r"^\s*(?:(?i:in|during|by|en|durante|a\s+lo\s+largo\s+de)\s+|在|于)?$")
+_EXPLICIT_YEAR = rx.compile(
     r"\d{4}|[〇零○一二三四五六七八九]{4}|去年|今年|明年|前年|本年|(?i:last|this|next|pasado|este|próximo)")
 
 
@@ -174,7 +175,7 @@ def _inherit_year(text: str, lang: str, ref: str | None, tx: Timex, ctx: tuple[i
     return tx
 
 
-_APPOSITION_GAP = regex.compile(r"^\s*(?:,|，|、|\(|（|on|el|en|the)?\s*$", regex.I)
+_APPOSITION_GAP = rx.compile(r"^\s*(?:,|，|、|\(|（|on|el|en|the)?\s*$", regex.I)
 
 
 def _merge_appositions(text: str, found: list[Timex]) -> list[Timex]:
@@ -322,23 +323,23 @@ class _SentenceDates:
 
 _EDITION_REACH = 200   # characters after a year an event name may take (edition_nouns patterns are short)
 _VAGUE_KINDS = frozenset({"since", "last_n", "ago", "near"})
-_FRONT_LEAD = regex.compile(r"\s*(?:(?:but|and|yet|so|pero|y|sin\s+embargo|mientras\s+que)\s*,?\s*)?", regex.I)
+_FRONT_LEAD = rx.compile(r"\s*(?:(?:but|and|yet|so|pero|y|sin\s+embargo|mientras\s+que)\s*,?\s*)?", regex.I)
 _TRIM = " \t\n,，。.;；:：、!！?？—-–()（）[]【】\"'“”‘’《》…"
 _LEAD_WORDS = {
-    "zh": regex.compile(r"^(?:在|于|从|自|到|至|截至|截止|是|的|，|,|前后|前夕|以来|期间|当天|前|后|起)+"),
-    "en": regex.compile(r"^(?:in|on|at|by|since|during|from|of|and|,)\s+", regex.I),
-    "es": regex.compile(r"^(?:en|de|del|desde|durante|a|y|,)\s+", regex.I),
+    "zh": rx.compile(r"^(?:在|于|从|自|到|至|截至|截止|是|的|，|,|前后|前夕|以来|期间|当天|前|后|起)+"),
+    "en": rx.compile(r"^(?:in|on|at|by|since|during|from|of|and|,)\s+", regex.I),
+    "es": rx.compile(r"^(?:en|de|del|desde|durante|a|y|,)\s+", regex.I),
 }
 
 
-_CREDIT = regex.compile(r"\[[^\]]*\]?\s*$")                  # trailing [Photo/Xinhua]
-_SPACE_BEFORE_PUNCT = regex.compile(r"\s+([,.;:!?，。；：])")    # a removed date leaves " ,"
-_REPEATED_PUNCT = regex.compile(r"([,，;；])(?:\s*[,，;；])+")
-_PREP_BEFORE_DATE = regex.compile(
+_CREDIT = rx.compile(r"\[[^\]]*\]?\s*$")                  # trailing [Photo/Xinhua]
+_SPACE_BEFORE_PUNCT = rx.compile(r"\s+([,.;:!?，。；：])")    # a removed date leaves " ,"
+_REPEATED_PUNCT = rx.compile(r"([,，;；])(?:\s*[,，;；])+")
+_PREP_BEFORE_DATE = rx.compile(
     r"(?:(?<![\w])(?:in|on|at|by|since|during|from|of|as of|for|en|el|de|desde|durante|para|a)\s+)?$", regex.I)
 
 
-_DATELINE_LEAD = regex.compile(r"^.{0,60}?\((?:Xinhua|新华社|EFE|AP|Reuters|AFP|CGTN|[\p{Lu}][\w ]{1,20})\)\s*(?:--|—|–|-)\s*")
+_DATELINE_LEAD = rx.compile(r"^.{0,60}?\((?:Xinhua|新华社|EFE|AP|Reuters|AFP|CGTN|[\p{Lu}][\w ]{1,20})\)\s*(?:--|—|–|-)\s*")
 
 
 def _clean(s: str, lang: str, limit: int) -> str:

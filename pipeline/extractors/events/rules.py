@@ -7,9 +7,10 @@ from functools import lru_cache
 
 import regex
 
+from ... import rx
 from ...resources import alternation, load
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = rx.compile(r"\s+")
 
 LABELS = ("publication", "opening", "founding", "designation", "conference", "announcement",
           "training", "policy", "other")
@@ -46,37 +47,37 @@ def rules(lang: str) -> EventRules:
     plans = [str(p) for p in res.get("plan_patterns") or []]
     plan = None
     if plans:
-        plan = regex.compile("(?:" + "|".join(f"(?:{p})" for p in plans) + ")", regex.I)
+        plan = rx.compile("(?:" + "|".join(f"(?:{p})" for p in plans) + ")", regex.I)
     if lang == "zh":
-        cue = regex.compile(alternation(cue_label) + ("|" + plan.pattern if plan is not None else ""))
-        baseline = regex.compile(alternation(res["baseline_before"]) + r"\s*$")
-        edition = regex.compile(r"^[^\s，,。；;、：:！？!?（）()“”\"的]{0,16}?" + alternation(res["edition_nouns"]))
+        cue = rx.compile(alternation(cue_label) + ("|" + plan.pattern if plan is not None else ""))
+        baseline = rx.compile(alternation(res["baseline_before"]) + r"\s*$")
+        edition = rx.compile(r"^[^\s，,。；;、：:！？!?（）()“”\"的]{0,16}?" + alternation(res["edition_nouns"]))
     else:
         words = [r"\s+".join(regex.escape(part) for part in w.split()) for w in cue_label]
         alt = alternation(words, escape=False)
         if plan is not None:      # after the listed cues: "abrirá sus puertas" before "abrirá"
             alt = f"(?:{alt}|{plan.pattern})"
-        cue = regex.compile(r"(?<![\w])" + alt + r"(?![\w])", regex.I)
-        baseline = regex.compile(r"(?<![\w])" + alternation(res["baseline_before"]) + r"\s*$", regex.I)
-        edition = regex.compile(r"^\s+(?:[\p{Lu}][\w'’.-]*\s+){0,5}" + alternation(res["edition_nouns"])
+        cue = rx.compile(r"(?<![\w])" + alt + r"(?![\w])", regex.I)
+        baseline = rx.compile(r"(?<![\w])" + alternation(res["baseline_before"]) + r"\s*$", regex.I)
+        edition = rx.compile(r"^\s+(?:[\p{Lu}][\w'’.-]*\s+){0,5}" + alternation(res["edition_nouns"])
                                 + r"(?![\w])")
-    figure = regex.compile("|".join(f"(?:{p})" for p in res["figure_patterns"]), regex.I)
+    figure = rx.compile("|".join(f"(?:{p})" for p in res["figure_patterns"]), regex.I)
     weak = frozenset(_SPACES.sub(" ", str(w).lower()) for w in res.get("weak_cues") or [])
     unknown = weak - set(cue_label)
     if unknown:
         raise ValueError(f"{lang}/events.yaml: weak_cues not among the cues: {sorted(unknown)}")
     nouns = list(res["edition_nouns"]) + list(res.get("event_nouns") or [])
     if lang == "zh":   # single characters (节) are too common inside other words (环节, 节约)
-        event_noun = regex.compile(alternation(n for n in nouns if len(n) > 1))
+        event_noun = rx.compile(alternation(n for n in nouns if len(n) > 1))
     else:
-        event_noun = regex.compile(r"(?<![\w])" + alternation(nouns) + r"s?(?![\w])", regex.I)
+        event_noun = rx.compile(r"(?<![\w])" + alternation(nouns) + r"s?(?![\w])", regex.I)
     before = [r"\s+".join(regex.escape(p) for p in str(w).split()) for w in res["festival_time_before"]]
-    festival_before = regex.compile((r"(?<![\w])" if lang != "zh" else "") + alternation(before, escape=False)
+    festival_before = rx.compile((r"(?<![\w])" if lang != "zh" else "") + alternation(before, escape=False)
                                     + r"\s*(?:(?:this|last|next|the|el|la|este|esta)\s+(?:year's\s+)?)?$",
                                     regex.I)
     after = res["festival_time_after"]
-    festival_after = regex.compile(r"^\s*" + alternation(after)) if after else None
-    festival_lead = regex.compile(r"\s*" + alternation(before, escape=False) + (r"(?![\w])" if lang != "zh" else ""),
+    festival_after = rx.compile(r"^\s*" + alternation(after)) if after else None
+    festival_lead = rx.compile(r"\s*" + alternation(before, escape=False) + (r"(?![\w])" if lang != "zh" else ""),
                                   regex.I)
     return EventRules(lang, cue, cue_label, baseline, edition, figure, str(res["clause_delimiters"]),
                       weak, event_noun, festival_before, festival_after, festival_lead, plan)

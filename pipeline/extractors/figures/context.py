@@ -19,6 +19,7 @@ from functools import lru_cache
 
 import regex
 
+from ... import rx
 from ...resources import load
 from ...types import Document, Sentence
 from .find import _Spans
@@ -26,8 +27,8 @@ from .lexicon import MONEY, MULTIPLE, PERCENT
 from ... import dates
 from ..events import is_dateline
 
-_CLAUSE_SEP = regex.compile(r"[,，;；:：。!?！？]|\s[—–-]{1,2}\s|——|--")
-_CONVERSION = regex.compile(
+_CLAUSE_SEP = rx.compile(r"[,，;；:：。!?！？]|\s[—–-]{1,2}\s|——|--")
+_CONVERSION = rx.compile(
     r"\s*[(（]\s*(?:约合|约|合|折合|相当于|about|around|approximately|roughly|some|or|equivalent to|"
     r"aproximadamente|unos|unas|alrededor de|cerca de|equivalentes a)?\s*$", regex.IGNORECASE)
 
@@ -35,12 +36,12 @@ _CONVERSION = regex.compile(
 @lru_cache(maxsize=None)
 def _patterns(lang: str) -> dict[str, regex.Pattern]:
     """The language's context patterns from resources/<lang>/figures.yaml, compiled once."""
-    return {name: regex.compile(p, regex.IGNORECASE)
+    return {name: rx.compile(p, regex.IGNORECASE)
             for name, p in load(lang, "figures")["context_patterns"].items()}
 
 
-_WS = regex.compile(r"\s+")
-_ZH_CMP_END = regex.compile(r"^.*(?:较|比)$")
+_WS = rx.compile(r"\s+")
+_ZH_CMP_END = rx.compile(r"^.*(?:较|比)$")
 _MAX_WORDS = 7
 _MAX_ZH = 14
 
@@ -239,7 +240,7 @@ class Context:
 
 
 _MAX_LEFT = 160
-_WORD_AFTER = regex.compile(r"[ \t\u00a0]+(?P<w>[^\W\d_][\w'’-]*)")
+_WORD_AFTER = rx.compile(r"[ \t\u00a0]+(?P<w>[^\W\d_][\w'’-]*)")
 
 
 def _noun_after_adjective(text: str, pos: int, lang: str) -> str:
@@ -287,8 +288,8 @@ def _end(x) -> int:
     return x.end() if callable(x.end) else x.end
 
 
-_GROWTH_WORDS = regex.compile(r"^(?:growth of|crecimiento de) |增长$")
-_EN_OBJECT = regex.compile(r"\b(?:expand|increase|grow|raise|boost|lift|cut|reduce|double)\w*\s+"
+_GROWTH_WORDS = rx.compile(r"^(?:growth of|crecimiento de) |增长$")
+_EN_OBJECT = rx.compile(r"\b(?:expand|increase|grow|raise|boost|lift|cut|reduce|double)\w*\s+"
                            r"(?:its|their|the|his|her|our)?\s*(.+?)\s+by\s*$", regex.IGNORECASE)
 _PRONOUNS = frozenset("i we you he she it they i have we have this that these those there".split())
 
@@ -296,7 +297,7 @@ _PRONOUNS = frozenset("i we you he she it they i have we have this that these th
 @lru_cache(maxsize=None)
 def _metric_trims(lang: str) -> dict[str, regex.Pattern]:
     """resources/<lang>/metrics.yaml: verb_split, trail, lead (compiled once)."""
-    return {k: regex.compile(v, regex.IGNORECASE) for k, v in load(lang, "metrics").items()}
+    return {k: rx.compile(v, regex.IGNORECASE) for k, v in load(lang, "metrics").items()}
 
 
 def trim_metric(left: str, lang: str) -> str:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from ... import rx
 from .lexicon import COUNT, DURATION, MEASURE, MONEY, MULTIPLE, PERCENT, Lexicon, lexicon
 from .numbers import parse_digits, parse_fraction, parse_words
 from ...numbers.lexicon import numbers_lexicon, sign_before, vulgar_fractions
@@ -19,41 +20,41 @@ from ...numbers.lexicon import numbers_lexicon, sign_before, vulgar_fractions
 def lang_is_es(lex: Lexicon) -> bool:
     return lex.lang == "es"
 
-_SPACED = regex.compile(r"\d[ \u00a0\u202f]\d")
-_SPACED_AFTER = regex.compile(r"[ \u00a0\u202f]\d")
-_SPACED_BEFORE = regex.compile(r"(?:\d[ \u00a0\u202f]|\+)$")
-_NON_HAN = regex.compile(r"[^\p{Han}\s\d]")
-_VULGAR = regex.compile("[" + "".join(vulgar_fractions()) + "]")
+_SPACED = rx.compile(r"\d[ \u00a0\u202f]\d")
+_SPACED_AFTER = rx.compile(r"[ \u00a0\u202f]\d")
+_SPACED_BEFORE = rx.compile(r"(?:\d[ \u00a0\u202f]|\+)$")
+_NON_HAN = rx.compile(r"[^\p{Han}\s\d]")
+_VULGAR = rx.compile("[" + "".join(vulgar_fractions()) + "]")
 _ARTICLES = frozenset({"a", "an", "un", "una"})
 _HEAD_TOKENS = 5    # a counted noun may follow up to 4 modifiers (186 village-level e-commerce service stations)
 _LOOK = 80          # how far a unit/noun/qualifier after a number may reach (bounded: long lines stay linear)
-_ASCII_LETTER = regex.compile(r"[A-Za-z]")
-_LETTER = regex.compile(r"[^\W\d_]")
+_ASCII_LETTER = rx.compile(r"[A-Za-z]")
+_LETTER = rx.compile(r"[^\W\d_]")
 _FOLD = str.maketrans("０１２３４５６７８９．，", "0123456789.,")
-_YEARLIKE = regex.compile(r"(?:1[89]|20|21)\d\d")
-_ZH_MONTH_AFTER = regex.compile(r"\s?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月")
-_ZH_LINKS = regex.compile(r"(?:共计|累计|合计|总计|共|达到|达|为|有|超过|超|逾|近|约|只有|仅有|仅|已|规模|数量|总数|总量|人数)$")
-_PAREN_TAIL = regex.compile(r"[(（][^()（）]{0,12}[)）]$")
+_YEARLIKE = rx.compile(r"(?:1[89]|20|21)\d\d")
+_ZH_MONTH_AFTER = rx.compile(r"\s?(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月")
+_ZH_LINKS = rx.compile(r"(?:共计|累计|合计|总计|共|达到|达|为|有|超过|超|逾|近|约|只有|仅有|仅|已|规模|数量|总数|总量|人数)$")
+_PAREN_TAIL = rx.compile(r"[(（][^()（）]{0,12}[)）]$")
 _ZH_STOP_HEAD = frozenset("的了在和与及是为到从向对把被将就也都还又")
-_ZH_UNIT_LABEL = regex.compile(r"(?:单位[:：]?|[(（:：/])\s*$")
-_ZH_BOUNDARY = regex.compile(r"[,，。;；:：!！?？、)）\s]")
-_HAN1 = regex.compile(r"[\u4e00-\u9fff]")
-_DASH_NUMBERS = regex.compile(r"-\d+(?:-\d+)?")
-_ARTICLE_END = regex.compile(r"(?:^|\W)(?:a|the|an)\s+$")
-_GROUPED = regex.compile(r"\d[,.\s]\d{3}")
-_CAP_WORD_END = regex.compile(r"[A-Z][\w-]*[ \t\u00a0]+$")
-_AGE_APPOSITION = regex.compile(r"(?<![\w.])[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,[ \t\u00a0]$")
-_ES_AGE_APPOSITION = regex.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+,[ \t\u00a0]+de[ \t\u00a0]+$")
-_HALF_BEFORE = regex.compile(r"(?<![\w])(?:half|medio|media)[ \t\u00a0]+$", regex.IGNORECASE)
-_RATIO_BEFORE = regex.compile(
+_ZH_UNIT_LABEL = rx.compile(r"(?:单位[:：]?|[(（:：/])\s*$")
+_ZH_BOUNDARY = rx.compile(r"[,，。;；:：!！?？、)）\s]")
+_HAN1 = rx.compile(r"[\u4e00-\u9fff]")
+_DASH_NUMBERS = rx.compile(r"-\d+(?:-\d+)?")
+_ARTICLE_END = rx.compile(r"(?:^|\W)(?:a|the|an)\s+$")
+_GROUPED = rx.compile(r"\d[,.\s]\d{3}")
+_CAP_WORD_END = rx.compile(r"[A-Z][\w-]*[ \t\u00a0]+$")
+_AGE_APPOSITION = rx.compile(r"(?<![\w.])[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,[ \t\u00a0]$")
+_ES_AGE_APPOSITION = rx.compile(r"(?<![\w.])[A-ZÁÉÍÓÚÑ][\wáéíóúñ]+,[ \t\u00a0]+de[ \t\u00a0]+$")
+_HALF_BEFORE = rx.compile(r"(?<![\w])(?:half|medio|media)[ \t\u00a0]+$", regex.IGNORECASE)
+_RATIO_BEFORE = rx.compile(
     r"(?:\d|(?<![\w])(?:one|two|three|four|five|six|seven|eight|nine|ten|un|una|uno|dos|tres|cuatro|cinco|seis|"
     r"siete|ocho|nueve|diez))[ \t\u00a0]+(?:in|out of|of every|de cada|en)[ \t\u00a0]+$", regex.IGNORECASE)
-_NEXT_WORD = regex.compile(r"[ \t\u00a0]*(?P<w>[\w'-]+|[^\w\s]|$)")
-_ES_DE = regex.compile(r"[ \t\u00a0]+de(?=[ \t\u00a0])")
-_AND_PLURAL = regex.compile(r"[ \t\u00a0]+(?:and|y|or|o)[ \t\u00a0]+(?P<w>[^\W\d_][\w'’-]*)")
-_NUMBER_OF = regex.compile(r"(?:number|total|número|cantidad)\s+(?:of|de)\s+(?:[\w'’-]+\s+){0,3}?(?P<n>[^\W\d_][\w-]*s)\b"
+_NEXT_WORD = rx.compile(r"[ \t\u00a0]*(?P<w>[\w'-]+|[^\w\s]|$)")
+_ES_DE = rx.compile(r"[ \t\u00a0]+de(?=[ \t\u00a0])")
+_AND_PLURAL = rx.compile(r"[ \t\u00a0]+(?:and|y|or|o)[ \t\u00a0]+(?P<w>[^\W\d_][\w'’-]*)")
+_NUMBER_OF = rx.compile(r"(?:number|total|número|cantidad)\s+(?:of|de)\s+(?:[\w'’-]+\s+){0,3}?(?P<n>[^\W\d_][\w-]*s)\b"
                            r"(?!.*\b(?:number|número)\s+(?:of|de)\b)", regex.IGNORECASE)
-_YEAR_PREP = regex.compile(
+_YEAR_PREP = rx.compile(
     r"(?:^|(?<=\W))(?:in|since|by|of|from|to|until|till|the|and|early|late|mid|year|en|desde|de|del|"
     r"hasta|el|año|a|al|y|o|or)[ \t\u00a0-]*$", regex.IGNORECASE)
 
@@ -121,7 +122,7 @@ def _qual_after(lex: Lexicon, text: str, end: int) -> str:
 
 
 # --------------------------------------------------------------------------- Chinese
-_QUOTED = regex.compile(r"[“\"「『][^”\"」』]{1,10}[”\"」』]")
+_QUOTED = rx.compile(r"[“\"「『][^”\"」』]{1,10}[”\"」』]")
 _NP_MAX = 10
 
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from ... import rx
 from ...numbers.currencies import currencies
 from ...numbers.lexicon import TOPIC as NUMBERS_TOPIC, numbers_lexicon, vulgar_fractions
 from ...resources import alternation, load
@@ -101,7 +102,7 @@ class _UnitMatcher:
     the next word (zh: character) can start one of those names, so most numbers pay for the short one."""
 
     __slots__ = ("short", "full", "first", "zh")
-    _NEXT = regex.compile(r"[ \t\u00a0]*-?(?P<w>[^\W\d_]+)")
+    _NEXT = rx.compile(r"[ \t\u00a0]*-?(?P<w>[^\W\d_]+)")
 
     def __init__(self, short, full, added: list[str], zh: bool):
         self.short, self.full, self.zh = short, full, zh
@@ -128,17 +129,17 @@ def _compile_common(lex: Lexicon, d: dict) -> None:
     space = r"\s*" if not fold else r"[ \t\u00a0]*"
     # qualifier words must end just before the number (whitespace allowed)
     wb = r"(?<![\w])" if fold else ""
-    lex.re["qual_before"] = regex.compile(wb + r"(?P<q>" + _alt(lex.qual_before) + r")" + space + r"$", flags)
-    lex.re["qual_after"] = regex.compile(space + r"(?P<q>" + _alt(lex.qual_after) + r")" + (r"(?!\w)" if fold else ""), flags)
+    lex.re["qual_before"] = rx.compile(wb + r"(?P<q>" + _alt(lex.qual_before) + r")" + space + r"$", flags)
+    lex.re["qual_after"] = rx.compile(space + r"(?P<q>" + _alt(lex.qual_after) + r")" + (r"(?!\w)" if fold else ""), flags)
     cur = currencies(lex.lang)
     for sym, code in list(cur.symbols.items()) + [(c, c) for c in cur.codes]:
         lex.currencies_before.setdefault(sym, code)
     cs_before = r"(?-i:(?<![A-Za-z])" + _alt(cur.codes) + "|" + _alt(cur.symbols) + ")"
-    lex.re["cur_before"] = regex.compile(r"(?P<c>" + _alt(d.get("currencies_before") or {}) + "|" + cs_before + r")"
+    lex.re["cur_before"] = rx.compile(r"(?P<c>" + _alt(d.get("currencies_before") or {}) + "|" + cs_before + r")"
                                          + space + r"$", flags)
-    lex.re["cur_before_words"] = regex.compile(r"(?P<c>" + _alt(d.get("currencies_before") or {}) + r")" + space + r"$", flags)
-    lex.re["cur_before_glued"] = regex.compile(r"(?<![A-Za-z])" + cs_before + r"$")     # RMB300, Rs300, £GB300
-    lex.re["range_conn"] = regex.compile(space + r"(?P<c>" + _alt(d.get("range_connectors") or ["-"]) + r")" + space, flags)
+    lex.re["cur_before_words"] = rx.compile(r"(?P<c>" + _alt(d.get("currencies_before") or {}) + r")" + space + r"$", flags)
+    lex.re["cur_before_glued"] = rx.compile(r"(?<![A-Za-z])" + cs_before + r"$")     # RMB300, Rs300, £GB300
+    lex.re["range_conn"] = rx.compile(space + r"(?P<c>" + _alt(d.get("range_connectors") or ["-"]) + r")" + space, flags)
 
 
 def _build_zh(lex: Lexicon, d: dict) -> None:
@@ -173,36 +174,36 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     atom = rf"(?:{ar}|[{dg}]|{sc_atom}|{regex.escape(lex.decimal_point)}(?=[{dg}]))" if lex.decimal_point else \
         rf"(?:{ar}|[{dg}]|{sc_atom})"
     # a numeral: atoms, with 余/多/几 between or after them; 几/数 may open it before a scale
-    lex.re["num"] = regex.compile(
+    lex.re["num"] = rx.compile(
         rf"(?<![0-9０-９.．])(?<![0-9０-９][,，])(?:[几数](?=[{sc}]))?{atom}(?:[余多几]?{sp}{atom})*(?:[余多几](?![{dg}{sc}]))?")
-    lex.re["half"] = regex.compile(rf"(?<![上下前后个{dg}])半(?=个月|年|个小时|小时|天|个世纪|个钟头)")
+    lex.re["half"] = rx.compile(rf"(?<![上下前后个{dg}])半(?=个月|年|个小时|小时|天|个世纪|个钟头)")
     shares = d.get("share_words") or {}
-    lex.re["share"] = regex.compile(r"(?<!另)(?P<w>" + _alt(shares) + r")")
+    lex.re["share"] = rx.compile(r"(?<!另)(?P<w>" + _alt(shares) + r")")
     lex.data["_shares"] = {k: float(v) for k, v in shares.items()}
     hq, hb = d.get("half_share_qualifiers") or [], d.get("half_share_blockers_after") or []
     if hq:
         lex.data["_shares"].setdefault("半", 50.0)
-        lex.re["half_share"] = regex.compile(r"(?P<q>" + _alt(hq) + r")\s*半" + (r"(?!" + _alt(hb) + r")" if hb else ""))
-    lex.re["doubling"] = regex.compile(r"(?P<w>" + _alt(d.get("doubling") or {"翻一番": 2}) + r")")
+        lex.re["half_share"] = rx.compile(r"(?P<q>" + _alt(hq) + r")\s*半" + (r"(?!" + _alt(hb) + r")" if hb else ""))
+    lex.re["doubling"] = rx.compile(r"(?P<w>" + _alt(d.get("doubling") or {"翻一番": 2}) + r")")
     short = [u for u in units if u not in set(lex.data["_cldr_units"])]
-    lex.re["unit"] = _UnitMatcher(regex.compile(r"\s?(?P<u>" + _alt(short) + "|" + money_cs + r")"),
-                                  regex.compile(r"\s?(?P<u>" + _alt(units) + "|" + money_cs + r")"),
+    lex.re["unit"] = _UnitMatcher(rx.compile(r"\s?(?P<u>" + _alt(short) + "|" + money_cs + r")"),
+                                  rx.compile(r"\s?(?P<u>" + _alt(units) + "|" + money_cs + r")"),
                                   lex.data["_cldr_units"], zh=True)
-    lex.re["pct_prefix"] = regex.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")$")
-    lex.re["pct_start"] = regex.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")")
-    lex.re["excl_before"] = regex.compile(r"(?:" + _alt(d["exclude_before"]) + r")$")
-    lex.re["excl_after"] = regex.compile(r"(?:" + _alt(d["exclude_after"]) + r")")
-    lex.re["idiom"] = regex.compile(_alt(d["idioms"]))
-    lex.re["noun_suffix"] = regex.compile(r"(?P<n>" + _alt(lex.nouns) + r")$")
-    lex.re["noun_prefix"] = regex.compile(r"(?P<n>" + _alt(lex.nouns) + r")")
-    lex.re["classifier_split"] = regex.compile(_alt(d.get("classifier_split_words") or ["人工"]))
-    lex.re["np_breaker"] = regex.compile(_alt(d.get("noun_phrase_breakers") or ["的"]))
+    lex.re["pct_prefix"] = rx.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")$")
+    lex.re["pct_start"] = rx.compile(r"(?:" + _alt(d["percent_prefixes"]) + r")")
+    lex.re["excl_before"] = rx.compile(r"(?:" + _alt(d["exclude_before"]) + r")$")
+    lex.re["excl_after"] = rx.compile(r"(?:" + _alt(d["exclude_after"]) + r")")
+    lex.re["idiom"] = rx.compile(_alt(d["idioms"]))
+    lex.re["noun_suffix"] = rx.compile(r"(?P<n>" + _alt(lex.nouns) + r")$")
+    lex.re["noun_prefix"] = rx.compile(r"(?P<n>" + _alt(lex.nouns) + r")")
+    lex.re["classifier_split"] = rx.compile(_alt(d.get("classifier_split_words") or ["人工"]))
+    lex.re["np_breaker"] = rx.compile(_alt(d.get("noun_phrase_breakers") or ["的"]))
     cues = _alt(d["implied_money_cues"])
     links = _alt(d["implied_money_links"])
-    lex.re["money_cue"] = regex.compile(rf"(?:{cues})(?:{links})?$")
-    lex.re["range_block"] = regex.compile(r"(?:" + _alt(d["range_blockers_before"]) + r")\S{0,8}$")
+    lex.re["money_cue"] = rx.compile(rf"(?:{cues})(?:{links})?$")
+    lex.re["range_block"] = rx.compile(r"(?:" + _alt(d["range_blockers_before"]) + r")\S{0,8}$")
     rcw = d.get("range_change_words") or []
-    lex.re["range_change"] = regex.compile(_alt(rcw)) if rcw else None
+    lex.re["range_change"] = rx.compile(_alt(rcw)) if rcw else None
     lex.data["_scale_only_q"] = frozenset(d.get("scale_only_qualifiers") or [])
     lex.data["_tenths_block"] = frozenset(d.get("tenths_blockers") or [])
     lex.data["_half_units"] = frozenset(d.get("half_units") or [])
@@ -210,17 +211,17 @@ def _build_zh(lex: Lexicon, d: dict) -> None:
     lex.data["_person_cls"] = frozenset(d.get("person_classifiers") or [])
     lex.data["_person_units"] = frozenset(d.get("person_noun_units") or [])
     lex.data["_scale_initial_q"] = frozenset(d.get("scale_initial_need_qualifier") or [])
-    lex.re["dur_block"] = regex.compile(r"(?:" + _alt(d.get("duration_blockers") or ["以前"]) + r")")
-    lex.re["one_dur_before"] = regex.compile(r"(?:" + _alt(d.get("one_duration_cues_before") or ["用了"]) + r")\s*$")
-    lex.re["one_dur_after"] = regex.compile(r"\s*(?:" + _alt(d.get("one_duration_cues_after") or ["内"]) + r")")
+    lex.re["dur_block"] = rx.compile(r"(?:" + _alt(d.get("duration_blockers") or ["以前"]) + r")")
+    lex.re["one_dur_before"] = rx.compile(r"(?:" + _alt(d.get("one_duration_cues_before") or ["用了"]) + r")\s*$")
+    lex.re["one_dur_after"] = rx.compile(r"\s*(?:" + _alt(d.get("one_duration_cues_after") or ["内"]) + r")")
     eb = d.get("elided_before") or []                # 200名员工,其中35人
-    lex.re["elided_before"] = regex.compile(r"(?:" + _alt(eb) + r")(?:" + _alt(d.get("elided_links") or ["有"]) + r")?\s*$") if eb else None
+    lex.re["elided_before"] = rx.compile(r"(?:" + _alt(eb) + r")(?:" + _alt(d.get("elided_links") or ["有"]) + r")?\s*$") if eb else None
     lex.re["elided_after"] = None
     eg = d.get("elided_group_before") or []          # 在200名员工中,35人...
-    lex.re["elided_group"] = regex.compile(r"(?:" + _alt(eg) + r")[^,，;；。!?！？]{1,30}(?:" + _alt(d.get("elided_group_after") or ["中"]) + r")[,，]?(?:" + _alt(d.get("elided_links") or ["有"]) + r")?\s*$") if eg else None
+    lex.re["elided_group"] = rx.compile(r"(?:" + _alt(eg) + r")[^,，;；。!?！？]{1,30}(?:" + _alt(d.get("elided_group_after") or ["中"]) + r")[,，]?(?:" + _alt(d.get("elided_links") or ["有"]) + r")?\s*$") if eg else None
     fnum = rf"[{dg}{sc}]+"
-    lex.re["fraction"] = regex.compile(rf"(?P<d>{fnum})分之(?P<n>{fnum}(?:{regex.escape(lex.decimal_point or '点')}[{dg}]+)?)")
-    lex.re["mixed"] = regex.compile(rf"(?P<i>[0-9０-９]+|{fnum})(?:{_alt(d.get('mixed_joiners') or ['又'])})(?P<d>{fnum})分之(?P<n>{fnum})")
+    lex.re["fraction"] = rx.compile(rf"(?P<d>{fnum})分之(?P<n>{fnum}(?:{regex.escape(lex.decimal_point or '点')}[{dg}]+)?)")
+    lex.re["mixed"] = rx.compile(rf"(?P<i>[0-9０-９]+|{fnum})(?:{_alt(d.get('mixed_joiners') or ['又'])})(?P<d>{fnum})分之(?P<n>{fnum})")
     lex.data["_fraction_skip"] = frozenset(d.get("fraction_denominators_skip") or ["百"])
     _compile_compound_zh(lex, d)
 
@@ -229,12 +230,12 @@ def _compile_compound_zh(lex: Lexicon, d: dict) -> None:
     """五元三毛 / 两美元又三美分 / 12元8角5分 / 八块五 (figures/combine.py) and 兑 exchange rates."""
     small = "[0-9０-９]{1,2}|[一二两三四五六七八九十]{1,3}"
     joiners = d.get("compound_joiners") or []
-    lex.re["compound"] = regex.compile(r"(?:" + _alt(joiners) + r")?(?P<n>" + small + r")(?=\s?\D)") if joiners else None
-    lex.re["compound_fen"] = regex.compile(r"(?P<n>[0-9０-９]|[一二三四五六七八九])分(?:钱)?")
-    lex.re["compound_bare"] = regex.compile(
+    lex.re["compound"] = rx.compile(r"(?:" + _alt(joiners) + r")?(?P<n>" + small + r")(?=\s?\D)") if joiners else None
+    lex.re["compound_fen"] = rx.compile(r"(?P<n>[0-9０-９]|[一二三四五六七八九])分(?:钱)?")
+    lex.re["compound_bare"] = rx.compile(
         r"(?P<n>[1-9１-９]|[一二两三四五六七八九])(?![0-9０-９一二两三四五六七八九十百千万亿点.．%％角毛分元块美欧英日港])")
     lex.data["_tenths_after"] = frozenset(d.get("compound_tenths_after") or [])
-    lex.re["rate_link"] = regex.compile(r"\s*(?:" + _alt(d.get("rate_links") or ["兑"]) + r")\s*(?:(?:1|一)(?![0-9０-９.．点十百千万亿]))?\s*(?=\S)")
+    lex.re["rate_link"] = rx.compile(r"\s*(?:" + _alt(d.get("rate_links") or ["兑"]) + r")\s*(?:(?:1|一)(?![0-9０-９.．点十百千万亿]))?\s*(?=\S)")
 
 
 def _compile_compound_latin(lex: Lexicon, d: dict) -> None:
@@ -242,12 +243,12 @@ def _compile_compound_latin(lex: Lexicon, d: dict) -> None:
     fl = regex.IGNORECASE
     joiners = d.get("compound_joiners") or []
     j = (r"(?:[ \t\u00a0]*,?[ \t\u00a0]+(?:" + _alt(joiners) + r"))?") if joiners else ""
-    lex.re["compound"] = regex.compile(j + r"[ \t\u00a0]+(?P<n>\d{1,2}(?![\d.,]\d)|[^\W\d_]+(?:-[^\W\d_]+)?)(?=[ \t\u00a0])", fl)
+    lex.re["compound"] = rx.compile(j + r"[ \t\u00a0]+(?P<n>\d{1,2}(?![\d.,]\d)|[^\W\d_]+(?:-[^\W\d_]+)?)(?=[ \t\u00a0])", fl)
     lex.re["compound_fen"] = None
-    lex.re["compound_bare"] = regex.compile(
+    lex.re["compound_bare"] = rx.compile(
         r"[ \t\u00a0]+(?P<n>\d{2})(?=[ \t\u00a0]*(?:[.,;:!?)]|$))") if d.get("compound_bare_cents") else None
     links = d.get("rate_links") or ["per"]
-    lex.re["rate_link"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(links).replace(r"\ ", r"[ \t\u00a0]+") + r")(?=[ \t\u00a0])", fl)
+    lex.re["rate_link"] = rx.compile(r"[ \t\u00a0]+(?:" + _alt(links).replace(r"\ ", r"[ \t\u00a0]+") + r")(?=[ \t\u00a0])", fl)
 
 
 def _build_latin(lex: Lexicon, d: dict) -> None:
@@ -278,43 +279,43 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     lex.re["and_split"] = num.re["and_split"]
     lex.re["wordnum"] = num.re["wordnum"]              # numeral patterns are the numbers layer's
     lex.re["digits"] = num.re["digits"]
-    lex.re["scale"] = regex.compile(r"(?:[ \t\u00a0]*|-)(?P<s>" + _alt(lex.scale_words) + r")(?![\w])", fl)   # $5-million
-    lex.re["scale_abbrev"] = regex.compile(r"[ \t\u00a0]?(?P<s>" + _alt(lex.scale_abbrev) + r")(?![\w])")
+    lex.re["scale"] = rx.compile(r"(?:[ \t\u00a0]*|-)(?P<s>" + _alt(lex.scale_words) + r")(?![\w])", fl)   # $5-million
+    lex.re["scale_abbrev"] = rx.compile(r"[ \t\u00a0]?(?P<s>" + _alt(lex.scale_abbrev) + r")(?![\w])")
     halves = d.get("and_half") or []
-    lex.re["and_half"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(halves) + r")(?![\w])", fl) if halves else None
+    lex.re["and_half"] = rx.compile(r"[ \t\u00a0]+(?:" + _alt(halves) + r")(?![\w])", fl) if halves else None
     halves_after = d.get("and_half_after_unit") or []
-    lex.re["half_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(halves_after) + r")(?![\w])", fl) if halves_after else None
+    lex.re["half_after"] = rx.compile(r"[ \t\u00a0]+(?:" + _alt(halves_after) + r")(?![\w])", fl) if halves_after else None
     # units: "%" may be glued; words need a space; hyphen forms (-year-old, -fold) glue
     # a unit after a space, or glued by a hyphen when it is an adjective: a 2-billion-yuan fund, a 5-yuan ticket
     short = [u for u in units if u not in set(lex.data["_cldr_units"])]
     lex.re["unit"] = _UnitMatcher(
-        regex.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(short) + "|" + money_cs + r")(?![\w])", fl),
-        regex.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(units) + "|" + money_cs + r")(?![\w])", fl),
+        rx.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(short) + "|" + money_cs + r")(?![\w])", fl),
+        rx.compile(r"(?P<sp>[ \t\u00a0]*|-(?=[^\W\d_]))(?P<u>" + _alt(units) + "|" + money_cs + r")(?![\w])", fl),
         lex.data["_cldr_units"], zh=False)
     eb, ea = d.get("elided_before") or [], d.get("elided_after") or []
-    lex.re["elided_before"] = regex.compile(r"(?<![\w])(?:" + _alt(eb).replace(r"\ ", r"[ \t\u00a0]+") + r")[ \t\u00a0,]*$", fl) if eb else None
-    lex.re["elided_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(ea).replace(r"\ ", r"[ \t\u00a0]+") + r")(?![\w])", fl) if ea else None
+    lex.re["elided_before"] = rx.compile(r"(?<![\w])(?:" + _alt(eb).replace(r"\ ", r"[ \t\u00a0]+") + r")[ \t\u00a0,]*$", fl) if eb else None
+    lex.re["elided_after"] = rx.compile(r"[ \t\u00a0]+(?:" + _alt(ea).replace(r"\ ", r"[ \t\u00a0]+") + r")(?![\w])", fl) if ea else None
     eg, dets = d.get("elided_group_before") or [], d.get("elided_group_determiners") or []
-    lex.re["elided_group"] = regex.compile(
+    lex.re["elided_group"] = rx.compile(
         r"(?:^|(?<=[,;:]|[,;:][ \t\u00a0]|[\"'“‘(—–-][ \t\u00a0]?))(?:" + _alt(eg).replace(r"\ ", r"[ \t\u00a0]+") + r")[ \t\u00a0]+"
         + ((r"(?:(?:" + _alt(dets) + r")[ \t\u00a0]+)?") if dets else "") + r"(?:[^,;.!?]|(?<=\d)[,.](?=\d)){1,60},[ \t\u00a0]*$", fl) if eg else None
     hn = d.get("hyphen_name_words") or []           # case-sensitive: the Five-Year Plan
-    lex.re["hyphen_name"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(hn) + r")(?![\w])") if hn else None
-    lex.re["age_before"] = regex.compile(r"(?:^|(?<=\W))(?:" + _alt(d.get("ages_before") or ["aged"]) + r")[ \t\u00a0]+$", fl)
-    lex.re["dur_block_before"] = regex.compile(r"(?<![\w])(?:" + _alt(d.get("duration_blockers_before") or ["past"]) + r")[ \t\u00a0]+$", fl)
-    lex.re["dur_block"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("duration_blockers") or ["ago"]) + r")(?![\w])", fl)
-    lex.re["freq_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("frequency_after") or ["a day"]) + r")(?![\w])", fl)
-    lex.re["mult_verb"] = regex.compile(r"(?<![\w-])(?P<w>" + _alt(d.get("multiple_verbs") or {"doubled": 2}) + r")(?![\w-])", fl)
+    lex.re["hyphen_name"] = rx.compile(r"[ \t\u00a0]+(?:" + _alt(hn) + r")(?![\w])") if hn else None
+    lex.re["age_before"] = rx.compile(r"(?:^|(?<=\W))(?:" + _alt(d.get("ages_before") or ["aged"]) + r")[ \t\u00a0]+$", fl)
+    lex.re["dur_block_before"] = rx.compile(r"(?<![\w])(?:" + _alt(d.get("duration_blockers_before") or ["past"]) + r")[ \t\u00a0]+$", fl)
+    lex.re["dur_block"] = rx.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("duration_blockers") or ["ago"]) + r")(?![\w])", fl)
+    lex.re["freq_after"] = rx.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("frequency_after") or ["a day"]) + r")(?![\w])", fl)
+    lex.re["mult_verb"] = rx.compile(r"(?<![\w-])(?P<w>" + _alt(d.get("multiple_verbs") or {"doubled": 2}) + r")(?![\w-])", fl)
     lex.data["_mult_verbs"] = {k.casefold(): float(v) for k, v in (d.get("multiple_verbs") or {}).items()}
-    lex.re["mult_bare"] = regex.compile(r"(?<![\w-])(?P<w>" + _alt(d.get("multiple_bare") or {"double": 2}) + r")(?![\w-])", fl)
+    lex.re["mult_bare"] = rx.compile(r"(?<![\w-])(?P<w>" + _alt(d.get("multiple_bare") or {"double": 2}) + r")(?![\w-])", fl)
     lex.data["_mult_bare"] = {k.casefold(): float(v) for k, v in (d.get("multiple_bare") or {}).items()}
     months = _alt(d["months"])
-    lex.re["month_before"] = regex.compile(rf"(?<![\w])(?:{months})\.?[ \t\u00a0]+$", fl)
+    lex.re["month_before"] = rx.compile(rf"(?<![\w])(?:{months})\.?[ \t\u00a0]+$", fl)
     de = r"(?:de[ \t\u00a0]+)?" if lex.lang == "es" else r"(?:of[ \t\u00a0]+)?"
-    lex.re["month_after"] = regex.compile(rf"(?:st|nd|rd|th|º)?[ \t\u00a0]*{de}(?:{months})(?![\w])", fl)
-    lex.re["excl_before"] = regex.compile(r"(?<![\w])(?:" + _alt(d["exclude_before"]) + r")[ \t\u00a0]*[#]?$")
-    lex.re["excl_after"] = regex.compile(r"[ \t\u00a0]?(?:" + _alt(d["exclude_after"]) + r")(?![\w])", fl)
-    lex.re["head_word"] = regex.compile(r"[ \t\u00a0]+(?P<w>[^\W\d_][\w'’-]*)")
+    lex.re["month_after"] = rx.compile(rf"(?:st|nd|rd|th|º)?[ \t\u00a0]*{de}(?:{months})(?![\w])", fl)
+    lex.re["excl_before"] = rx.compile(r"(?<![\w])(?:" + _alt(d["exclude_before"]) + r")[ \t\u00a0]*[#]?$")
+    lex.re["excl_after"] = rx.compile(r"[ \t\u00a0]?(?:" + _alt(d["exclude_after"]) + r")(?![\w])", fl)
+    lex.re["head_word"] = rx.compile(r"[ \t\u00a0]+(?P<w>[^\W\d_][\w'’-]*)")
     lex.data["_stop"] = frozenset(str(w).casefold() for w in d.get("head_stopwords") or [])
     lex.data["_irregular_suffixes"] = tuple(str(w).casefold() for w in d.get("irregular_plural_suffixes") or [])
     lex.data["_not_plural"] = frozenset(str(w).casefold() for w in d.get("not_plural") or [])
@@ -326,26 +327,26 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     lex.data["_irregular"] = frozenset(str(w).casefold() for w in d.get("irregular_plurals") or [])
     arts = d.get("range_articles") or []
     art = (r"(?:(?:" + _alt(arts) + r")[ \t\u00a0]+)?") if arts else ""
-    lex.re["range_between"] = regex.compile(r"(?:^|(?<=\W))(?:" + _alt(d.get("range_between") or ["between"]) + r")[ \t\u00a0]+" + art + "$", fl)
-    lex.re["range_and"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("range_and") or ["and"]) + r")[ \t\u00a0]+" + art, fl)
+    lex.re["range_between"] = rx.compile(r"(?:^|(?<=\W))(?:" + _alt(d.get("range_between") or ["between"]) + r")[ \t\u00a0]+" + art + "$", fl)
+    lex.re["range_and"] = rx.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("range_and") or ["and"]) + r")[ \t\u00a0]+" + art, fl)
     if d.get("range_from") and d.get("range_to"):      # de 3 a 5 (Spanish): only after "de"/"desde"
-        lex.re["range_from"] = regex.compile(r"(?:^|(?<=\W))(?:" + _alt(d["range_from"]) + r")[ \t\u00a0]+$", fl)
-        lex.re["range_to"] = regex.compile(r"[ \t\u00a0]+(?P<c>" + _alt(d["range_to"]) + r")[ \t\u00a0]+", fl)
+        lex.re["range_from"] = rx.compile(r"(?:^|(?<=\W))(?:" + _alt(d["range_from"]) + r")[ \t\u00a0]+$", fl)
+        lex.re["range_to"] = rx.compile(r"[ \t\u00a0]+(?P<c>" + _alt(d["range_to"]) + r")[ \t\u00a0]+", fl)
     def _phrases(words) -> str:                         # multi-word links: any run of spaces between words
         ws = sorted({" ".join(str(w).split()) for w in words if str(w).strip()}, key=len, reverse=True)
         return "|".join(r"[ \t\u00a0]+".join(regex.escape(p) for p in w.split()) for w in ws)
     if d.get("partitive_links"):                       # seven of its counties, tres de sus cooperativas
-        lex.re["partitive"] = regex.compile(r"[ \t\u00a0]+(?:" + _phrases(d["partitive_links"]) + r")(?=[ \t\u00a0])", fl)
+        lex.re["partitive"] = rx.compile(r"[ \t\u00a0]+(?:" + _phrases(d["partitive_links"]) + r")(?=[ \t\u00a0])", fl)
     if d.get("ratio_links"):                           # one in three, uno de cada tres: a share
-        lex.re["ratio"] = regex.compile(r"(?<![\w.,])(?P<n>\d{1,3}|[^\W\d_]+)[ \t\u00a0]+(?:" + _phrases(d["ratio_links"])
+        lex.re["ratio"] = rx.compile(r"(?<![\w.,])(?P<n>\d{1,3}|[^\W\d_]+)[ \t\u00a0]+(?:" + _phrases(d["ratio_links"])
                                         + r")[ \t\u00a0]+(?P<d>\d{1,4}|[^\W\d_]+)(?![\w%])", fl)
     compounds = [k for k in lex.nouns if " " in k]
     if compounds:                                      # puntos de venta: a noun of several words
-        lex.re["compound_head"] = regex.compile(r"[ \t\u00a0]+(?P<w>" + _alt(compounds) + r")(?![\w])", fl)
+        lex.re["compound_head"] = rx.compile(r"[ \t\u00a0]+(?P<w>" + _alt(compounds) + r")(?![\w])", fl)
     # N times: a multiple only with a comparative cue (four times as much), else a count of occurrences
     lex.data["_occurrence_units"] = frozenset(str(w).casefold() for w in d.get("occurrence_units") or [])
-    lex.re["mult_cue_after"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("multiple_cues_after") or ["as"]) + r")(?![\w])", fl)
-    lex.re["mult_cue_before"] = regex.compile(r"(?<![\w])(?:" + _alt(d.get("multiple_cues_before") or ["increased"])
+    lex.re["mult_cue_after"] = rx.compile(r"[ \t\u00a0]+(?:" + _alt(d.get("multiple_cues_after") or ["as"]) + r")(?![\w])", fl)
+    lex.re["mult_cue_before"] = rx.compile(r"(?<![\w])(?:" + _alt(d.get("multiple_cues_before") or ["increased"])
                                               + r")[ \t\u00a0]+(?:(?:" + _alt(lex.qual_before) + r")[ \t\u00a0]+)?$", fl)
     # shares as words: two-thirds of, half of, la mitad de
     fractions = {" ".join(str(k).casefold().split()): float(v) for k, v in (d.get("fraction_words") or {}).items()}
@@ -368,26 +369,26 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
         nums = _alt(numerators)
         fw = _alt(fractions).replace(r"\ ", r"[ \t\u00a0]+")
         follow = _alt(d.get("fraction_follow") or ["of"])
-        lex.re["fraction"] = regex.compile(
+        lex.re["fraction"] = rx.compile(
             rf"(?<![\w-])(?P<x>(?:(?P<n>{nums})[ \t\u00a0-]+(?P<f>{fw}){bare_alt}))"
             rf"(?=[ \t\u00a0]+(?:{follow})(?![\w]))", fl)
         lex.data["_avos"] = avos or ""                      # run only when the text has the suffix
-        lex.re["fraction_avos"] = regex.compile(
+        lex.re["fraction_avos"] = rx.compile(
             rf"(?<![\w-])(?P<x>(?P<n>{_alt(lex.data['_fraction_n'])})[ \t\u00a0-]+(?P<f>{_alt(avos_words)}))"
             rf"(?=[ \t\u00a0]+(?:{follow})(?![\w]))", fl) if avos_words else None
         fq = d.get("fraction_follow_qualified") or []
         if fq:   # "nearly half are women", "casi la mitad son mujeres": a share only after a qualifier
-            lex.re["fraction_q"] = regex.compile(
+            lex.re["fraction_q"] = rx.compile(
                 rf"(?<![\w-])(?P<x>(?:(?P<n>{nums})[ \t\u00a0-]+(?P<f>{fw}){bare_alt}))"
                 rf"(?=[ \t\u00a0]+(?:{_alt(fq)})(?![\w])|[ \t\u00a0]*[,.;:!?](?!\d))", fl)
         vulgar = "".join(vulgar_fractions())           # ⅔ of, 1/2 de: a share written with digits
-        lex.re["fraction_digits"] = regex.compile(
+        lex.re["fraction_digits"] = rx.compile(
             rf"(?<![\w.,/])(?P<x>[{vulgar}]|[1-9]/(?:[2-9]|10))(?=[ \t\u00a0]+(?:{follow})(?![\w]))", fl)
-        lex.re["fraction_block_before"] = regex.compile(
+        lex.re["fraction_block_before"] = rx.compile(
             r"(?<![\w])(?:" + _alt(d.get("fraction_blockers_before") or ["first"]) + r")[ \t\u00a0]+$", fl)
         dets = d.get("fraction_determiners") or []
         det = (r"(?:(?:" + _alt(dets) + r")[ \t\u00a0]+)?") if dets else ""
-        lex.re["fraction_block_after"] = regex.compile(
+        lex.re["fraction_block_after"] = rx.compile(
             r"[ \t\u00a0]+(?:" + follow + r")[ \t\u00a0]+" + det + r"(?:" + _alt(d.get("fraction_blockers_after") or ["year"])
             + r"|(?:1[89]|20)\d\d)(?![\w])", fl)
     # singular durations with a cue: took a month, within one year, durante un año, half a year
@@ -396,15 +397,15 @@ def _build_latin(lex: Lexicon, d: dict) -> None:
     if ones:
         lex.data["_half_words"] = frozenset(" ".join(str(w).casefold().split()) for w in halves_d)
         nw = _alt(ones + halves_d).replace(r"\ ", r"[ \t\u00a0]+")
-        lex.re["one_duration"] = regex.compile(
+        lex.re["one_duration"] = rx.compile(
             rf"(?<![\w-])(?P<n>{nw})[ \t\u00a0]+(?P<u>{_alt(d.get('one_duration_units') or ['year'])})(?![\w-])(?!['’]s)", fl)
-        lex.re["one_dur_cue"] = regex.compile(
+        lex.re["one_dur_cue"] = rx.compile(
             r"(?<![\w])(?:" + _alt(d.get("one_duration_cues_before") or ["within"]) + r")[ \t\u00a0]+$", fl)
-    lex.re["change_verb"] = regex.compile(r"(?<![\w])(?:" + _alt(d.get("change_verbs") or ["rose"]) + r")(?![\w])", fl)
+    lex.re["change_verb"] = rx.compile(r"(?<![\w])(?:" + _alt(d.get("change_verbs") or ["rose"]) + r")(?![\w])", fl)
     _compile_compound_latin(lex, d)
     lex.data["_glued_only"] = frozenset(str(w).casefold() for w in d.get("glued_only_units") or [])
     cj = d.get("cents_joiners") or []
-    lex.re["cents"] = regex.compile(r"[ \t\u00a0]+(?:" + _alt(cj) + r")[ \t\u00a0]+(?P<c>\d{1,2})(?![\d,.]\d)(?:[ \t\u00a0]+(?:céntimos|centavos|cents))?", fl) if cj else None
+    lex.re["cents"] = rx.compile(r"[ \t\u00a0]+(?:" + _alt(cj) + r")[ \t\u00a0]+(?P<c>\d{1,2})(?![\d,.]\d)(?:[ \t\u00a0]+(?:céntimos|centavos|cents))?", fl) if cj else None
 
 
 @lru_cache(maxsize=None)
