@@ -4,11 +4,14 @@ Expected problems print one line (``factmine: <file>: <reason>``) and never a tr
 """
 from __future__ import annotations
 
+import atexit
+import gc
 import json
 import os
 import sys
 from datetime import date as _date
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
@@ -62,6 +65,14 @@ def _check_date(value: Optional[str]) -> Optional[str]:
     raise BadInput(f"--reference-date {value!r}: expected YYYY-MM-DD, YYYY-MM or YYYY")
 
 
+@lru_cache(maxsize=1)
+def _no_collection_at_exit() -> None:
+    """At exit, Python's last garbage collection walks every object the run left (0.3-0.5 s after
+    2,000 files) to free memory the system takes back anyway: freezing them first skips that walk.
+    At the end of the process only (registered once; a test process runs on unchanged)."""
+    atexit.register(gc.freeze)
+
+
 @app.command("run")
 def run_cli(
     corpus: Path = typer.Option(Path("corpus"), "--corpus",
@@ -108,6 +119,7 @@ def run_cli(
         _fail(str(exc))
     except FactmineError as exc:
         _fail(str(exc))
+    _no_collection_at_exit()
     if as_json:
         typer.echo(json.dumps(progress.summary(report, runner.name, runner.workers), ensure_ascii=False))
         raise typer.Exit(1 if report.documents == 0 else 0)

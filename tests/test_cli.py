@@ -218,3 +218,26 @@ def test_issue_12_cli_alias_merge_and_not_entity(tmp_path):
     assert '"阿克苏市"' in text and "canonical: \"Aksu City\"" in text and '- not_entity: "夏牧场"' in text
     res = runner.invoke(app, ["alias", "merge", "X", "--canonical", "Y", "--label", "TOWN", "--corpus", str(corpus)])
     assert res.exit_code == 1 and "label 'TOWN'" in res.output and "Traceback" not in res.output
+
+
+def test_cli_run_freezes_what_it_leaves_at_exit_so_the_last_collection_skips_it(tmp_path):
+    """The process's last garbage collection would walk every object the run made; ``run`` freezes
+    them at exit (atexit, so a process that goes on, like this test's, is not affected)."""
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Online sales rose 12 percent in 2023, the bureau said.", encoding="utf-8")
+    script = ("import atexit, gc, sys\n"
+              "atexit.register(lambda: print('frozen', gc.get_freeze_count()))\n"   # runs last (LIFO)
+              "from pipeline.cli import app\n"
+              "assert gc.get_freeze_count() == 0\n"
+              "try:\n    app(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+              "assert gc.get_freeze_count() == 0, 'frozen only at exit'\n")
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", script, "run", "--corpus", str(corpus), "--out", str(tmp_path / "out")],
+                         cwd=root, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    frozen = int(out.stdout.strip().splitlines()[-1].split()[1])
+    assert frozen > 10_000, out.stdout
