@@ -229,3 +229,22 @@ def test_stream_sigkill_during_pass_two_leaves_no_csv_writer_and_the_old_tables(
     assert (out / "facts.csv").read_bytes() == before            # the old table, whole
     report = run(corpus, out)
     assert not list(out.glob(".fm-tmp-*")) and report.rows() == run(corpus, None).rows()
+
+
+def test_a_csv_writer_that_cannot_start_early_is_started_at_pass_two(tmp_path, monkeypatch):
+    real = stream._CsvWriter.__init__
+    calls = []
+
+    def flaky(self, path, parallel):
+        calls.append(parallel)
+        if len(calls) == 1:
+            raise OSError("Resource temporarily unavailable")      # fork refused, say
+        real(self, path, parallel)
+    monkeypatch.setattr(stream._CsvWriter, "__init__", flaky)
+    monkeypatch.setattr(stream, "BYTES_PER_ROW", 0)
+    monkeypatch.setattr(stream, "_cores", lambda: 2)
+    out = tmp_path / "out"
+    streamed = run(CORPUS, out, use_cache=False)
+    assert len(calls) == 2, "tried early, then again at pass 2"
+    assert not list(out.glob(".fm-tmp-*")) and not list((out / ".cache").glob(".fm-tmp-*"))
+    _assert_same(run(CORPUS, None), streamed, out, tmp_path / "whole")

@@ -165,7 +165,10 @@ class TableStream:
         self.sink = pa.OSFile(self.spill, "wb")
         self.facts_csv: _FactsCsv | None = None
         if expected_bytes >= CSV_PROCESS_MIN_ROWS * BYTES_PER_ROW and _cores() > 1:
-            self.facts_csv = _FactsCsv(out / "facts.csv", parallel=True)
+            try:
+                self.facts_csv = _FactsCsv(out / "facts.csv", parallel=True)
+            except OSError:                     # no process now (no memory, no pids): tried again at pass 2
+                self.facts_csv = None
 
     def __enter__(self) -> TableStream:
         return self
@@ -285,10 +288,9 @@ def _in_table_order(frames: list[pd.DataFrame], columns) -> pd.DataFrame:
     return df.sort_values(["doc_id", _ROW], kind="stable").reset_index(drop=True)
 
 
-def write_tables(blobs: Iterable[dict], out: Path, *, decisions: Mapping, corpus: Path,
-                 expected_bytes: int = 0) -> Written:
+def write_tables(blobs: Iterable[dict], out: Path, *, decisions: Mapping, corpus: Path) -> Written:
     """The five tables of ``blobs`` (cache entries with their mentions, in any order) written to ``out``."""
-    with TableStream(out, decisions=decisions, corpus=corpus, expected_bytes=expected_bytes) as tables:
+    with TableStream(out, decisions=decisions, corpus=corpus) as tables:
         for blob in blobs:
             tables.add(blob)
         return tables.finish()
@@ -448,8 +450,12 @@ class _FactsCsv:
 
     def __init__(self, path: Path, parallel: bool):
         self._stack = contextlib.ExitStack()
-        tmp = self._stack.enter_context(atomic_path(path))
-        self.writer = self._stack.enter_context(_CsvWriter(tmp, parallel))
+        try:
+            tmp = self._stack.enter_context(atomic_path(path))
+            self.writer = self._stack.enter_context(_CsvWriter(tmp, parallel))
+        except BaseException:                   # the temporary file removed, facts.csv left as it was
+            self._stack.__exit__(*sys.exc_info())
+            raise
 
     def __enter__(self) -> _CsvWriter:
         return self.writer
