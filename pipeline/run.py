@@ -58,6 +58,7 @@ class _OnUse:
 
 
 consolidate, aliases, stream = _OnUse(".consolidate"), _OnUse(".consolidate.aliases"), _OnUse(".consolidate.stream")
+csv_process = _OnUse(".consolidate.facts_csv")   # no pandas: imported before the workers fork
 SUFFIXES = tuple(FORMATS)
 CACHE_DIR = ".cache"
 MANIFEST = "manifest.json"      # the cache entries and extracted texts this tool wrote
@@ -452,7 +453,7 @@ def _run(corpus, out, kinds, workers, reviews, use_cache, doc_timeout, engine, p
     tables = _Tables(out, decisions, corpus, cache, keys, sorted(results)) if out is not None else None
     try:
         if tables is not None and jobs:
-            tables.start(sum(sizes))
+            tables.start_csv(sum(sizes))
         progress.start(len(jobs), cached=report.from_cache)
         try:
             for doc_id, blob, error in _execute(jobs, report.workers, engine, sizes):
@@ -562,14 +563,22 @@ class _Tables:
         self.queue = cached[::-1]           # popped from the end: doc_id order
         self.lost: list[str] = []
         self.stream = None
+        self.facts_csv = None               # facts.csv's writer, started before the workers
 
-    def start(self, expected_bytes: int = 0) -> None:
-        """``expected_bytes``: the size of the files about to be extracted."""
+    def start_csv(self, expected_bytes: int) -> None:
+        """facts.csv's process, started now if ``expected_bytes`` of files to extract call for it:
+        before the workers fork, beside their warm-up.  The table stream (pandas, pyarrow: 0.4 s of
+        imports) is made later, on the first result, while the workers extract."""
+        self.facts_csv = csv_process.start_early(self.out, expected_bytes)
+
+    def start(self) -> None:
         (self.out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
-        self.stream = stream.TableStream(self.out, decisions=self.decisions, corpus=self.corpus,
-                                         expected_bytes=expected_bytes)
+        early, self.facts_csv = self.facts_csv, None
+        self.stream = stream.TableStream(self.out, decisions=self.decisions, corpus=self.corpus, facts_csv=early)
 
     def add(self, blob: dict) -> None:
+        if self.stream is None:
+            self.start()
         self.stream.add(blob)
         self._feed(1)
 
@@ -601,6 +610,9 @@ class _Tables:
     def close(self) -> None:
         if self.stream is not None:
             self.stream.close()
+        if self.facts_csv is not None:      # never handed to a stream (no result came): stopped, removed
+            self.facts_csv.abandon()
+            self.facts_csv = None
 
 
 def _inputs_digest(corpus: Path, keys: dict[str, str], decisions: dict, kinds: tuple[str, ...]) -> str:

@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.consolidate import stream, write_csv
+from pipeline.consolidate import facts_csv, stream, write_csv
 from pipeline.consolidate.aliases import add_alias, add_not_entity
+from pipeline.errors import EmptyCorpus
 from pipeline.review import DecisionStore
 from pipeline.run import _read_table, run
 
@@ -144,46 +145,88 @@ def test_stream_with_the_csv_writer_process_equals_whole(tmp_path, monkeypatch):
     _assert_same(run(CORPUS, None), streamed, out, tmp_path / "whole")
 
 
+def _big(monkeypatch) -> None:
+    """Every run counts as big: its CSV writer starts before the workers, on a 2-core machine."""
+    monkeypatch.setattr(facts_csv, "BYTES_PER_ROW", 0)
+    monkeypatch.setattr(facts_csv, "cores", lambda: 2)
+    monkeypatch.setattr(stream, "cores", lambda: 2)
+
+
 def test_a_big_run_starts_the_csv_writer_before_its_workers_and_writes_the_same_tables(tmp_path, monkeypatch):
-    started = []
-    real = stream._CsvWriter.__init__
+    events = []
+    real = facts_csv.CsvWriter.__init__
 
     def spy(self, path, parallel):
         real(self, path, parallel)
-        started.append((parallel, self.process is not None))
-    monkeypatch.setattr(stream._CsvWriter, "__init__", spy)
-    monkeypatch.setattr(stream, "BYTES_PER_ROW", 0)               # any run is "big": started at once
-    monkeypatch.setattr(stream, "CSV_PROCESS_MIN_ROWS", 10**9)    # ... though pass 2 would not start one
-    monkeypatch.setattr(stream, "_cores", lambda: 2)
-    made = []
+        events.append(("writer", parallel, self.process is not None))
+    monkeypatch.setattr(facts_csv.CsvWriter, "__init__", spy)
+    _big(monkeypatch)
+    monkeypatch.setattr(stream, "CSV_PROCESS_MIN_ROWS", 10**9)    # pass 2 would not start one
     real_stream = stream.TableStream.__init__
 
     def seen(self, *args, **kwargs):
         real_stream(self, *args, **kwargs)
-        made.append(self.facts_csv is not None and self.facts_csv.writer.process.poll() is None)
+        events.append(("stream", self.facts_csv is not None and self.facts_csv.writer.process.poll() is None))
     monkeypatch.setattr(stream.TableStream, "__init__", seen)
     out = tmp_path / "out"
     streamed = run(CORPUS, out, use_cache=False)
-    assert made == [True] and started == [(True, True)], "one process, running as the stream was made"
+    assert events == [("writer", True, True), ("stream", True)], "one process, started before the stream"
     _assert_same(run(CORPUS, None), streamed, out, tmp_path / "whole")
 
 
+def test_the_parent_imports_no_pandas_before_its_workers_fork(tmp_path):
+    """pandas and pyarrow (0.4 s) are imported on the first result, while the workers extract."""
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    script = ("import sys\n"
+              "from pipeline import engines\n"
+              "real = engines.ProcessEngine._start\n"
+              "def start(self, *a, **k):\n"
+              "    print('at fork:', 'pandas' in sys.modules, 'pyarrow' in sys.modules)\n"
+              "    return real(self, *a, **k)\n"
+              "engines.ProcessEngine._start = start\n"
+              "from pipeline.cli import app\n"
+              "app(sys.argv[1:])\n")
+    env = {**os.environ, "FACTMINE_MODELS": "off"}
+    out = subprocess.run([sys.executable, "-c", script, "run", "--corpus", str(corpus), "--out", str(tmp_path / "out"),
+                          "--workers", "2"], cwd=Path(__file__).resolve().parent.parent, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "at fork: False False" in out.stdout, out.stdout
+
+
 def test_an_unused_csv_writer_is_stopped_and_its_temporary_file_removed(tmp_path, monkeypatch):
-    monkeypatch.setattr(stream, "_cores", lambda: 2)
+    monkeypatch.setattr(facts_csv, "cores", lambda: 2)
     out = tmp_path / "out"
     (out / ".cache").mkdir(parents=True)
     (out / "facts.csv").write_text("the previous table\n")
-    tables = stream.TableStream(out, decisions={}, corpus=CORPUS, expected_bytes=10**12)
-    process = tables.facts_csv.writer.process
+    early = facts_csv.start_early(out, 10**12)
+    process = early.writer.process
+    tables = stream.TableStream(out, decisions={}, corpus=CORPUS, facts_csv=early)
     assert process.poll() is None
     tables.close()                                   # the run failed before pass 2
     assert process.poll() is not None and tables.facts_csv is None
     assert sorted(p.name for p in out.iterdir()) == [".cache", "facts.csv"]
     assert not list((out / ".cache").iterdir())
     assert (out / "facts.csv").read_text() == "the previous table\n"
-    small = stream.TableStream(out, decisions={}, corpus=CORPUS, expected_bytes=1000)
-    assert small.facts_csv is None, "a small run starts no process"
-    small.close()
+    assert facts_csv.start_early(out, 1000) is None, "a small run starts no process"
+
+
+def test_a_run_without_any_result_stops_its_early_csv_writer(tmp_path, monkeypatch):
+    _big(monkeypatch)
+    started = []                                  # held here: nothing but the run may stop it
+    real = facts_csv.start_early
+    monkeypatch.setattr(facts_csv, "start_early", lambda *a: started.append(real(*a)) or started[-1])
+    corpus, out = tmp_path / "corpus", tmp_path / "out"
+    corpus.mkdir()
+    (corpus / "broken.pdf").write_bytes(b"%PDF-1.4 not a pdf at all")
+    (out).mkdir()
+    (out / "facts.csv").write_text("the previous table\n")
+    with pytest.raises(EmptyCorpus):
+        run(corpus, out, use_cache=False)
+    assert started and started[0].writer.process.poll() is not None, "its process stopped"
+    assert not list(out.glob(".fm-tmp-*")) and not _csv_writers(out)
+    assert (out / "facts.csv").read_text() == "the previous table\n"
 
 
 def _csv_writers(out: Path) -> list[int]:
@@ -232,7 +275,7 @@ def test_stream_sigkill_during_pass_two_leaves_no_csv_writer_and_the_old_tables(
 
 
 def test_a_csv_writer_that_cannot_start_early_is_started_at_pass_two(tmp_path, monkeypatch):
-    real = stream._CsvWriter.__init__
+    real = facts_csv.CsvWriter.__init__
     calls = []
 
     def flaky(self, path, parallel):
@@ -240,9 +283,8 @@ def test_a_csv_writer_that_cannot_start_early_is_started_at_pass_two(tmp_path, m
         if len(calls) == 1:
             raise OSError("Resource temporarily unavailable")      # fork refused, say
         real(self, path, parallel)
-    monkeypatch.setattr(stream._CsvWriter, "__init__", flaky)
-    monkeypatch.setattr(stream, "BYTES_PER_ROW", 0)
-    monkeypatch.setattr(stream, "_cores", lambda: 2)
+    monkeypatch.setattr(facts_csv.CsvWriter, "__init__", flaky)
+    _big(monkeypatch)
     out = tmp_path / "out"
     streamed = run(CORPUS, out, use_cache=False)
     assert len(calls) == 2, "tried early, then again at pass 2"

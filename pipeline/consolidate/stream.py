@@ -22,10 +22,7 @@ corpus, row for row (tests/test_stream.py compares the two on every run of the c
 """
 from __future__ import annotations
 
-import contextlib
 import os
-import subprocess
-import sys
 import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
@@ -43,12 +40,12 @@ from . import aliases as user_aliases
 from .checks import build_checks, disagreements_of, document_checks, flags_column
 from .clusters import _UnionFind, entity_key, link_within_documents
 from .entities import EntityTally
+from .facts_csv import CSV_PROCESS_MIN_ROWS, FactsCsv, cores
 from .ids import hash_record
 from .rows import combine, derive, valid
 from .statements import _STATEMENT_SOURCE, CANDIDATE_COLUMNS, build_statements, candidates, plain_records, \
     statement_id_map, statements_of
-from .table import CSV_ROWS, base_table, build_entities, build_timeline, csv_cells, write_csv, write_csv_rows, \
-    write_parquet
+from .table import base_table, build_entities, build_timeline, write_csv, write_parquet
 
 SLICE_ROWS = 5_000             # facts per slice (documents are not cut): what pass 1 holds at a time
 _ROW = "_row"                  # the spill's extra column: the fact's row number before aliases dropped any
@@ -139,10 +136,9 @@ class TableStream:
     re-attached decisions) is computed from those numbers but in doc_id order, so nothing depends
     on the arrival order."""
 
-    def __init__(self, out: Path, *, decisions: Mapping, corpus: Path, expected_bytes: int = 0):
-        """``expected_bytes``: the size of the documents about to come (run() knows it).  When they
-        will make a table big enough for facts.csv's own process, that process starts now: its
-        0.5 s of start-up overlaps the workers' warm-up (one core idle) instead of pass 2."""
+    def __init__(self, out: Path, *, decisions: Mapping, corpus: Path, facts_csv: FactsCsv | None = None):
+        """``facts_csv``: facts.csv's writer when the run started it already (``facts_csv.start_early``);
+        the stream owns it from here (used in pass 2, or stopped when the stream closes unused)."""
         self.out, self.decisions = out, decisions
         self.written = Written()
         try:
@@ -163,12 +159,7 @@ class TableStream:
         fd, self.spill = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix="-facts.arrow", dir=out / ".cache")
         os.close(fd)
         self.sink = pa.OSFile(self.spill, "wb")
-        self.facts_csv: _FactsCsv | None = None
-        if expected_bytes >= CSV_PROCESS_MIN_ROWS * BYTES_PER_ROW and _cores() > 1:
-            try:
-                self.facts_csv = _FactsCsv(out / "facts.csv", parallel=True)
-            except OSError:                     # no process now (no memory, no pids): tried again at pass 2
-                self.facts_csv = None
+        self.facts_csv = facts_csv
 
     def __enter__(self) -> TableStream:
         return self
@@ -307,7 +298,7 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
     # innermost first out: facts.parquet is renamed into place before facts.csv, as the other tables are
     facts_csv, stream.facts_csv = stream.facts_csv, None
     if facts_csv is None:
-        facts_csv = _FactsCsv(out / "facts.csv", parallel=stream.rows >= CSV_PROCESS_MIN_ROWS and _cores() > 1)
+        facts_csv = FactsCsv(out / "facts.csv", parallel=stream.rows >= CSV_PROCESS_MIN_ROWS and cores() > 1)
     with facts_csv as csv_out, atomic_path(out / "facts.parquet") as parquet_tmp:
         parquet = None
         try:
@@ -352,139 +343,6 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
     written.outputs.append(out / "checks.csv")
 
 
-# from this many facts, facts.csv is written by a process of its own (FACTMINE_CSV_PROCESS_ROWS overrides)
-CSV_PROCESS_MIN_ROWS = int(os.environ.get("FACTMINE_CSV_PROCESS_ROWS", "50000"))
-# input bytes per fact, at least (news: 45 in Chinese, 50 in the benchmark's mixed corpus): a run
-# given this many bytes per CSV_PROCESS_MIN_ROWS starts facts.csv's process before its workers
-BYTES_PER_ROW = 40
-
-
-def _cores() -> int:
-    return os.cpu_count() or 1
-
-
-def _write_csv_slice(fh, df: pd.DataFrame | None, header: bool, table: pa.Table | None = None) -> None:
-    """One slice of facts.csv, from its Arrow table when ``write_csv_rows`` can (the same bytes)."""
-    if table is not None and write_csv_rows(fh, table, header):
-        return
-    if df is None:
-        df = table.to_pandas()
-    for start in range(0, max(len(df), 1), CSV_ROWS):
-        csv_cells(df.iloc[start:start + CSV_ROWS]).to_csv(fh, index=False, header=header and start == 0,
-                                                          lineterminator="\n")
-
-
-class _CsvWriter:
-    """facts.csv, slice after slice.  For a big table the slices go, as the Arrow stream the Parquet
-    file is written from, to a Python process of its own (``python -m pipeline.consolidate.stream``)
-    that formats and writes them while this one reviews and writes the next: formatting the CSV is
-    half of pass 2.  A fresh interpreter, not multiprocessing: a fork would inherit pyarrow's
-    threads, and "spawn" runs the caller's main script again when it has no ``__main__`` guard."""
-
-    def __init__(self, path: Path, parallel: bool):
-        """``path``: the file being written (a temporary name; see _FactsCsv for the rename)."""
-        self.path, self.process, self.stream = path, None, None
-        if parallel:
-            package_root = str(Path(__file__).resolve().parents[2])
-            env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_root,
-                                                                             os.environ.get("PYTHONPATH")]))}
-            self.process = subprocess.Popen([sys.executable, "-m", __name__, str(path)], stdin=subprocess.PIPE,
-                                            stderr=subprocess.PIPE, env=env)
-        else:
-            self.fh = open(path, "w", encoding="utf-8", newline="")
-
-    def write(self, df: pd.DataFrame, table: pa.Table, header: bool) -> None:
-        """``table``: ``df`` as Arrow (what the Parquet file gets)."""
-        if self.process is None:
-            _write_csv_slice(self.fh, df, header, table)
-            return
-        try:
-            if self.stream is None:
-                self.stream = pa.ipc.new_stream(self.process.stdin, table.schema)
-            self.stream.write_table(table)
-        except (BrokenPipeError, OSError, pa.ArrowIOError):
-            self._fail()
-
-    def _wait(self) -> bytes:
-        """Its stdin closed, its end awaited: what it said on stderr."""
-        try:
-            self.process.stdin.close()
-        except OSError:
-            pass
-        err = self.process.stderr.read()
-        self.process.wait()
-        return err or b""
-
-    def _fail(self, err: bytes | None = None):
-        if err is None:
-            self.process.kill()
-            err = self._wait()
-        last = err.decode("utf-8", "replace").strip().splitlines()[-1:] or ["no message"]
-        raise OSError(f"{self.path}: the process writing the CSV file failed ({last[0]})")
-
-    def __enter__(self) -> _CsvWriter:
-        return self
-
-    def __exit__(self, kind, exc, tb) -> None:
-        if self.process is None:
-            self.fh.close()
-            return
-        if kind is not None:                     # failed before the end: do not leave it writing
-            self.process.kill()
-            self._wait()
-            return
-        try:
-            if self.stream is not None:
-                self.stream.close()
-        except (BrokenPipeError, OSError, pa.ArrowIOError):
-            self._fail()
-        err = self._wait()
-        if self.process.returncode != 0:
-            self._fail(err)
-
-
-class _FactsCsv:
-    """facts.csv: a ``_CsvWriter`` on a temporary name, renamed into place when the writer ends
-    well (``atomic_path``).  Made before it is used (``TableStream`` starts the writer's process
-    early); a context manager around the writing, or ``abandon``-ed unused."""
-
-    def __init__(self, path: Path, parallel: bool):
-        self._stack = contextlib.ExitStack()
-        try:
-            tmp = self._stack.enter_context(atomic_path(path))
-            self.writer = self._stack.enter_context(_CsvWriter(tmp, parallel))
-        except BaseException:                   # the temporary file removed, facts.csv left as it was
-            self._stack.__exit__(*sys.exc_info())
-            raise
-
-    def __enter__(self) -> _CsvWriter:
-        return self.writer
-
-    def __exit__(self, kind, exc, tb):
-        return self._stack.__exit__(kind, exc, tb)
-
-    def abandon(self) -> None:
-        """Stop the writer, remove the temporary file, leave facts.csv as it was."""
-        with contextlib.suppress(_Abandoned):
-            self._stack.__exit__(_Abandoned, _Abandoned(), None)
-
-
-class _Abandoned(Exception):
-    pass
-
-
-def _csv_main(path: str) -> None:
-    """The CSV writer's process: the Arrow stream on stdin, written as CSV slices to ``path``.
-    A stream cut short (its parent was killed) ends it with an error and no rename: the previous
-    facts.csv stays, the temporary file is removed by the next run."""
-    reader = pa.ipc.open_stream(pa.PythonFile(sys.stdin.buffer, mode="r"))
-    with open(path, "w", encoding="utf-8", newline="") as fh:
-        header = True
-        for batch in reader:
-            _write_csv_slice(fh, None, header, pa.Table.from_batches([batch]))
-            header = False
-
-
 def _empty() -> pd.DataFrame:
     df, _ = base_table([])
     df[_ROW] = pd.Series(dtype="int64")
@@ -507,6 +365,3 @@ def _keep_decided(decided: pd.DataFrame, keep: dict[str, list[pd.DataFrame]]) ->
         keep["figures"].append(candidates(decided)[list(_FIGURE_COLUMNS)])
     keep["flags"].append(decided.loc[decided["flags"].notna(), list(_FLAG_COLUMNS)])
 
-
-if __name__ == "__main__":          # the CSV writer's process (_CsvWriter)
-    _csv_main(sys.argv[1])
