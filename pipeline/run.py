@@ -573,8 +573,9 @@ class _Tables:
 
     def start(self) -> None:
         (self.out / CACHE_DIR).mkdir(parents=True, exist_ok=True)
-        early, self.facts_csv = self.facts_csv, None
-        self.stream = stream.TableStream(self.out, decisions=self.decisions, corpus=self.corpus, facts_csv=early)
+        self.stream = stream.TableStream(self.out, decisions=self.decisions, corpus=self.corpus,
+                                         facts_csv=self.facts_csv)
+        self.facts_csv = None               # the stream's now (if making it failed, close() stops it)
 
     def add(self, blob: dict) -> None:
         if self.stream is None:

@@ -290,3 +290,19 @@ def test_a_csv_writer_that_cannot_start_early_is_started_at_pass_two(tmp_path, m
     assert len(calls) == 2, "tried early, then again at pass 2"
     assert not list(out.glob(".fm-tmp-*")) and not list((out / ".cache").glob(".fm-tmp-*"))
     _assert_same(run(CORPUS, None), streamed, out, tmp_path / "whole")
+
+
+def test_a_table_stream_that_cannot_be_made_stops_the_early_csv_writer(tmp_path, monkeypatch):
+    _big(monkeypatch)
+    started = []                                  # held here: nothing but the run may stop it
+    real = facts_csv.start_early
+    monkeypatch.setattr(facts_csv, "start_early", lambda *a: started.append(real(*a)) or started[-1])
+
+    def no_room(self, *args, **kwargs):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(stream.TableStream, "__init__", no_room)
+    out = tmp_path / "out"
+    with pytest.raises(OSError):
+        run(CORPUS, out, use_cache=False)
+    assert started and started[0].writer.process.poll() is not None, "its process stopped"
+    assert not list(out.glob(".fm-tmp-*")) and not _csv_writers(out)
