@@ -132,3 +132,33 @@ def test_every_gated_zh_rule_is_one_that_needs_its_gate():
     rules = zh._compiled_zh_rules()
     gated = {fn.func.__name__ for pat, fn in rules if isinstance(pat, Gated)}
     assert gated == {"resolve_festival", "resolve_since", "resolve_part_year"}
+
+
+@pytest.fixture
+def without_needs(monkeypatch):
+    """find() with no rule skipped for lacking its literal words (literals.needs)."""
+    def run(texts, lang):
+        monkeypatch.setattr(engine, "_USE_NEEDS", False)
+        engine._PLANS.clear()
+        try:
+            return [engine.find(t, lang, REF, include_present=True) for t in texts]
+        finally:
+            monkeypatch.undo()
+            engine._PLANS.clear()
+    return run
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "zh"])
+def test_rules_skipped_for_their_words_find_what_every_rule_finds(lang, without_needs):
+    texts = _sentences(lang) + (_generated(lang) if lang != "zh" else [])
+    texts += [t.upper() for t in texts[:800]] + [t.title() for t in texts[:800]]    # case never hides a word
+    skipping = [engine.find(t, lang, REF, include_present=True) for t in texts]
+    assert sum(map(bool, skipping)) > 200
+    assert skipping == without_needs(texts, lang)
+
+
+@pytest.mark.parametrize("lang", ["en", "es", "zh"])
+def test_most_rules_have_words_to_test(lang):
+    plan = engine._plan(lang, True)
+    with_words = [words for _, _, words, _ in plan if words is not None]
+    assert len(with_words) >= len(plan) // 2

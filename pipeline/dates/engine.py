@@ -10,6 +10,7 @@ from typing import Callable, NamedTuple
 import regex
 
 from .. import rx
+from ..literals import Needs, fold, needs, satisfied
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
 from .core import Gated as _Gated, Resolved, Resolver, SharedGate, Timex, _Ctx, parse_reference  # noqa: F401
@@ -59,18 +60,24 @@ def _rules(lang: str, present: bool) -> tuple[tuple[regex.Pattern, Resolver], ..
 
 
 _PLANS: dict[tuple[str, bool], tuple[tuple, tuple]] = {}
+_USE_NEEDS = True              # tests turn it off to compare (and _rules.cache_clear() to rebuild)
 
 
-def _plan(lang: str, present: bool) -> tuple[tuple[regex.Pattern, regex.Pattern | None, Resolver], ...]:
-    """``_rules`` with each gated rule taken apart into (pattern, gate pattern, resolver): find_base
-    searches each gate once per text itself, not through a Python call per gated rule.  Rebuilt
+def _plan(lang: str, present: bool) -> tuple[tuple[regex.Pattern, regex.Pattern | None, Needs | None, Resolver], ...]:
+    """``_rules`` with each gated rule taken apart into (pattern, gate pattern, needs, resolver):
+    find_base searches each gate once per text itself, not through a Python call per gated rule,
+    and skips a rule whose literal words (``literals.needs``) the text does not hold.  Rebuilt
     when ``_rules`` is (its cache cleared: tests compare gated and ungated rules)."""
     rules = _rules(lang, present)
     kept = _PLANS.get((lang, present))
     if kept is None or kept[0] is not rules:
-        plan = tuple((pat._pat, pat.gate._pat if isinstance(pat.gate, SharedGate) else pat.gate, fn)
-                     if isinstance(pat, _Gated) else (pat, None, fn) for pat, fn in rules)
-        kept = _PLANS[(lang, present)] = (rules, plan)
+        plan = []
+        for pat, fn in rules:
+            gate = None
+            if isinstance(pat, _Gated):
+                pat, gate = pat._pat, pat.gate._pat if isinstance(pat.gate, SharedGate) else pat.gate
+            plan.append((pat, gate, needs(pat.pattern, pat.flags) if _USE_NEEDS else None, fn))
+        kept = _PLANS[(lang, present)] = (rules, tuple(plan))
     return kept[1]
 
 
@@ -85,7 +92,10 @@ def find_base(text: str, lang: str, reference_date: str | None, *, default_year:
     ctx = _Ctx(parse_reference(reference_date), default_year, text, lang, day_first)
     cands: list[tuple[int, int, Resolved]] = []
     opened: dict[regex.Pattern, bool] = {}       # gate -> found in this text (each searched once)
-    for pat, gate, fn in _plan(lang, include_present):
+    folded = fold(text)
+    for pat, gate, words, fn in _plan(lang, include_present):
+        if words is not None and not satisfied(words, folded):
+            continue
         if gate is not None:
             found = opened.get(gate)
             if found is None:
