@@ -32,6 +32,8 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
+import orjson
+
 from . import engines, models, review
 from .consolidate import rows
 from .errors import DocumentTimeout, EmptyCorpus, FactmineError
@@ -315,10 +317,10 @@ class _Cache:
         if not path.is_file():
             return None
         try:
-            blob = json.loads(path.read_text(encoding="utf-8"))
+            blob = orjson.loads(path.read_bytes())
             if not isinstance(blob.get("mentions"), list):
                 raise ValueError("no mentions")
-        except (ValueError, OSError, AttributeError) as exc:
+        except (ValueError, OSError, AttributeError) as exc:       # orjson.JSONDecodeError is a ValueError
             self.warnings.append(f"{path}: corrupt cache entry discarded ({type(exc).__name__}); redoing {doc_id}")
             path.unlink(missing_ok=True)
             return None
@@ -330,8 +332,15 @@ class _Cache:
         self.save()
 
     def put(self, key: str, blob: dict) -> None:
-        """No fsync: an entry lost in a crash is redone; a torn one is impossible (rename) or discarded (get)."""
-        atomic_write(self.dir / f"fm-{key}.json", json.dumps(blob, ensure_ascii=False), sync=False)
+        """No fsync: an entry lost in a crash is redone; a torn one is impossible (rename) or discarded (get).
+
+        orjson: a fifth of json.dumps's time (issue 13); the same JSON but for a float NaN, which it
+        writes as null, and the tables store a missing number as null either way."""
+        try:
+            data = orjson.dumps(blob)
+        except TypeError:                           # what orjson refuses (a lone surrogate): json escapes it
+            data = json.dumps(blob)
+        atomic_write(self.dir / f"fm-{key}.json", data, sync=False)
 
     def save(self) -> None:
         atomic_write(self.manifest, json.dumps({"entries": sorted(self.owned), "texts": sorted(self.texts)}))

@@ -135,6 +135,19 @@ def test_issue_13_cache_entries_skip_fsync_outputs_keep_it(tmp_path, monkeypatch
     assert len(synced) == 1 and (tmp_path / "table.csv").read_text() == "a\n"
 
 
+def test_issue_13_cache_entries_round_trip_and_what_orjson_refuses_is_still_written(tmp_path):
+    from pipeline.run import _Cache
+
+    warnings: list[str] = []
+    cache = _Cache(tmp_path, warnings)
+    blob = {"doc_id": "a.txt", "mentions": [["a.txt", "figure", 3.25, None, ["x", "é"], "新疆"]], "chars": 10}
+    cache.put("1" * 40, blob)
+    assert cache.get("1" * 40, "a.txt") == blob and not warnings
+    odd = {"doc_id": "b.txt", "mentions": [["b.txt", "lone \ud800 surrogate"]]}      # orjson refuses it
+    cache.put("2" * 40, odd)                          # json writes it: the run goes on
+    assert cache.get("2" * 40, "b.txt") in (odd, None)         # read back, or redone with a warning
+
+
 def test_issue_13_csv_written_in_slices_is_the_csv_written_whole(seed_run, tmp_path, monkeypatch):
     from pipeline.consolidate import table
     from pipeline.consolidate.table import csv_cells, write_csv
