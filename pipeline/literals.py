@@ -27,6 +27,8 @@ import regex
 Needs = tuple[frozenset[str], ...]
 
 _FOREIGN = re.compile(r"(?<!\\)\{[^}\d,]|\[\[?:|\(\?[^:)]*[Vv]1|\\[pPmMhXGLKQ]")   # regex-only syntax
+_NAMED = re.compile(r"(?<!\\)\(\?P<\w+>")
+_BACKREF = re.compile(r"(?<!\\)\(\?P=\w+\)")
 _UNSAFE = frozenset("{}[]:")          # a run with these may come from regex-only syntax the parser misread
 _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT)
 _MAX_GROUPS = 2                       # words tested per rule: the two most telling requirements
@@ -44,8 +46,11 @@ def needs(pattern: str, flags: int = 0) -> Needs | None:
     none worth testing or cannot be read safely."""
     if flags & (regex.VERBOSE | regex.VERSION1 | regex.FULLCASE | regex.REVERSE) or _FOREIGN.search(pattern):
         return None
+    # names matter nothing here, and regex allows a name twice where re does not: groups unnamed,
+    # back-references dropped (they require nothing this reading could count on)
+    plain = _BACKREF.sub("(?:)", _NAMED.sub("(", pattern))
     try:
-        tree = _parser.parse(pattern)
+        tree = _parser.parse(plain)
     except (re.error, RecursionError, OverflowError, ValueError):
         return None
     groups = [g for g in _sequence(list(tree)) if _score(g) >= 3]
@@ -53,6 +58,12 @@ def needs(pattern: str, flags: int = 0) -> Needs | None:
         return None
     groups.sort(key=lambda g: (-_score(g), len(g)))
     return tuple(groups[:_MAX_GROUPS])
+
+
+def may_match(pattern: regex.Pattern, folded: str) -> bool:
+    """False when ``pattern`` cannot match the text ``folded`` was folded from (it lacks the words)."""
+    words = needs(pattern.pattern, pattern.flags)
+    return words is None or satisfied(words, folded)
 
 
 def satisfied(needs_: Needs, folded: str) -> bool:

@@ -81,3 +81,27 @@ def test_a_matched_text_always_holds_the_needs(pieces, text, flags):
     for m in regex.finditer(pattern, text, flags):
         assert satisfied(n, fold(m.group())), (pattern, text, n)
         assert satisfied(n, fold(text))
+
+
+def test_figure_shares_found_the_same_with_and_without_the_word_tests(monkeypatch):
+    """The share patterns (half of, two-thirds of, uno de cada tres) skip sentences without their
+    words; on generated sentences they find what they find scanning every sentence."""
+    import importlib
+    import random
+
+    find = importlib.import_module("pipeline.extractors.figures.find")
+    from pipeline.extractors.figures.lexicon import lexicon
+
+    rng = random.Random(5)
+    pieces = {"en": ["half", "Half", "HALF", "two-thirds", "a third", "three quarters", "one in", "out of", "of", "every",
+                     "the", "workers", "are", "nearly", "3", "10", "1/2", "⅔", ",", "first", "year", "women", "tenth"],
+              "es": ["la mitad", "MITAD", "un tercio", "dos tercios", "uno de cada", "de", "cada", "tres", "3", "10",
+                     "las", "mujeres", "casi", "son", ",", "primera", "año", "veinticincoavos", "cuarta parte", "un"]}
+    for lang, words in pieces.items():
+        lex = lexicon(lang)
+        texts = [" ".join(rng.choice(words) for _ in range(rng.randint(2, 9))) for _ in range(3000)]
+        gated = [find._latin_presets(lex, t) for t in texts]
+        assert sum(map(bool, gated)) > 100, lang
+        monkeypatch.setattr(find, "may_match", lambda pattern, folded: True)
+        assert [find._latin_presets(lex, t) for t in texts] == gated, lang
+        monkeypatch.undo()

@@ -75,8 +75,9 @@ def content_keys(mentions: Sequence[Mention]) -> list[tuple]:
         groups[(m.doc_id, m.block, m.context, base[i])].append(i)
     rank = [0] * len(mentions)
     for members in groups.values():
-        for r, i in enumerate(sorted(members, key=lambda i: (mentions[i].start, mentions[i].end))):
-            rank[i] = r
+        if len(members) > 1:                   # most mentions are alone in their group: rank 0
+            for r, i in enumerate(sorted(members, key=lambda i: (mentions[i].start, mentions[i].end))):
+                rank[i] = r
     return [key + (r,) for key, r in zip(base, rank)]
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from ... import rx
+from ...literals import fold, may_match
 from .lexicon import COUNT, DURATION, MEASURE, MONEY, MULTIPLE, PERCENT, Lexicon, lexicon
 from .numbers import parse_digits, parse_fraction, parse_words
 from ...numbers.lexicon import numbers_lexicon, sign_before, vulgar_fractions
@@ -519,15 +520,16 @@ def _latin_presets(lex: Lexicon, text: str) -> list[Candidate]:
     shares ``two-thirds of`` / ``half of`` / ``la mitad de`` (percent), and singular durations with a
     duration cue (``took a month``, ``within one year``, ``durante un año``, ``half a year``)."""
     out: list[Candidate] = []
+    folded = fold(text)                               # each scan skipped when the text lacks its words
     fr = lex.re.get("fraction")
     if fr is not None:
         fractions = lex.data["_fractions"]
-        matches = [(m, False) for m in fr.finditer(text)]
+        matches = [(m, False) for m in fr.finditer(text)] if may_match(fr, folded) else []
         fa = lex.re.get("fraction_avos")
         if fa is not None and lex.data["_avos"] in text:
             matches += [(m, False) for m in fa.finditer(text)]           # veinte veinticincoavos de
         fq = lex.re.get("fraction_q")
-        if fq is not None:
+        if fq is not None and may_match(fq, folded):
             seen = _Spans(m.span("x") for m, _ in matches)
             matches += [(m, True) for m in fq.finditer(text) if not seen.overlaps(*m.span("x"))]
         for m, needs_qualifier in matches:
@@ -561,7 +563,7 @@ def _latin_presets(lex: Lexicon, text: str) -> list[Candidate]:
                 out.append(Candidate(m.start(), m.end(), lex.lang, "preset", repr(round(v * 100, 3)), unit="%",
                                      qual_before=_qual_before(lex, text, m.start()), qual_after=""))
     ra = lex.re.get("ratio")
-    if ra is not None:
+    if ra is not None and may_match(ra, folded):
         for m in ra.finditer(text):
             vals = []
             for g in ("n", "d"):
