@@ -10,7 +10,7 @@ from typing import Callable, NamedTuple
 import regex
 
 from .. import rx
-from ..literals import Needs, fold, needs, satisfied
+from ..literals import fold, needs
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
 from .core import Gated as _Gated, Resolved, Resolver, SharedGate, Timex, _Ctx, parse_reference  # noqa: F401
@@ -42,6 +42,7 @@ def _trigger(lang: str) -> regex.Pattern:
 
 
 _NUMERIC_GATE = rx.compile(r"\d[/.\-]\d")
+_DIGIT = rx.compile(r"\d")
 _NUMERIC_RESOLVERS = {_NUMERIC_DMY.pattern: _r_numeric_dmy, _MONTH_YEAR.pattern: _r_month_year,
                       _YEAR_MONTH.pattern: _r_month_year}
 
@@ -63,22 +64,33 @@ _PLANS: dict[tuple[str, bool], tuple[tuple, tuple]] = {}
 _USE_NEEDS = True              # tests turn it off to compare (and _rules.cache_clear() to rebuild)
 
 
-def _plan(lang: str, present: bool) -> tuple[tuple[regex.Pattern, regex.Pattern | None, Needs | None, Resolver], ...]:
-    """``_rules`` with each gated rule taken apart into (pattern, gate pattern, needs, resolver):
-    find_base searches each gate once per text itself, not through a Python call per gated rule,
-    and skips a rule whose literal words (``literals.needs``) the text does not hold.  Rebuilt
-    when ``_rules`` is (its cache cleared: tests compare gated and ungated rules)."""
+def _plan(lang: str, present: bool) -> tuple[tuple, tuple[tuple[str, ...], ...]]:
+    """``_rules`` taken apart for find_base: (rules, word groups).  Each rule is (pattern, gate
+    pattern, indices of its word groups or None, resolver): find_base searches each gate once per
+    text itself, not through a Python call per gated rule, and skips a rule when the text lacks
+    one of its word groups (``literals.needs``: it holds none of the group's words).  Rules share
+    groups (the month names), so a group is tested once per text.  Rebuilt when ``_rules`` is
+    (its cache cleared: tests compare gated and ungated rules)."""
     rules = _rules(lang, present)
     kept = _PLANS.get((lang, present))
     if kept is None or kept[0] is not rules:
-        plan = []
+        plan, groups = [], {}
         for pat, fn in rules:
             gate = None
             if isinstance(pat, _Gated):
                 pat, gate = pat._pat, pat.gate._pat if isinstance(pat.gate, SharedGate) else pat.gate
-            plan.append((pat, gate, needs(pat.pattern, pat.flags) if _USE_NEEDS else None, fn))
-        kept = _PLANS[(lang, present)] = (rules, tuple(plan))
+            words = needs(pat.pattern, pat.flags) if _USE_NEEDS else None
+            ids = None if words is None else tuple(groups.setdefault(tuple(sorted(g)), len(groups)) for g in words)
+            plan.append((pat, gate, ids, fn))
+        kept = _PLANS[(lang, present)] = (rules, (tuple(plan), tuple(groups)))
     return kept[1]
+
+
+def _any_in(words: tuple[str, ...], folded: str) -> bool:
+    for word in words:
+        if word in folded:
+            return True
+    return False
 
 
 def find_base(text: str, lang: str, reference_date: str | None, *, default_year: int | None = None,
@@ -87,15 +99,27 @@ def find_base(text: str, lang: str, reference_date: str | None, *, default_year:
 
     ``include_present`` also returns present-time anchors (如今, now, hoy) resolved to the
     reference year — useful for figure periods, not events."""
-    if lang not in ("zh", "en", "es") or not _trigger(lang).search(text):
-        return []
+    if lang not in ("zh", "en", "es") or not (_DIGIT.search(text) or _trigger(lang).search(text)):
+        return []                              # (a digit first: found at once, where the trigger tries
+                                               # its words at every position before the digit)
     ctx = _Ctx(parse_reference(reference_date), default_year, text, lang, day_first)
     cands: list[tuple[int, int, Resolved]] = []
     opened: dict[regex.Pattern, bool] = {}       # gate -> found in this text (each searched once)
+    plan, groups = _plan(lang, include_present)
     folded = fold(text)
-    for pat, gate, words, fn in _plan(lang, include_present):
-        if words is not None and not satisfied(words, folded):
-            continue
+    held: list[bool | None] = [None] * len(groups)        # word group -> found in this text
+    for pat, gate, ids, fn in plan:
+        if ids is not None:
+            for i in ids:
+                found = held[i]
+                if found is None:
+                    found = held[i] = _any_in(groups[i], folded)
+                if not found:
+                    break
+            else:
+                ids = None
+            if ids is not None:                 # a group of its words is missing: the rule cannot match
+                continue
         if gate is not None:
             found = opened.get(gate)
             if found is None:
