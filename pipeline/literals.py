@@ -1,4 +1,4 @@
-"""What a pattern cannot match without: the literal words every one of its matches contains.
+"""What a pattern cannot match without: the literal words every text it matches in contains.
 
 A date rule such as ``(?<![\\w])(?P<n>\\d{1,2}|two|…)\\s+weeks?\\s+ago(?![\\w])`` can only match
 a text that contains "week" and "ago".  ``needs`` reads that off the pattern, so a rule can be
@@ -12,8 +12,9 @@ test them against ``fold(text)``, which is right whatever case the rule matches 
 The pattern is parsed with Python's own ``re`` parser, which reads the ``regex`` syntax the
 package uses (groups, classes, look-arounds, scoped flags, variable-width look-behinds).  Where
 the two syntaxes part (``\\p{…}``, fuzzy ``{e<=1}``, POSIX classes, VERSION1 sets, verbose
-patterns), ``needs`` answers None: no requirement, the rule always runs.  Only literal text that
-the match itself consumes counts; look-arounds and optional parts never do.
+patterns), ``needs`` answers None: no requirement, the rule always runs.  Literal text counts
+where the match consumes it or a positive look-around requires it; optional parts, alternatives
+with a way through without words and negative look-arounds never do.
 """
 from __future__ import annotations
 
@@ -102,6 +103,8 @@ def _sequence(items: list) -> list[frozenset[str]]:
             out += _sequence(list(av[-1]))
         elif op is C.ATOMIC_GROUP:
             out += _sequence(list(av))
+        elif op is C.ASSERT:                   # a look-ahead or look-behind that must succeed: its words
+            out += _sequence(list(av[1]))      # are in the text, if not in the match
         elif op in _REPEATS:
             low, _, body = av
             if low >= 1:
@@ -115,7 +118,7 @@ def _sequence(items: list) -> list[frozenset[str]]:
                 alternatives.append(max(inner, key=lambda g: (_score(g), -len(g))))
             else:
                 out.append(_smallest(frozenset().union(*alternatives)))
-        # IN, ANY, AT, CATEGORY, GROUPREF, look-arounds, conditionals: no literal text required
+        # IN, ANY, AT, CATEGORY, GROUPREF, negative look-arounds, conditionals: no literal text required
     flush()
     return out
 
