@@ -22,6 +22,7 @@ belongs to.  Results cross process boundaries, so keep them compact (tuples, not
 """
 from __future__ import annotations
 
+import gc
 import inspect
 import logging
 import multiprocessing
@@ -159,8 +160,15 @@ class ProcessEngine(SerialEngine):
         if not jobs:
             return
         pool = self._start(jobs)
-        chunks = {pool.submit(run_chunk, fn, chunk): chunk
-                  for chunk in balanced_chunks(jobs, sizes, self.workers)}
+        # the workers fork at the first submit: what they inherit (lexicons, models, patterns) is
+        # frozen, so their collector never walks it (nor copies its pages by writing to it);
+        # this process's own objects go back to its collector once they have forked
+        gc.freeze()
+        try:
+            chunks = {pool.submit(run_chunk, fn, chunk): chunk
+                      for chunk in balanced_chunks(jobs, sizes, self.workers)}
+        finally:
+            gc.unfreeze()
         pending = set(chunks)
         try:
             while pending:

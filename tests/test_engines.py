@@ -68,6 +68,26 @@ def test_engines_dead_worker_reported_per_job_not_raised():
     assert ("died", 3) in got
 
 
+def _frozen(_job) -> int:
+    import gc
+
+    return gc.get_freeze_count()
+
+
+def test_engines_workers_inherit_the_parent_frozen_and_the_parent_stays_collected():
+    """What the workers inherit is out of their collector's reach; the parent's own objects are
+    not kept from its collector (nothing frozen left behind)."""
+    import gc
+
+    if "fork" not in __import__("multiprocessing").get_all_start_methods():
+        pytest.skip("workers inherit nothing without fork")
+    kept = [{"a lexicon entry": i} for i in range(5000)]       # tracked objects the workers inherit
+    with engines.ProcessEngine(2) as engine:
+        counts = list(engine.map(_frozen, range(4)))
+        assert gc.get_freeze_count() == 0
+    assert min(counts) >= len(kept)
+
+
 def test_engines_worker_count_capped_at_cores():
     assert engines.ProcessEngine(10_000).workers == engines.cores()
 
