@@ -162,13 +162,17 @@ class ProcessEngine(SerialEngine):
         pool = self._start(jobs)
         # the workers fork at the first submit: what they inherit (lexicons, models, patterns) is
         # frozen, so their collector never walks it (nor copies its pages by writing to it);
-        # this process's own objects go back to its collector once they have forked
-        gc.freeze()
+        # this process's own objects go back to its collector once they have forked (unless its
+        # caller had frozen some: then that is the caller's to undo, and nothing more is frozen)
+        freeze = gc.get_freeze_count() == 0
+        if freeze:
+            gc.freeze()
         try:
             chunks = {pool.submit(run_chunk, fn, chunk): chunk
                       for chunk in balanced_chunks(jobs, sizes, self.workers)}
         finally:
-            gc.unfreeze()
+            if freeze:
+                gc.unfreeze()
         pending = set(chunks)
         try:
             while pending:

@@ -86,6 +86,14 @@ def test_engines_workers_inherit_the_parent_frozen_and_the_parent_stays_collecte
         counts = list(engine.map(_frozen, range(4)))
         assert gc.get_freeze_count() == 0
     assert min(counts) >= len(kept)
+    gc.freeze()                                                 # a caller's own freeze is left as it was
+    try:
+        frozen = gc.get_freeze_count()
+        with engines.ProcessEngine(2) as engine:
+            list(engine.map(_frozen, range(2)))
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
 
 
 def test_engines_worker_count_capped_at_cores():

@@ -61,11 +61,11 @@ def _rules(lang: str, present: bool) -> tuple[tuple[regex.Pattern, Resolver], ..
 
 
 _PLANS: dict[tuple[str, bool], tuple[tuple, tuple]] = {}
-_USE_NEEDS = True              # tests turn it off to compare (and _rules.cache_clear() to rebuild)
+_USE_NEEDS = True              # tests turn it off to compare (and clear _PLANS to rebuild)
 
 
 def _plan(lang: str, present: bool) -> tuple[tuple, tuple[tuple[str, ...], ...]]:
-    """``_rules`` taken apart for find_base: (rules, word groups).  Each rule is (pattern, gate
+    """``_rules`` taken apart for find_base: (plan, word groups).  Each rule of the plan is (pattern, gate
     pattern, indices of its word groups or None, resolver): find_base searches each gate once per
     text itself, not through a Python call per gated rule, and skips a rule when the text lacks
     one of its word groups (``literals.needs``: it holds none of the group's words).  Rules share
