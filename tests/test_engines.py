@@ -91,7 +91,7 @@ def test_engines_workers_inherit_the_parent_frozen_and_the_parent_stays_collecte
         frozen = gc.get_freeze_count()
         with engines.ProcessEngine(2) as engine:
             list(engine.map(_frozen, range(2)))
-        assert gc.get_freeze_count() == frozen
+        assert 0 < gc.get_freeze_count() <= frozen           # neither unfrozen nor more frozen (objects may die)
     finally:
         gc.unfreeze()
 
