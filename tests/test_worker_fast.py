@@ -195,3 +195,31 @@ def test_reverse_block_patterns_match_the_same_lines():
         found = [bool(pat.search(ln)) for ln in lines]
         assert found == [bool(forward.search(ln)) for ln in lines]
         assert 5 < sum(found) < len(lines) - 50
+
+
+from hypothesis import given as _given, settings as _settings, strategies as _st  # noqa: E402
+
+_ASCII_TEXT = _st.text(alphabet=_st.characters(max_codepoint=127), max_size=40)
+
+
+@_settings(max_examples=400, deadline=None)
+@_given(_ASCII_TEXT)
+def test_ascii_lines_take_a_short_way_to_the_same_script_and_dedupe_key(text):
+    """ASCII text skips the Unicode scans: the same script verdict (a no-break space, which no
+    scan counts, sends the text the long way) and the same repeat key."""
+    from pipeline.ingest import blocks
+
+    assert blocks.script_language(text) == blocks.script_language(text + "\u00a0")
+    assert blocks.dedupe_key(text) == blocks._NOT_CONTENT.sub("", text).casefold()
+
+
+def test_the_ascii_short_way_rests_on_what_the_patterns_match():
+    import string
+
+    import regex
+
+    from pipeline.ingest import blocks
+
+    ascii_chars = [chr(c) for c in range(128)]
+    assert {c for c in ascii_chars if regex.match(r"\p{Latin}", c)} == set(string.ascii_letters)
+    assert not [c for c in ascii_chars if blocks._HAN_RUN.match(c) or blocks._OTHER_SCRIPTS_RUN.match(c)]

@@ -128,8 +128,14 @@ def _count(runs: regex.Pattern, text: str) -> int:
     return sum(map(len, runs.findall(text)))
 
 
+_ASCII_LETTERS = rx.compile(r"[A-Za-z]")
+
+
 def script_language(text: str) -> str | None:
     """zh / other from the script alone; None for Latin-script text (needs a detector)."""
+    if text.isascii():               # no Han, no other script; Latin letters are A-Z, a-z (tests check)
+        letters = _ASCII_LETTERS.search(text)
+        return None if letters is not None and _ASCII_LETTERS.search(text, letters.end()) else "other"
     han = _count(_HAN_RUN, text)
     latin = _count(_LATIN_RUN, text)
     others = _count(_OTHER_SCRIPTS_RUN, text)
@@ -330,7 +336,13 @@ _NOT_CONTENT = rx.compile(r"[\s\p{P}]+")
 
 def dedupe_key(text: str) -> str:
     """What two paragraphs or sentences must share to count as a repeat."""
+    if text.isascii():               # the same characters dropped, by bytes.translate (tests check)
+        return text.encode("ascii").translate(None, _ASCII_NOT_CONTENT).decode("ascii").casefold()
     return _NOT_CONTENT.sub("", text).casefold()
+
+
+# the ASCII characters _NOT_CONTENT matches, read off the pattern itself
+_ASCII_NOT_CONTENT = bytes(c for c in range(128) if _NOT_CONTENT.fullmatch(chr(c)))
 
 
 def pair_parallel(lines: list[Line]) -> dict[int, int]:
