@@ -1,5 +1,5 @@
-"""literals.needs: the words every match of a pattern contains (issue 13: the date rules skip a
-sentence that lacks them).  Sound or nothing: a text a pattern matches always holds them."""
+"""literals.needs: the words every text a pattern matches in contains (issue 13: the date rules
+skip a sentence that lacks them).  Sound or nothing: a text a pattern matches always holds them."""
 from __future__ import annotations
 
 import regex
@@ -28,12 +28,12 @@ def test_a_word_containing_another_of_the_same_choice_adds_nothing():
 
 def test_optional_parts_and_negative_lookarounds_are_never_required():
     assert words(r"(?:the\s+)?quarter(?!\s+ended)(?<!about\s)") == [["quarter"]]
+    assert words(r"(?:early\s+)?\d{4}") is None
+    assert words(r"(?:quarter|\d+)") is None                 # one way through without a word
 
 
 def test_what_a_positive_lookaround_requires_is_in_the_text():
     assert words(r"\ban?(?=\s+(?:million|billion))") == [["billion", "million"]]
-    assert words(r"(?:early\s+)?\d{4}") is None
-    assert words(r"(?:quarter|\d+)") is None                 # one way through without a word
 
 
 def test_case_is_folded():
