@@ -41,7 +41,7 @@ def fold(text: str) -> str:
     return text.replace("\u0130", "i").casefold() if not text.isascii() else text.casefold()
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=4096)          # the package's own patterns: a few hundred
 def needs(pattern: str, flags: int = 0) -> Needs | None:
     """The requirements of ``pattern`` (see the module), the most telling first; None when it has
     none worth testing or cannot be read safely."""

@@ -9,7 +9,8 @@ in ~20 µs, without the parse.  So ``rx.compile`` keeps that data of every patte
 one file of the user cache folder (``user_cache``: marshal behind a CRC-32, not pickle, so reading
 it runs no code), named after regex's version, and rebuilds from it on the next run.
 
-Use ``rx.compile(pattern, flags)`` where ``regex.compile`` would be used.  Same pattern objects
+Use ``rx.compile(pattern, flags)`` where ``regex.compile`` would be used, and ``rx.uncached``
+for a pattern built from one document's text (it would only pile up here).  Same pattern objects
 (``regex.Pattern``), same matches; a pattern with named lists (keyword arguments) or the LOCALE
 flag, or a file missing, damaged or unwritable, just goes through ``regex.compile``.
 """
@@ -62,6 +63,13 @@ def compile(pattern, flags: int = 0, **named_lists) -> regex.Pattern:   # noqa: 
         _used[key] = data
     _made[key] = made
     return made
+
+
+def uncached(pattern: str, flags: int = 0) -> regex.Pattern:
+    """``regex.compile`` for a pattern made from a document's own text (its aliases): kept neither
+    here nor in the file, where one per document would grow a worker's memory and the file with
+    the corpus (regex's own cache and the caller's bounded one are enough)."""
+    return regex.compile(pattern, flags)
 
 
 def _read() -> dict:

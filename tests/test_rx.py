@@ -132,3 +132,16 @@ def test_the_package_compiles_its_patterns_through_rx():
     direct = [f"{p.relative_to(package)}:{n}" for p in sorted(package.rglob("*.py")) if p.name != "rx.py"
               for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if "regex.compile(" in line]
     assert not direct, direct
+
+
+def test_patterns_made_from_a_documents_aliases_are_not_kept():
+    """One alias alternation per document: kept by rx, they would grow a worker's memory and the
+    patterns file with the corpus (a flat-memory bug of the seventh wave)."""
+    from pipeline.extractors.entities import _alias_re
+
+    made, used = len(rx._made), len(rx._used)
+    for i in range(50):
+        latin = _alias_re((f"Cooperative Number {i}", f"CN{i}"), True)
+        zh = _alias_re((f"第{i}合作社", "县合作社"), False)
+        assert latin.search(f"the CN{i} said") and zh.search(f"第{i}合作社称")
+    assert (len(rx._made), len(rx._used)) == (made, used)

@@ -221,11 +221,11 @@ def _products_re():
 def _alias_re(aliases: tuple[str, ...], latin: bool):
     """One alternation per distinct alias set (documents of one outlet share most of theirs)."""
     if latin:
-        return rx.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in aliases)
-                             + r")(?![\p{L}\p{N}])")
+        return rx.uncached(r"(?<![\p{L}\p{N}])(?:" + "|".join(regex.escape(a) for a in aliases)
+                           + r")(?![\p{L}\p{N}])")
     # a short form (省援疆指挥部) must not be the tail of a collective (省市援疆指挥部)
-    return rx.compile("|".join((r"(?<![省市县区州])" if a.startswith(ADMIN_CHARS) else "") + regex.escape(a)
-                                  for a in aliases))
+    return rx.uncached("|".join((r"(?<![省市县区州])" if a.startswith(ADMIN_CHARS) else "") + regex.escape(a)
+                                for a in aliases))
 
 
 def resolve(doc: Document, found: list[tuple[Sentence, list[Candidate]]]) -> list[tuple[Sentence, Candidate]]:
