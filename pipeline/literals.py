@@ -70,12 +70,17 @@ def may_match(pattern: regex.Pattern, folded: str) -> bool:
 def satisfied(needs_: Needs, folded: str) -> bool:
     """Whether a (folded) text holds what ``needs_`` asks for."""
     for group in needs_:
-        for word in group:
-            if word in folded:
-                break
-        else:
+        if not any_in(group, folded):
             return False
     return True
+
+
+def any_in(words, folded: str) -> bool:
+    """Whether a (folded) text holds one of ``words`` (one requirement of ``needs``)."""
+    for word in words:
+        if word in folded:
+            return True
+    return False
 
 
 def _score(group: frozenset[str]) -> int:

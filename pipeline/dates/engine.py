@@ -10,7 +10,7 @@ from typing import Callable, NamedTuple
 import regex
 
 from .. import rx
-from ..literals import fold, needs
+from ..literals import any_in, fold, needs
 from ..resources import alternation, load
 from .core import DAY, MONTH, PERIOD, QUARTER, YEAR  # noqa: F401
 from .core import Gated as _Gated, Resolved, Resolver, SharedGate, Timex, _Ctx, parse_reference  # noqa: F401
@@ -86,13 +86,6 @@ def _plan(lang: str, present: bool) -> tuple[tuple, tuple[tuple[str, ...], ...]]
     return kept[1]
 
 
-def _any_in(words: tuple[str, ...], folded: str) -> bool:
-    for word in words:
-        if word in folded:
-            return True
-    return False
-
-
 def find_base(text: str, lang: str, reference_date: str | None, *, default_year: int | None = None,
               include_present: bool = False, day_first: bool | None = None) -> list[Timex]:
     """Date expressions in ``text`` (language zh/en/es) before composition (see compose.py).
@@ -113,7 +106,7 @@ def find_base(text: str, lang: str, reference_date: str | None, *, default_year:
             for i in ids:
                 found = held[i]
                 if found is None:
-                    found = held[i] = _any_in(groups[i], folded)
+                    found = held[i] = any_in(groups[i], folded)
                 if not found:
                     break
             else:
