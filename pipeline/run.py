@@ -42,7 +42,7 @@ from .ingest import ingest_source
 from .ingest.formats import CONVERTED, FORMATS, format_of
 from .ingest.metadata import GUESSED
 from .progress import NullProgress, Progress
-from .safety import OutputLock, atomic_write, remove_stale_temps
+from .safety import OutputLock, atomic_write, remove_stale_temps, write_entry
 from .types import Mention
 
 if TYPE_CHECKING:
@@ -300,6 +300,7 @@ class _Cache:
 
     def __init__(self, out: Path, warnings: list[str]):
         self.dir = out / CACHE_DIR
+        self.folder = str(self.dir)         # write_entry's
         self.warnings = warnings
         self.manifest = self.dir / MANIFEST
         self.owned: set[str] = set()
@@ -339,8 +340,8 @@ class _Cache:
         try:
             data = orjson.dumps(blob)
         except TypeError:                           # what orjson refuses (a lone surrogate): json escapes it
-            data = json.dumps(blob)
-        atomic_write(self.dir / f"fm-{key}.json", data, sync=False)
+            data = json.dumps(blob).encode()
+        write_entry(self.folder, f"fm-{key}.json", data)
 
     def save(self) -> None:
         atomic_write(self.manifest, json.dumps({"entries": sorted(self.owned), "texts": sorted(self.texts)}))

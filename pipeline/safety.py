@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import itertools
 import os
 import re
 import tempfile
@@ -96,6 +97,38 @@ def atomic_write(path: Path, data: bytes | str, *, sync: bool = True) -> None:
             tmp.write_text(data, encoding="utf-8")
         else:
             tmp.write_bytes(data)
+
+
+_ENTRY_NUMBERS = itertools.count()
+
+
+def write_entry(folder: str, name: str, data: bytes) -> None:
+    """``atomic_write(Path(folder) / name, data, sync=False)`` in plain ``os`` calls, for the many
+    small files of one folder (the cache entries, one per document): the same temporary name
+    (``TEMP_PREFIX``, mode 0600) and rename, without ``tempfile``'s random names and ``Path``
+    objects (0.2 instead of 0.35-0.4 ms a file, which the run's main process spends per document)."""
+    while True:
+        tmp = os.path.join(folder, f"{TEMP_PREFIX}{os.getpid()}-{next(_ENTRY_NUMBERS)}-{name}")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            break
+        except FileExistsError:          # left by a killed process that had this pid: another name
+            continue
+        except FileNotFoundError:
+            os.makedirs(folder, exist_ok=True)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
+        _test_pause("rename", name)
+        os.replace(tmp, os.path.join(folder, name))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
 
 
 def remove_stale_temps(folder: Path, *, below: bool = False) -> None:

@@ -200,6 +200,28 @@ def test_engines_warm_up_loads_the_language_detector_before_forking():
     assert blocks._lingua.cache_info().currsize == 1
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="fork")
+def test_engines_a_fork_of_a_process_that_preloaded_the_detector_does_not_preload_again():
+    """The warm-up has lingua load its models on its own threads (issue 13); that thread pool is
+    inherited broken by a fork, and a child that preloaded again would hang: it builds lazily."""
+    code = textwrap.dedent("""
+        import os, signal, sys
+        from pipeline.ingest import blocks
+        blocks.warm_up_detector()
+        assert blocks._preloaded_in == os.getpid()
+        pid = os.fork()
+        if pid == 0:
+            signal.alarm(60)                      # a hang ends the child, with SIGALRM
+            blocks._lingua.cache_clear(), blocks._lingua_quick.cache_clear()
+            blocks.warm_up_detector()
+            verdict = blocks._lingua().compute_language_confidence_values("esto es una frase")[0]
+            os._exit(0 if str(verdict.language) == "Language.SPANISH" else 3)
+        sys.exit(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+    """)
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, (proc.returncode, proc.stderr[-2000:])
+
+
 def _plain_jobs(folder: Path, texts: dict[str, str]) -> list:
     folder.mkdir(parents=True, exist_ok=True)
     jobs = []

@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.consolidate import build_entities, write_csv, write_parquet
-from pipeline.safety import atomic_write, spreadsheet_safe, terminal_safe
+from pipeline import safety
+from pipeline.safety import TEMP_PREFIX, atomic_write, spreadsheet_safe, terminal_safe, write_entry
 from pipeline.run import run
 
 runner = CliRunner()
@@ -105,3 +106,27 @@ def test_issue_8_atomic_write_replaces_whole_and_leaves_no_temp(tmp_path):
     atomic_write(target, "two")
     assert target.read_text(encoding="utf-8") == "two"
     assert [p.name for p in target.parent.iterdir()] == ["f.txt"]
+
+
+def test_issue_13_write_entry_replaces_whole_and_leaves_no_temp(tmp_path, monkeypatch):
+    """The cache entries' writer: a temporary name, then a rename; a name left by a killed process
+    with the same pid is stepped over, not overwritten; a failed write leaves the old entry."""
+    folder = tmp_path / "cache"                     # made on the first write
+    write_entry(str(folder), "fm-a.json", b"one")
+    big = bytes(range(256)) * 40_000                  # 10 MB: more than one os.write may take
+    write_entry(str(folder), "fm-a.json", big)
+    assert (folder / "fm-a.json").read_bytes() == big
+    number = next(safety._ENTRY_NUMBERS) + 1
+    stale = folder / f"{TEMP_PREFIX}{__import__('os').getpid()}-{number}-fm-b.json"
+    stale.write_bytes(b"stale")
+    write_entry(str(folder), "fm-b.json", b"new")
+    assert (folder / "fm-b.json").read_bytes() == b"new" and stale.read_bytes() == b"stale"
+    stale.unlink()
+
+    def refuse(*args):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(safety.os, "write", refuse)
+    with pytest.raises(OSError):
+        write_entry(str(folder), "fm-a.json", b"lost")
+    assert sorted(p.name for p in folder.iterdir()) == ["fm-a.json", "fm-b.json"]
+    assert (folder / "fm-a.json").read_bytes() == big

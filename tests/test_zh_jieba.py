@@ -3,6 +3,7 @@ zh_jieba.FastTokenizer, each against what jieba itself gives."""
 from __future__ import annotations
 
 import importlib
+import json
 import random
 from pathlib import Path
 
@@ -143,3 +144,23 @@ def test_full_caches_are_dropped_not_wrong(reference, monkeypatch):
     for text in _generated(50, seed=7) + _zh_texts()[:3]:
         assert tk.lcut(text) == list(reference.cut(text))
         assert len(tk._blocks) <= 3 and len(tk._guesses) <= 3
+
+
+def test_jieba_is_loaded_without_pkg_resources_and_cuts_the_same():
+    """import_jieba keeps setuptools' pkg_resources out (0.12-0.19 s of start-up, issue 13): jieba
+    then opens its dictionary and HMM tables by path.  A fresh process cuts the corpora's Chinese
+    (dictionary words and HMM guesses) as this one does."""
+    import subprocess
+    import sys
+
+    texts = _zh_texts()[:4] + _generated(20, seed=7)
+    code = ("import json, sys\n"
+            "from pipeline.extractors.entities.lexicon import init_jieba\n"
+            "tk = init_jieba()\n"
+            "texts = json.loads(sys.stdin.read())\n"
+            "print(json.dumps(['pkg_resources' in sys.modules, [tk.lcut(t) for t in texts]]))\n")
+    proc = subprocess.run([sys.executable, "-c", code], input=json.dumps(texts), cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, check=True)
+    imported, cuts = json.loads(proc.stdout)
+    assert imported is False
+    assert cuts == [init_jieba().lcut(t) for t in texts]

@@ -297,52 +297,55 @@ def _second_pass(stream: TableStream, disagreeing: dict[str, list[str]], matched
     entities = EntityTally()         # the entity table's aggregates: one per entity, not per mention
     counts: Counter = Counter()
     n_rows = 0
-    # innermost first out: facts.parquet is renamed into place before facts.csv, as the other tables are
+    # facts.parquet is renamed into place first, then the other tables are built and written while
+    # facts.csv's process formats its last slices (it lags behind this loop), then facts.csv
     facts_csv, stream.facts_csv = stream.facts_csv, None
     if facts_csv is None:
         facts_csv = FactsCsv(out / "facts.csv", parallel=stream.rows >= CSV_PROCESS_MIN_ROWS and cores() > 1)
-    with facts_csv as csv_out, atomic_path(out / "facts.parquet") as parquet_tmp:
-        parquet = None
-        try:
-            for df in stream.slices():
-                rows, ids = df.pop(_ROW).tolist(), df["fact_id"].tolist()
-                df["cluster_id"] = pd.array([clusters.name(r, f) for r, f in zip(rows, ids)], "string")
-                df["flags"] = pd.array([_join_flags(disagreeing.get(f), own)
-                                        for f, own in zip(ids, df["flags"].tolist())], "string")
-                df = apply_decisions(df, stream.decisions, reconciled=matched)
-                df.attrs.pop("review", None)
-                pairs = df[["kind", "lang"]].dropna()     # lists, not Arrow-backed values one by one
-                counts.update(zip(pairs["kind"].tolist(), pairs["lang"].tolist()))
-                table = pa.Table.from_pandas(df, preserve_index=False)
-                if parquet is None:
-                    parquet = pq.ParquetWriter(parquet_tmp, table.schema)
-                table = table.cast(parquet.schema)
-                parquet.write_table(table)
-                csv_out.write(df, table, header=n_rows == 0)
-                n_rows += len(df)
-                decided = decided_view(df)
-                _keep_decided(decided, keep)
-                entities.add(decided)
-        finally:
-            if parquet is not None:
-                parquet.close()
-    written.outputs += [out / "facts.parquet", out / "facts.csv"]
-    by_kind: dict[str, dict[str, int]] = {}
-    for (kind, lang), n in sorted(counts.items()):
-        by_kind.setdefault(kind, {})[lang] = n
-    written.counts = by_kind
-    parts = {name: pd.concat(frames, ignore_index=True) for name, frames in keep.items()}
-    written.tables = {"entities": build_entities(entities), "timeline": build_timeline(parts["events"]),
-                      "statements": stream.statement_table if stream.statement_table is not None
-                      else build_statements(parts["figures"]), "checks": build_checks(parts["flags"])}
-    written.rows = {"facts": n_rows, "entities": len(written.tables["entities"]),
-                    "timeline": len(written.tables["timeline"])}
-    for name in ("entities", "timeline", "statements"):
-        write_parquet(written.tables[name], out / f"{name}.parquet")
-        write_csv(written.tables[name], out / f"{name}.csv")
-        written.outputs += [out / f"{name}.parquet", out / f"{name}.csv"]
-    write_csv(written.tables["checks"], out / "checks.csv")
-    written.outputs.append(out / "checks.csv")
+    with facts_csv as csv_out:
+        with atomic_path(out / "facts.parquet") as parquet_tmp:
+            parquet = None
+            try:
+                for df in stream.slices():
+                    rows, ids = df.pop(_ROW).tolist(), df["fact_id"].tolist()
+                    df["cluster_id"] = pd.array([clusters.name(r, f) for r, f in zip(rows, ids)], "string")
+                    df["flags"] = pd.array([_join_flags(disagreeing.get(f), own)
+                                            for f, own in zip(ids, df["flags"].tolist())], "string")
+                    df = apply_decisions(df, stream.decisions, reconciled=matched)
+                    df.attrs.pop("review", None)
+                    pairs = df[["kind", "lang"]].dropna()     # lists, not Arrow-backed values one by one
+                    counts.update(zip(pairs["kind"].tolist(), pairs["lang"].tolist()))
+                    table = pa.Table.from_pandas(df, preserve_index=False)
+                    if parquet is None:
+                        parquet = pq.ParquetWriter(parquet_tmp, table.schema)
+                    table = table.cast(parquet.schema)
+                    parquet.write_table(table)
+                    csv_out.write(df, table, header=n_rows == 0)
+                    n_rows += len(df)
+                    decided = decided_view(df)
+                    _keep_decided(decided, keep)
+                    entities.add(decided)
+            finally:
+                if parquet is not None:
+                    parquet.close()
+        by_kind: dict[str, dict[str, int]] = {}
+        for (kind, lang), n in sorted(counts.items()):
+            by_kind.setdefault(kind, {})[lang] = n
+        written.counts = by_kind
+        parts = {name: pd.concat(frames, ignore_index=True) for name, frames in keep.items()}
+        written.tables = {"entities": build_entities(entities), "timeline": build_timeline(parts["events"]),
+                          "statements": stream.statement_table if stream.statement_table is not None
+                          else build_statements(parts["figures"]), "checks": build_checks(parts["flags"])}
+        written.rows = {"facts": n_rows, "entities": len(written.tables["entities"]),
+                        "timeline": len(written.tables["timeline"])}
+        derived = []
+        for name in ("entities", "timeline", "statements"):
+            write_parquet(written.tables[name], out / f"{name}.parquet")
+            write_csv(written.tables[name], out / f"{name}.csv")
+            derived += [out / f"{name}.parquet", out / f"{name}.csv"]
+        write_csv(written.tables["checks"], out / "checks.csv")
+        derived.append(out / "checks.csv")
+    written.outputs += [out / "facts.parquet", out / "facts.csv", *derived]
 
 
 def _empty() -> pd.DataFrame:

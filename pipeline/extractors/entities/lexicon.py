@@ -11,6 +11,7 @@ Chinese surfaces added (built once per process, from a cache file after the firs
 from __future__ import annotations
 
 import hashlib
+import sys
 import threading
 from array import array
 from dataclasses import dataclass, field
@@ -271,6 +272,26 @@ def rules(lang: str) -> dict:
 
 
 _JIEBA_LOCK = threading.Lock()
+
+
+def import_jieba():
+    """``import jieba``, without the ``pkg_resources`` it imports only to open its own data files
+    (0.12-0.19 s, most of jieba's import and of every start-up that segments Chinese; setuptools
+    also warns that the module is deprecated).  jieba 0.42.1's ``_compat`` opens the same files by
+    path when that import fails, so it is made to fail while jieba loads, and only then: a
+    ``pkg_resources`` imported before (or after) is left alone."""
+    loaded = sys.modules.get("jieba")
+    if loaded is not None:
+        return loaded
+    blocked = "pkg_resources" not in sys.modules
+    if blocked:
+        sys.modules["pkg_resources"] = None          # what ``import pkg_resources`` then raises on
+    try:
+        import jieba
+    finally:
+        if blocked and "pkg_resources" in sys.modules and sys.modules["pkg_resources"] is None:
+            del sys.modules["pkg_resources"]
+    return jieba
 _TOKENIZER = None
 _TAGS: dict[str, str] = {}      # jieba's dictionary: word → POS tag (what jieba.posseg reads from dict.txt)
 _ADDED: dict[str, str] = {}     # words we added to jieba → our tag ('nlex': a lexicon/rule word)
@@ -290,7 +311,7 @@ def _user_words() -> list[str]:
 
 def _cache_path(words: list[str]) -> Path:
     """One file per (jieba version, user word list): an edited lexicon gets a new file."""
-    import jieba
+    jieba = import_jieba()
 
     digest = hashlib.sha256("\n".join(words).encode("utf-8")).hexdigest()[:16]
     return cache_dir() / f"jieba-{jieba.__version__}-{_STATE_FORMAT}-{digest}.marshal"
@@ -298,7 +319,7 @@ def _cache_path(words: list[str]) -> Path:
 
 def _build_state(words: list[str]) -> tuple[dict[str, int], int, dict[str, str]]:
     """jieba's state after adding ``words``, built the slow way (parse dict.txt, add_word each)."""
-    import jieba
+    jieba = import_jieba()
 
     tk = jieba.Tokenizer()
     tk.initialize()
@@ -372,7 +393,7 @@ def init_jieba():
     with _JIEBA_LOCK:
         if _TOKENIZER is not None:
             return _TOKENIZER
-        import jieba
+        jieba = import_jieba()
 
         from .zh_jieba import FastTokenizer
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 from math import log
 
-import jieba
-from jieba import finalseg, re_eng, re_han_default, re_skip_default
+from .lexicon import import_jieba
+
+jieba = import_jieba()          # without pkg_resources (lexicon.import_jieba)
+from jieba import finalseg, re_eng, re_han_default, re_skip_default  # noqa: E402
 
 CACHE_LIMIT = 20_000        # blocks (~0.5 kB each) and HMM guesses kept; all dropped when full
 
